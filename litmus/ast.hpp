@@ -1,0 +1,263 @@
+// The litmus program as parsed: herd7's C litmus dialect (LKMM and C11 flavours), plus memx's
+// extensions (sized types, arrays, external threads). This header is the contract between the
+// parser, the printer and the event builder; every node carries its source range.
+//
+// Equality (`==`) compares content only: source ranges are metadata and always compare equal,
+// so parse -> print -> parse round-trips can be checked with `==`.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "litmus/diagnostic.hpp"
+
+namespace memx::litmus {
+
+// A source range that never distinguishes two AST nodes.
+struct Loc {
+    SourceRange range;
+    friend bool operator==(const Loc&, const Loc&) { return true; }
+};
+
+// A C type as written: base name ("int", "intptr_t", "atomic_t", "spinlock_t", "atomic_int",
+// "u8", ...), pointer depth, and an optional array length (`u8 buf[16]`).
+struct Type {
+    std::string base;
+    int pointerDepth = 0;
+    std::optional<std::uint64_t> arrayLength;
+    bool isVolatile = false;
+    bool isConst = false;
+    bool operator==(const Type&) const = default;
+};
+
+// ---------- expressions ----------
+
+struct Expr;
+using ExprPtr = std::shared_ptr<const Expr>;
+
+enum class UnaryOp { Neg, Not, BitNot, Deref, AddrOf };
+enum class BinaryOp {
+    Add, Sub, Mul, Div, Mod,
+    BitAnd, BitOr, BitXor, Shl, Shr,
+    Eq, Ne, Lt, Le, Gt, Ge,
+    LogAnd, LogOr,
+};
+
+struct IntLit {
+    std::int64_t value = 0;
+    bool operator==(const IntLit&) const = default;
+};
+// A register, a parameter (a shared location's address) or an identifier argument such as
+// `memory_order_acquire`; the event builder resolves which.
+struct Ident {
+    std::string name;
+    bool operator==(const Ident&) const = default;
+};
+struct Unary {
+    UnaryOp op;
+    ExprPtr operand;
+};
+struct Binary {
+    BinaryOp op;
+    ExprPtr lhs, rhs;
+};
+struct Ternary {
+    ExprPtr cond, then, otherwise;
+};
+// Any primitive call: READ_ONCE(*x), smp_mb(), atomic_add(1, v), memcpy(d, s, n), ...
+struct Call {
+    std::string callee;
+    std::vector<ExprPtr> args;
+};
+// `x[i]` on an array or pointer.
+struct Index {
+    ExprPtr base, index;
+};
+// `(type)e`.
+struct Cast {
+    Type type;
+    ExprPtr operand;
+};
+
+struct Expr {
+    std::variant<IntLit, Ident, Unary, Binary, Ternary, Call, Index, Cast> node;
+    Loc loc;
+};
+
+bool operator==(const Expr& a, const Expr& b);
+bool operator==(const ExprPtr& a, const ExprPtr& b);  // deep comparison; null == null
+
+// ---------- statements ----------
+
+struct Stmt;
+using StmtPtr = std::shared_ptr<const Stmt>;
+
+// `int r0;` or `int r1 = READ_ONCE(*x);`
+struct DeclStmt {
+    Type type;
+    std::string name;
+    ExprPtr init;  // may be null
+};
+// `r0 = e;` or `*x = e;` (a plain store); `target` is an lvalue expression.
+struct AssignStmt {
+    ExprPtr target;
+    ExprPtr value;
+};
+// `WRITE_ONCE(*x, 1);`, `smp_mb();`
+struct ExprStmt {
+    ExprPtr expr;
+};
+struct IfStmt {
+    ExprPtr cond;
+    StmtPtr then;
+    StmtPtr otherwise;  // may be null
+};
+struct WhileStmt {
+    ExprPtr cond;
+    StmtPtr body;
+};
+struct BlockStmt {
+    std::vector<StmtPtr> body;
+};
+
+struct Stmt {
+    std::variant<DeclStmt, AssignStmt, ExprStmt, IfStmt, WhileStmt, BlockStmt> node;
+    Loc loc;
+};
+
+bool operator==(const Stmt& a, const Stmt& b);
+bool operator==(const StmtPtr& a, const StmtPtr& b);
+
+// ---------- top level ----------
+
+struct Param {
+    Type type;
+    std::string name;
+    Loc loc;
+    bool operator==(const Param&) const = default;
+};
+
+struct Thread {
+    int id = 0;                 // N of `PN`
+    bool external = false;      // memx extension: `external P1(...)`, user space or a device
+    std::vector<Param> params;
+    std::vector<StmtPtr> body;
+    Loc loc;
+    bool operator==(const Thread&) const;
+};
+
+// The value side of an init entry: an integer, the address of a symbol (`&x`, or a bare `x`
+// in herd's syntax), or a list for arrays (`{1,2,3}`).
+struct InitValue {
+    enum class Kind { Int, Address, List } kind = Kind::Int;
+    std::int64_t value = 0;
+    std::string symbol;              // Address
+    std::vector<InitValue> elements; // List
+    bool operator==(const InitValue&) const = default;
+};
+
+// One entry of the `{ ... }` block: `x=1;`, `int *p=&x;`, `0:r1=0;`, `spinlock_t s;`,
+// `atomic_t v = ATOMIC_INIT(1);`, `u8 buf[16];`
+struct InitEntry {
+    std::optional<int> thread;  // set for register entries `0:r1=...`
+    std::string name;
+    std::optional<Type> type;
+    std::optional<InitValue> value;
+    Loc loc;
+    bool operator==(const InitEntry&) const = default;
+};
+
+// A location in `locations [...]` or in a condition: a thread register or a shared variable
+// (optionally an element or a dereference, `x[1]`, `*p`).
+struct LocationRef {
+    std::optional<int> thread;
+    std::string name;
+    std::optional<std::int64_t> index;
+    bool deref = false;
+    Loc loc;
+    bool operator==(const LocationRef&) const = default;
+};
+
+// Right-hand side of a condition atom: an integer, a symbol's address (`0:r0=x`), or another
+// location (`0:r1=0:r4`).
+struct CondValue {
+    enum class Kind { Int, Address, Location } kind = Kind::Int;
+    std::int64_t value = 0;
+    std::string symbol;
+    LocationRef location;
+    bool operator==(const CondValue&) const = default;
+};
+
+struct Prop;
+using PropPtr = std::shared_ptr<const Prop>;
+
+struct PropTrue {
+    bool operator==(const PropTrue&) const = default;
+};
+struct PropFalse {
+    bool operator==(const PropFalse&) const = default;
+};
+struct PropAtom {
+    LocationRef lhs;
+    CondValue rhs;
+    bool negated = false;  // `x!=1`
+    bool operator==(const PropAtom&) const = default;
+};
+struct PropNot {
+    PropPtr operand;
+};
+struct PropAnd {
+    PropPtr lhs, rhs;
+};
+struct PropOr {
+    PropPtr lhs, rhs;
+};
+struct PropImplies {
+    PropPtr lhs, rhs;
+};
+
+struct Prop {
+    std::variant<PropTrue, PropFalse, PropAtom, PropNot, PropAnd, PropOr, PropImplies> node;
+    Loc loc;
+};
+
+bool operator==(const Prop& a, const Prop& b);
+bool operator==(const PropPtr& a, const PropPtr& b);
+
+enum class Quantifier { Exists, NotExists, Forall };
+
+struct Condition {
+    Quantifier quantifier = Quantifier::Exists;
+    PropPtr prop;
+    Loc loc;
+    bool operator==(const Condition&) const;
+};
+
+// The kernel convention `Result: Never|Sometimes|Always [DATARACE] [DEADLOCK]`, plus memx's
+// `TORN`, taken from the test's comments.
+struct ExpectedResult {
+    std::string observation;  // "Never", "Sometimes", "Always"
+    bool dataRace = false;
+    bool deadlock = false;
+    bool torn = false;
+    bool operator==(const ExpectedResult&) const = default;
+};
+
+struct Program {
+    std::string arch = "C";
+    std::string name;
+    std::optional<std::string> docString;  // the optional "..." line after the name
+    std::optional<ExpectedResult> expected;
+    std::vector<InitEntry> init;
+    std::vector<Thread> threads;
+    std::vector<LocationRef> locations;
+    PropPtr filter;  // may be null
+    Condition condition;
+    bool operator==(const Program&) const;
+};
+
+}  // namespace memx::litmus
