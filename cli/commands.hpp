@@ -1,0 +1,12 @@
+// Each verb of `memx` lives in its own file and adds its subcommand here; its callback stores
+// the process exit code. Exit codes: 0 success, 1 an expectation was not met, 2 usage or
+// input errors, 3 a time limit stopped a test.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace memx::cli {
+
+void addParseCommand(CLI::App& app, int& exitCode);
+
+}  // namespace memx::cli

@@ -1,0 +1,21 @@
+// memx: the command-line front end. It only wires verbs; each verb calls the core pipeline.
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.hpp"
+
+int main(int argc, char** argv) {
+    CLI::App app{"memx: a memory-model and data-race explorer for litmus tests"};
+    app.set_version_flag("--version", std::string(MEMX_VERSION));
+    app.require_subcommand(1);
+
+    int exitCode = 0;
+    memx::cli::addParseCommand(app, exitCode);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        int rc = app.exit(e);
+        return rc == 0 ? 0 : 2;
+    }
+    return exitCode;
+}
