@@ -1,0 +1,97 @@
+// The events of a litmus program before any execution is chosen: every event each thread may
+// perform (guarded by the branch conditions under which it runs), with symbolic addresses and
+// values, and the static relations. The event builder produces it; the solver chooses rf, the
+// final writes and the branch outcomes, and turns each choice into a model::ExecutionGraph.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "litmus/diagnostic.hpp"
+
+namespace memx::model {
+
+// ---------- symbolic values ----------
+// Values are 64-bit integers. A shared location's address is a distinguished integer
+// (see LocationTable), so pointers, `&x` and `0:r0=x` need no separate sort.
+
+using SymId = std::uint32_t;
+
+enum class SymOp {
+    Const,     // value
+    ReadValue, // the value returned by read event `event` (the solver ties it to rf)
+    Not, Neg, BitNot,
+    Add, Sub, Mul, Div, Mod, BitAnd, BitOr, BitXor, Shl, Shr,
+    Eq, Ne, Lt, Le, Gt, Ge,  // results are 0 or 1
+    LogAnd, LogOr,           // operands compared with 0; result 0 or 1
+    Ite,                     // operands[0] != 0 ? operands[1] : operands[2]
+};
+
+struct SymNode {
+    SymOp op = SymOp::Const;
+    std::int64_t value = 0;      // Const
+    std::uint32_t event = 0;     // ReadValue
+    std::vector<SymId> operands;
+};
+
+// ---------- locations ----------
+
+struct Location {
+    std::string name;            // "x"
+    std::int64_t address = 0;    // the integer that stands for &x
+    std::uint32_t size = 4;      // bytes (mixed-size work uses it; LKMM tests are uniform)
+    SymId initialValue = 0;      // usually a Const; may be another location's address
+};
+
+struct LocationTable {
+    std::vector<Location> locations;
+    // Addresses are spaced this far apart so byte offsets within a location stay inside it.
+    static constexpr std::int64_t kBase = 0x100000;
+    static constexpr std::int64_t kStride = 0x1000;
+    static std::int64_t addressOf(std::size_t index) {
+        return kBase + static_cast<std::int64_t>(index) * kStride;
+    }
+};
+
+// ---------- events ----------
+
+enum class EventKind { Read, Write, Fence };
+
+struct SymEvent {
+    int thread = -1;            // -1: initial write
+    int poIndex = 0;            // order within the thread (po is "same thread, smaller index")
+    EventKind kind = EventKind::Fence;
+    // Every base set the event belongs to, by the name a model uses: "R", "W", "F", "RMW",
+    // "LKR", "LKW", "UL", "LF", "RL", "RU", "Srcu-lock", ... and its annotations ("ONCE",
+    // "MB", "rcu-lock", ...). "M", "IW", "FW" and "_" are derived by the solver.
+    std::vector<std::string> sets;
+    SymId address = 0;          // Read/Write: the accessed address
+    SymId value = 0;            // Write: value written; Read: a ReadValue node for this event
+    SymId guard = 0;            // the event happens iff this is non-zero
+    std::uint32_t size = 4;     // bytes accessed
+    std::string text;           // source text of the originating statement, for display
+    SourceRange range;
+};
+
+// A static relation edge, present in an execution when both events happen.
+using EventPair = std::pair<std::uint32_t, std::uint32_t>;
+
+struct EventStructure {
+    LocationTable locations;
+    std::vector<SymNode> nodes;    // node 0 is Const 0, node 1 is Const 1
+    std::vector<SymEvent> events;  // initial writes first, then threads in order
+    std::vector<EventPair> rmw, addr, data, ctrl;
+    // Facts that must hold when their guard holds (e.g. a lock acquisition reads "unlocked").
+    std::vector<std::pair<SymId /*guard*/, SymId /*fact*/>> assumptions;
+    // Final value of each register, per thread: thread -> (register -> value).
+    std::map<int, std::map<std::string, SymId>> finalRegisters;
+    int threadCount = 0;
+
+    SymId constant(std::int64_t v);
+    SymId add(SymNode n);
+};
+
+}  // namespace memx::model
