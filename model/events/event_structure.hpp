@@ -28,6 +28,8 @@ enum class SymOp {
     Eq, Ne, Lt, Le, Gt, Ge,  // results are 0 or 1
     LogAnd, LogOr,           // operands compared with 0; result 0 or 1
     Ite,                     // operands[0] != 0 ? operands[1] : operands[2]
+    Choice,                  // a free 0/1 the solver enumerates, numbered by `value`
+                             // (herd's nondeterministic outcomes, e.g. spin_trylock success)
 };
 
 struct SymNode {
