@@ -91,6 +91,10 @@ struct EventStructure {
     // Final value of each register, per thread: thread -> (register -> value).
     std::map<int, std::map<std::string, SymId>> finalRegisters;
     int threadCount = 0;
+    // Free 0/1 choices (SymOp::Choice, numbered 0..choiceCount-1) and, per choice, the guard
+    // under which it matters; when that guard is 0 the solver fixes the choice to 0.
+    std::uint32_t choiceCount = 0;
+    std::vector<SymId> choiceGuards;
 
     SymId constant(std::int64_t v);
     SymId add(SymNode n);
