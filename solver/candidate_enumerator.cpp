@@ -1,0 +1,235 @@
+#include "solver/candidate_enumerator.hpp"
+
+#include <algorithm>
+#include <set>
+#include <vector>
+
+#include "solver/candidate_encoding.hpp"
+#include "solver/z3_session.hpp"
+
+namespace memx::solver {
+
+namespace {
+
+std::int64_t evalValue(const z3::model& m, const z3::expr& e) {
+    z3::expr v = m.eval(e, true);
+    std::uint64_t u = 0;
+    if (!v.is_numeral_u64(u)) {
+        return 0;
+    }
+    return static_cast<std::int64_t>(u);
+}
+
+bool evalBool(const z3::model& m, const z3::expr& e) {
+    return m.eval(e, true).is_true();
+}
+
+// Reads a candidate off one Z3 model and remembers which literals describe its choices.
+class CandidateReader {
+public:
+    CandidateReader(CandidateEncoding& enc, const z3::model& m) : enc_(enc), m_(m) {}
+
+    Candidate read() {
+        const model::EventStructure& es = enc_.events();
+        Candidate c;
+        std::size_t n = es.events.size();
+        c.executed.resize(n);
+        c.rfSource.resize(n);
+        c.values.resize(n);
+        c.addresses.resize(n);
+        c.finalWrite.resize(es.locations.locations.size());
+        for (std::uint32_t e = 0; e < n; ++e) {
+            c.executed[e] = evalBool(m_, enc_.executed(e));
+            const model::SymEvent& ev = es.events[e];
+            c.addresses[e] = evalValue(m_, enc_.value(ev.address));
+            c.values[e] = evalValue(m_, enc_.value(ev.value));
+        }
+        for (const auto& rf : enc_.rfChoices()) {
+            if (evalBool(m_, rf.chosen)) {
+                c.rfSource[rf.read] = rf.write;
+            }
+        }
+        for (const auto& fw : enc_.finalWriteChoices()) {
+            if (evalBool(m_, fw.chosen)) {
+                c.finalWrite[fw.location] = fw.write;
+            }
+        }
+        for (const auto& [thread, regs] : es.finalRegisters) {
+            for (const auto& [name, node] : regs) {
+                c.registers[thread][name] = evalValue(m_, enc_.value(node));
+            }
+        }
+        return c;
+    }
+
+    // The conjunction that pins this candidate's choices: executed events, rf, final writes
+    // and the free choices that the candidate actually uses.
+    z3::expr choiceLiterals(const Candidate& c) {
+        const model::EventStructure& es = enc_.events();
+        z3::context& ctx = enc_.value(0).ctx();
+        z3::expr_vector lits(ctx);
+        auto pin = [&](const z3::expr& b, bool v) { lits.push_back(v ? b : !b); };
+        for (std::uint32_t e = 0; e < es.events.size(); ++e) {
+            pin(enc_.executed(e), c.executed[e]);
+        }
+        for (const auto& rf : enc_.rfChoices()) {
+            pin(rf.chosen, c.rfSource[rf.read] == rf.write);
+        }
+        for (const auto& fw : enc_.finalWriteChoices()) {
+            pin(fw.chosen, c.finalWrite[fw.location] == fw.write);
+        }
+        for (std::int64_t k : usedChoices(c)) {
+            const z3::expr& var = enc_.freeChoices().at(k);
+            pin(var, evalBool(m_, var));
+        }
+        return z3::mk_and(lits);
+    }
+
+private:
+    // Free choices reachable from what the candidate executes, following only the taken side
+    // of each Ite, so a choice in a branch that did not run never splits a candidate in two.
+    std::set<std::int64_t> usedChoices(const Candidate& c) {
+        const model::EventStructure& es = enc_.events();
+        std::set<std::int64_t> used;
+        std::vector<bool> seen(es.nodes.size(), false);
+        std::vector<model::SymId> stack;
+        auto push = [&](model::SymId id) {
+            if (!seen[id]) {
+                seen[id] = true;
+                stack.push_back(id);
+            }
+        };
+        for (std::uint32_t e = 0; e < es.events.size(); ++e) {
+            if (!c.executed[e]) {
+                continue;
+            }
+            push(es.events[e].guard);
+            if (es.events[e].kind != model::EventKind::Fence) {
+                push(es.events[e].address);
+                push(es.events[e].value);
+            }
+        }
+        for (const auto& [thread, regs] : es.finalRegisters) {
+            for (const auto& [name, node] : regs) {
+                push(node);
+            }
+        }
+        for (const auto& [guard, fact] : es.assumptions) {
+            if (evalValue(m_, enc_.value(guard)) != 0) {
+                push(guard);
+                push(fact);
+            }
+        }
+        while (!stack.empty()) {
+            model::SymId id = stack.back();
+            stack.pop_back();
+            const model::SymNode& n = es.nodes[id];
+            if (n.op == model::SymOp::Choice) {
+                used.insert(n.value);
+            } else if (n.op == model::SymOp::Ite) {
+                push(n.operands[0]);
+                bool taken = evalValue(m_, enc_.value(n.operands[0])) != 0;
+                push(n.operands[taken ? 1 : 2]);
+            } else {
+                for (model::SymId operand : n.operands) {
+                    push(operand);
+                }
+            }
+        }
+        return used;
+    }
+
+    CandidateEncoding& enc_;
+    const z3::model& m_;
+};
+
+// True when the candidate's choices admit only its values for the reads it executes.
+CheckResult valuesDetermined(Z3Session& session, CandidateEncoding& enc, const Candidate& c,
+                             const z3::expr& choices) {
+    z3::context& ctx = session.context();
+    z3::expr_vector differs(ctx);
+    for (std::uint32_t e = 0; e < c.executed.size(); ++e) {
+        if (c.executed[e] && enc.isRead(e)) {
+            const model::SymEvent& ev = enc.events().events[e];
+            differs.push_back(enc.value(ev.value) !=
+                              ctx.bv_val(static_cast<std::uint64_t>(c.values[e]), 64));
+        }
+    }
+    if (differs.empty()) {
+        return CheckResult::Sat;
+    }
+    Z3Session::Scope scope(session);
+    session.add(choices);
+    session.add(z3::mk_or(differs));
+    CheckResult r = session.check();
+    if (r == CheckResult::Unknown) {
+        return r;
+    }
+    return r == CheckResult::Unsat ? CheckResult::Sat : CheckResult::Unsat;
+}
+
+}  // namespace
+
+EnumerationStats enumerateCandidates(const model::EventStructure& events,
+                                     const std::vector<bool>& observed,
+                                     const std::function<bool(const Candidate&)>& onCandidate,
+                                     std::optional<Clock::time_point> deadline) {
+    Z3Session session;
+    CandidateEncoding enc(events, observed, session);
+    EnumerationStats stats;
+    auto armTimeout = [&]() {
+        if (!deadline) {
+            return true;
+        }
+        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(*deadline - Clock::now());
+        if (left.count() <= 0) {
+            return false;
+        }
+        session.setTimeout(static_cast<unsigned>(left.count()));
+        return true;
+    };
+    while (true) {
+        if (!armTimeout()) {
+            stats.timedOut = true;
+            break;
+        }
+        CheckResult r = session.check();
+        if (r == CheckResult::Unsat) {
+            break;
+        }
+        if (r == CheckResult::Unknown) {
+            stats.timedOut = true;
+            break;
+        }
+        z3::model m = session.model();
+        CandidateReader reader(enc, m);
+        Candidate candidate = reader.read();
+        z3::expr choices = reader.choiceLiterals(candidate);
+        bool determined = true;
+        if (enc.valuesMayBeUndetermined()) {
+            if (!armTimeout()) {
+                stats.timedOut = true;
+                break;
+            }
+            CheckResult d = valuesDetermined(session, enc, candidate, choices);
+            if (d == CheckResult::Unknown) {
+                stats.timedOut = true;
+                break;
+            }
+            determined = d == CheckResult::Sat;
+        }
+        session.add(!choices);
+        if (!determined) {
+            ++stats.undetermined;
+            continue;
+        }
+        ++stats.candidates;
+        if (!onCandidate(candidate)) {
+            stats.stopped = true;
+            break;
+        }
+    }
+    return stats;
+}
+
+}  // namespace memx::solver

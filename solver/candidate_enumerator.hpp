@@ -1,0 +1,34 @@
+// Enumerates every candidate of an event structure: solve, read the candidate off the model,
+// block its choices (executed events, rf, final writes, the free choices it uses), repeat.
+// Values are never blocked: rf determines them, and a candidate whose values rf leaves open
+// (an out-of-thin-air cycle) is discarded, as herd discards its unsolved equations.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <vector>
+
+#include "model/events/event_structure.hpp"
+#include "solver/candidate.hpp"
+
+namespace memx::solver {
+
+using Clock = std::chrono::steady_clock;
+
+struct EnumerationStats {
+    std::uint64_t candidates = 0;    // handed to the callback
+    std::uint64_t undetermined = 0;  // discarded: values not determined by rf
+    bool timedOut = false;           // stopped by the deadline (or Z3 gave up)
+    bool stopped = false;            // the callback asked to stop
+};
+
+// Calls `onCandidate` for each candidate until it returns false or the deadline passes.
+// `observed[l]` says whether location l gets a final write (see CandidateEncoding).
+EnumerationStats enumerateCandidates(const model::EventStructure& events,
+                                     const std::vector<bool>& observed,
+                                     const std::function<bool(const Candidate&)>& onCandidate,
+                                     std::optional<Clock::time_point> deadline = std::nullopt);
+
+}  // namespace memx::solver

@@ -1,0 +1,170 @@
+#include "solver/execution_graph_builder.hpp"
+
+#include <fmt/format.h>
+#include <algorithm>
+
+namespace memx::solver {
+
+namespace {
+
+using model::EventIndex;
+using model::EventSet;
+using model::Relation;
+
+bool inSet(const model::SymEvent& e, const std::string& name) {
+    return std::find(e.sets.begin(), e.sets.end(), name) != e.sets.end();
+}
+
+// Reads and writes, and the few fence-kind events that name a location (synchronize_srcu).
+bool hasLocation(const model::SymEvent& e) {
+    return e.kind != model::EventKind::Fence || e.address != 0;
+}
+
+std::string kindName(const model::SymEvent& e) {
+    switch (e.kind) {
+        case model::EventKind::Read:
+            return "R";
+        case model::EventKind::Write:
+            return "W";
+        case model::EventKind::Fence:
+            return "F";
+    }
+    return "F";
+}
+
+std::string labelOf(const model::EventInfo& info) {
+    std::string tags;
+    for (const auto& t : info.tags) {
+        tags += (tags.empty() ? "" : ",") + t;
+    }
+    std::string label = info.kind + (tags.empty() ? "" : "[" + tags + "]");
+    if (!info.location.empty()) {
+        label += " " + info.location;
+        if (info.value) {
+            label += fmt::format("={}", *info.value);
+        }
+    }
+    return label;
+}
+
+}  // namespace
+
+std::string locationName(const model::LocationTable& table, std::int64_t address) {
+    for (const auto& loc : table.locations) {
+        std::int64_t offset = address - loc.address;
+        if (offset == 0) {
+            return loc.name;
+        }
+        if (offset > 0 && offset < model::LocationTable::kStride) {
+            return fmt::format("{}+{}", loc.name, offset);
+        }
+    }
+    return {};
+}
+
+BuiltGraph buildExecutionGraph(const model::EventStructure& es, const Candidate& c) {
+    BuiltGraph out;
+    std::vector<std::int64_t> graphIndex(es.events.size(), -1);
+    for (std::uint32_t e = 0; e < es.events.size(); ++e) {
+        if (c.executed[e]) {
+            graphIndex[e] = static_cast<std::int64_t>(out.symEvent.size());
+            out.symEvent.push_back(e);
+        }
+    }
+    std::size_t n = out.symEvent.size();
+    model::ExecutionGraph& g = out.graph;
+    for (const char* name : {"R", "W", "M", "F", "IW", "FW"}) {
+        g.sets[name] = EventSet(n);
+    }
+    for (const char* name : {"po", "rf", "rmw", "addr", "data", "ctrl", "loc", "int", "ext"}) {
+        g.relations[name] = Relation(n);
+    }
+    g.relations["id"] = Relation::identity(n);
+
+    // herd's FW holds the final writes of observed locations, never an initial write.
+    std::vector<bool> finalWrite(es.events.size(), false);
+    for (const auto& w : c.finalWrite) {
+        if (w && es.events[*w].thread >= 0) {
+            finalWrite[*w] = true;
+        }
+    }
+    for (EventIndex i = 0; i < n; ++i) {
+        std::uint32_t e = out.symEvent[i];
+        const model::SymEvent& ev = es.events[e];
+        model::EventInfo info;
+        info.thread = ev.thread;
+        info.poIndex = ev.poIndex;
+        info.kind = kindName(ev);
+        for (const auto& s : ev.sets) {
+            auto [it, fresh] = g.sets.try_emplace(s, EventSet(n));
+            it->second.insert(i);
+            if (s != "R" && s != "W" && s != "F") {
+                info.tags.push_back(s);
+            }
+        }
+        if (ev.kind != model::EventKind::Fence) {
+            g.sets["M"].insert(i);
+        }
+        if (hasLocation(ev)) {
+            info.location = locationName(es.locations, c.addresses[e]);
+            info.value = c.values[e];
+        }
+        if (ev.thread < 0 && inSet(ev, "W")) {
+            g.sets["IW"].insert(i);
+        }
+        if (finalWrite[e]) {
+            g.sets["FW"].insert(i);
+        }
+        info.label = labelOf(info);
+        g.events.push_back(std::move(info));
+    }
+
+    Relation& po = g.relations["po"];
+    Relation& loc = g.relations["loc"];
+    Relation& internal = g.relations["int"];
+    Relation& external = g.relations["ext"];
+    for (EventIndex a = 0; a < n; ++a) {
+        const model::SymEvent& ea = es.events[out.symEvent[a]];
+        bool memA = hasLocation(ea);
+        for (EventIndex b = 0; b < n; ++b) {
+            const model::SymEvent& eb = es.events[out.symEvent[b]];
+            bool memB = hasLocation(eb);
+            // herd: init writes belong to no thread (never int) yet share one "proc" (ext
+            // never relates two init writes).
+            bool sameProc = ea.thread == eb.thread;
+            if (sameProc && ea.thread >= 0) {
+                internal.insert(a, b);
+                if (ea.poIndex < eb.poIndex) {
+                    po.insert(a, b);
+                }
+            }
+            if (!sameProc) {
+                external.insert(a, b);
+            }
+            if (memA && memB && c.addresses[out.symEvent[a]] == c.addresses[out.symEvent[b]]) {
+                loc.insert(a, b);
+            }
+        }
+    }
+    for (std::uint32_t r = 0; r < es.events.size(); ++r) {
+        if (c.rfSource[r] && graphIndex[r] >= 0 && graphIndex[*c.rfSource[r]] >= 0) {
+            g.relations["rf"].insert(static_cast<EventIndex>(graphIndex[*c.rfSource[r]]),
+                                     static_cast<EventIndex>(graphIndex[r]));
+        }
+    }
+    auto addStatic = [&](const char* name, const std::vector<model::EventPair>& pairs) {
+        for (const auto& [a, b] : pairs) {
+            if (graphIndex.at(a) >= 0 && graphIndex.at(b) >= 0) {
+                g.relations[name].insert(static_cast<EventIndex>(graphIndex[a]),
+                                         static_cast<EventIndex>(graphIndex[b]));
+            }
+        }
+    };
+    addStatic("rmw", es.rmw);
+    addStatic("addr", es.addr);
+    addStatic("data", es.data);
+    addStatic("ctrl", es.ctrl);
+    return out;
+}
+
+}  // namespace memx::solver

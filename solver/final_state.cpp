@@ -1,0 +1,202 @@
+#include "solver/final_state.hpp"
+
+#include <fmt/format.h>
+#include <algorithm>
+#include <functional>
+#include <tuple>
+
+namespace memx::solver {
+
+std::string StateValue::text() const {
+    return symbol.empty() ? std::to_string(value) : symbol;
+}
+
+bool StateValue::operator<(const StateValue& o) const {
+    bool sym = !symbol.empty();
+    bool osym = !o.symbol.empty();
+    if (sym != osym) {
+        return osym;
+    }
+    return sym ? symbol < o.symbol : value < o.value;
+}
+
+std::string StateKey::text() const {
+    return thread >= 0 ? fmt::format("{}:{}", thread, name) : name;
+}
+
+bool StateKey::operator<(const StateKey& o) const {
+    bool reg = thread >= 0;
+    bool oreg = o.thread >= 0;
+    if (reg != oreg) {
+        return reg;
+    }
+    return std::tie(thread, name) < std::tie(o.thread, o.name);
+}
+
+std::string FinalState::text() const {
+    std::string out;
+    for (const auto& [key, value] : items) {
+        out += (out.empty() ? "" : " ") + key.text() + "=" + value.text() + ";";
+    }
+    return out;
+}
+
+bool FinalState::operator<(const FinalState& o) const {
+    return std::lexicographical_compare(items.begin(), items.end(), o.items.begin(), o.items.end(),
+                                        [](const auto& a, const auto& b) {
+                                            if (!(a.first == b.first)) {
+                                                return a.first < b.first;
+                                            }
+                                            return a.second < b.second;
+                                        });
+}
+
+StateKey keyOf(const litmus::LocationRef& ref) {
+    StateKey key;
+    key.thread = ref.thread.value_or(-1);
+    key.name = ref.name;
+    if (ref.index) {
+        key.name += fmt::format("[{}]", *ref.index);
+    }
+    if (ref.deref) {
+        key.name = "*" + key.name;
+    }
+    return key;
+}
+
+std::vector<litmus::LocationRef> displayedLocations(const litmus::Program& program) {
+    std::vector<litmus::LocationRef> refs;
+    std::function<void(const litmus::PropPtr&)> collect = [&](const litmus::PropPtr& p) {
+        if (!p) {
+            return;
+        }
+        std::visit(
+            [&](const auto& node) {
+                using T = std::decay_t<decltype(node)>;
+                if constexpr (std::is_same_v<T, litmus::PropAtom>) {
+                    refs.push_back(node.lhs);
+                    if (node.rhs.kind == litmus::CondValue::Kind::Location) {
+                        refs.push_back(node.rhs.location);
+                    }
+                } else if constexpr (std::is_same_v<T, litmus::PropNot>) {
+                    collect(node.operand);
+                } else if constexpr (std::is_same_v<T, litmus::PropAnd> ||
+                                     std::is_same_v<T, litmus::PropOr> ||
+                                     std::is_same_v<T, litmus::PropImplies>) {
+                    collect(node.lhs);
+                    collect(node.rhs);
+                }
+            },
+            p->node);
+    };
+    collect(program.condition.prop);
+    refs.insert(refs.end(), program.locations.begin(), program.locations.end());
+    std::sort(refs.begin(), refs.end(),
+              [](const auto& a, const auto& b) { return keyOf(a) < keyOf(b); });
+    refs.erase(std::unique(refs.begin(), refs.end(),
+                           [](const auto& a, const auto& b) { return keyOf(a) == keyOf(b); }),
+               refs.end());
+    return refs;
+}
+
+FinalStateReader::FinalStateReader(const litmus::Program& program,
+                                   const model::EventStructure& events, const Candidate& candidate)
+    : program_(program), events_(events), candidate_(candidate) {}
+
+StateValue FinalStateReader::named(std::int64_t value) const {
+    StateValue v{value, {}};
+    for (const auto& loc : events_.locations.locations) {
+        if (loc.address == value) {
+            v.symbol = loc.name;
+        }
+    }
+    return v;
+}
+
+std::int64_t FinalStateReader::addressOf(const std::string& symbol) const {
+    for (const auto& loc : events_.locations.locations) {
+        if (loc.name == symbol) {
+            return loc.address;
+        }
+    }
+    return 0;
+}
+
+StateValue FinalStateReader::valueOf(const litmus::LocationRef& ref) const {
+    if (ref.thread) {
+        auto t = candidate_.registers.find(*ref.thread);
+        if (t != candidate_.registers.end()) {
+            auto r = t->second.find(ref.name);
+            if (r != t->second.end()) {
+                return named(r->second);
+            }
+        }
+        // A register the thread never assigns keeps its initial value (0 by default).
+        for (const auto& entry : program_.init) {
+            if (entry.thread == ref.thread && entry.name == ref.name && entry.value) {
+                return entry.value->kind == litmus::InitValue::Kind::Address
+                           ? named(addressOf(entry.value->symbol))
+                           : named(entry.value->value);
+            }
+        }
+        return named(0);
+    }
+    const auto& locs = events_.locations.locations;
+    for (std::size_t l = 0; l < locs.size(); ++l) {
+        if (locs[l].name == ref.name && l < candidate_.finalWrite.size() &&
+            candidate_.finalWrite[l]) {
+            return named(candidate_.values[*candidate_.finalWrite[l]]);
+        }
+    }
+    return named(0);
+}
+
+FinalState FinalStateReader::state(const std::vector<litmus::LocationRef>& displayed) const {
+    FinalState s;
+    for (const auto& ref : displayed) {
+        s.items.emplace_back(keyOf(ref), valueOf(ref));
+    }
+    return s;
+}
+
+bool FinalStateReader::atomHolds(const litmus::PropAtom& atom) const {
+    std::int64_t lhs = valueOf(atom.lhs).value;
+    std::int64_t rhs = 0;
+    switch (atom.rhs.kind) {
+        case litmus::CondValue::Kind::Int:
+            rhs = atom.rhs.value;
+            break;
+        case litmus::CondValue::Kind::Address:
+            rhs = addressOf(atom.rhs.symbol);
+            break;
+        case litmus::CondValue::Kind::Location:
+            rhs = valueOf(atom.rhs.location).value;
+            break;
+    }
+    return (lhs == rhs) != atom.negated;
+}
+
+bool FinalStateReader::holds(const litmus::Prop& prop) const {
+    return std::visit(
+        [&](const auto& node) -> bool {
+            using T = std::decay_t<decltype(node)>;
+            if constexpr (std::is_same_v<T, litmus::PropTrue>) {
+                return true;
+            } else if constexpr (std::is_same_v<T, litmus::PropFalse>) {
+                return false;
+            } else if constexpr (std::is_same_v<T, litmus::PropAtom>) {
+                return atomHolds(node);
+            } else if constexpr (std::is_same_v<T, litmus::PropNot>) {
+                return !holds(*node.operand);
+            } else if constexpr (std::is_same_v<T, litmus::PropAnd>) {
+                return holds(*node.lhs) && holds(*node.rhs);
+            } else if constexpr (std::is_same_v<T, litmus::PropOr>) {
+                return holds(*node.lhs) || holds(*node.rhs);
+            } else {
+                return !holds(*node.lhs) || holds(*node.rhs);
+            }
+        },
+        prop.node);
+}
+
+}  // namespace memx::solver

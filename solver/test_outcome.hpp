@@ -1,0 +1,46 @@
+// What one litmus test yields under one model: the allowed executions' final states, witness
+// counts and flags, with herd's verdict rules.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "litmus/ast.hpp"
+#include "model/execution_graph.hpp"
+#include "solver/final_state.hpp"
+
+namespace memx::solver {
+
+struct AllowedExecution {
+    FinalState state;
+    bool conditionHolds = false;
+    std::vector<std::string> flags;
+    model::ExecutionGraph graph;
+    std::map<std::string, model::Relation> withBindings;
+};
+
+struct TestOutcome {
+    std::string name;
+    litmus::Quantifier quantifier = litmus::Quantifier::Exists;
+    std::set<FinalState> states;  // herd's order
+    std::uint64_t positive = 0;   // allowed executions where the proposition holds
+    std::uint64_t negative = 0;
+    std::set<std::string> flags;  // "*undef*" for a failed undefined_unless, as herd prints it
+    bool undefined = false;
+    bool timedOut = false;
+    double seconds = 0;
+    // Counters for diagnosis and benchmarks.
+    std::uint64_t candidates = 0;    // proposed by the solver with determined values
+    std::uint64_t undetermined = 0;  // out-of-thin-air candidates discarded, as herd does
+    std::uint64_t filtered = 0;      // candidates the test's filter discarded
+    std::uint64_t evaluated = 0;     // complete executions (candidate x co x with) checked
+    std::vector<AllowedExecution> executions;  // when RunOptions::keepExecutions
+
+    // herd's verdict line: the condition's quantifier is satisfied.
+    bool conditionSatisfied() const;
+};
+
+}  // namespace memx::solver

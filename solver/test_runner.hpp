@@ -1,0 +1,27 @@
+// The result of one litmus test under one model, as herd computes it: every candidate the
+// solver proposes is filtered, checked by the cat model (which enumerates co and the other
+// `with` choices), and each allowed execution contributes its final state, its witness count
+// (Positive when the condition's proposition holds, Negative otherwise) and its flags.
+#pragma once
+
+#include <optional>
+
+#include "litmus/ast.hpp"
+#include "model/cat/model.hpp"
+#include "model/events/event_structure.hpp"
+#include "solver/test_outcome.hpp"
+
+namespace memx::solver {
+
+struct RunOptions {
+    std::optional<double> timeoutSeconds;  // none: run to completion
+    bool keepExecutions = false;           // keep every allowed execution (for --json)
+};
+
+// Thrown through cat::evaluate's callback when the time limit passes mid-candidate.
+struct TimeLimitReached {};
+
+TestOutcome runTest(const litmus::Program& program, const model::EventStructure& events,
+                    const cat::Model& model, const RunOptions& options = {});
+
+}  // namespace memx::solver

@@ -1,0 +1,77 @@
+#include "solver/z3_session.hpp"
+
+namespace memx::solver {
+
+namespace {
+
+[[noreturn]] void rethrow(const char* operation, const z3::exception& e) {
+    throw SolverError(std::string("Z3 ") + operation + " failed: " + e.msg());
+}
+
+}  // namespace
+
+Z3Session::Z3Session() : solver_(context_) {}
+
+void Z3Session::add(const z3::expr& constraint) {
+    try {
+        solver_.add(constraint);
+    } catch (const z3::exception& e) {
+        rethrow("assert", e);
+    }
+}
+
+void Z3Session::setTimeout(unsigned milliseconds) {
+    try {
+        z3::params p(context_);
+        // Z3 reads 0 as "no bound" only for some tactics; UINT_MAX is its own "unbounded".
+        p.set("timeout", milliseconds == 0 ? 4294967295u : milliseconds);
+        solver_.set(p);
+    } catch (const z3::exception& e) {
+        rethrow("set timeout", e);
+    }
+}
+
+CheckResult Z3Session::check() {
+    try {
+        switch (solver_.check()) {
+            case z3::sat:
+                reasonUnknown_.clear();
+                return CheckResult::Sat;
+            case z3::unsat:
+                reasonUnknown_.clear();
+                return CheckResult::Unsat;
+            case z3::unknown:
+                reasonUnknown_ = solver_.reason_unknown();
+                return CheckResult::Unknown;
+        }
+    } catch (const z3::exception& e) {
+        rethrow("check", e);
+    }
+    return CheckResult::Unknown;
+}
+
+z3::model Z3Session::model() const {
+    try {
+        return solver_.get_model();
+    } catch (const z3::exception& e) {
+        rethrow("get_model", e);
+    }
+}
+
+Z3Session::Scope::Scope(Z3Session& session) : session_(session) {
+    try {
+        session_.solver_.push();
+    } catch (const z3::exception& e) {
+        rethrow("push", e);
+    }
+}
+
+Z3Session::Scope::~Scope() {
+    try {
+        session_.solver_.pop();
+    } catch (const z3::exception&) {
+        // A destructor cannot throw; a failed pop leaves a solver that the caller discards.
+    }
+}
+
+}  // namespace memx::solver
