@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -23,14 +24,42 @@ struct LoadOptions {
 // What a loaded model declares that the event builder must know: tag names per enum
 // (from `.bell` files), and which `instructions` kinds accept which enums.
 struct ModelInterface {
-    std::map<std::string, std::vector<std::string>> enums;  // enum name -> tags
+    std::map<std::string, std::vector<std::string>> enums;         // enum name -> tags
     std::map<std::string, std::vector<std::string>> instructions;  // "R" -> enum names
 };
 
 class Model;  // opaque, compiled
 
-// Loads a .cat file (and the .bell named by `bell`, if any). Returns null after reporting
-// file:line:column diagnostics into `sink`.
+// A runtime error in a model (a set where a relation is needed, applying a non-function, ...),
+// located at the offending expression.
+class EvalError : public std::runtime_error {
+public:
+    explicit EvalError(Diagnostic d) : std::runtime_error(d.message), diagnostic_(std::move(d)) {}
+    const Diagnostic& diagnostic() const { return diagnostic_; }
+
+private:
+    Diagnostic diagnostic_;
+};
+
+// The files a herd `-conf` file names (resolved against the .cfg's folder) and its variants.
+// Display keys (graph, fontsize, ...) are accepted and ignored.
+struct ModelConfig {
+    std::optional<std::filesystem::path> model;   // `model F`
+    std::optional<std::filesystem::path> bell;    // `bell F`
+    std::optional<std::filesystem::path> macros;  // `macros F` (.def, for the event builder)
+    std::vector<std::string> variants;            // every `variant V`
+};
+
+// Reads a .cfg file; returns nullopt after reporting file:line diagnostics into `sink`.
+std::optional<ModelConfig> loadConfig(const std::filesystem::path& cfgFile, DiagnosticSink& sink);
+
+// Loads a .cat file, as herd7 does: memx's own standard library first (built in; see
+// model/models/memx-stdlib.cat), then the .bell file, then the .cat file. The .bell is
+// `bellFile` if given; otherwise a sibling `X.bell` next to `X.cat` is loaded when it exists.
+// `include "f"` is searched in the including file's folder, then in options.includeDirs (as
+// herd's -I). `if "v"` parts are decided by options.variants. Names are resolved to slots
+// once here, and the model is dry-run on the empty execution so type errors surface now.
+// Returns null after reporting file:line:column diagnostics into `sink`.
 std::shared_ptr<const Model> loadModel(const std::filesystem::path& catFile,
                                        const std::optional<std::filesystem::path>& bellFile,
                                        const LoadOptions& options, DiagnosticSink& sink);
@@ -41,6 +70,8 @@ std::string modelTitle(const Model& model);  // the leading "..." string, or the
 enum class CheckKind { Acyclic, Irreflexive, Empty };
 enum class CheckMode { Axiom, Flag, UndefinedUnless };
 
+// For an Axiom or UndefinedUnless check, `holds` says the test (with its `~`) succeeded.
+// For a Flag check, `holds` says the flag's test succeeded, i.e. the flag was raised.
 struct CheckResult {
     std::string name;  // the `as` name, or the checked expression's text
     CheckKind kind;
@@ -51,12 +82,14 @@ struct CheckResult {
 
 // One complete execution: a candidate plus one choice for every `with x from ...` binding.
 struct ExecutionVerdict {
-    bool allowed = true;                       // every Axiom check holds
-    std::vector<std::string> flags;            // Flag checks that fired (in model order)
-    std::vector<std::string> undefinedChecks;  // UndefinedUnless checks that failed
-    std::vector<CheckResult> checks;           // every check evaluated, in order
+    bool allowed = true;                                  // every Axiom check holds
+    std::vector<std::string> flags;                       // Flag checks that fired (in model order)
+    std::vector<std::string> undefinedChecks;             // UndefinedUnless checks that failed
+    std::vector<CheckResult> checks;                      // every check evaluated, in order
     std::map<std::string, model::Relation> withBindings;  // co, rf-lf, ... as chosen
-    std::map<std::string, model::Relation> shown;  // relations named by `show`
+    std::map<std::string, model::Relation> shown;         // relations named by `show`
+    // EvaluateOptions::extraRelations, by name (names bound to non-relations are omitted).
+    std::map<std::string, model::Relation> relations;
 };
 
 struct EvaluateOptions {
@@ -66,11 +99,25 @@ struct EvaluateOptions {
     std::vector<std::string> extraRelations;
 };
 
-// Calls `onExecution` once per complete execution of `graph`. If the model references `co`
-// without binding it, coherence orders are enumerated natively (per location, IW first,
-// FW last), as herd does. Throws cat::EvalError (a std::runtime_error carrying a Diagnostic)
-// on a runtime type error in the model.
-void evaluate(const Model& model, const model::ExecutionGraph& graph, const EvaluateOptions& options,
+// Runs the model on one candidate execution `graph` and calls `onExecution` once per complete
+// execution, i.e. once per combination of choices of the model's `with x from S` statements
+// (herd counts each as a separate execution; lock.cat and cos-opt.cat enumerate co and the
+// lock rf this way). If the model reads `co` (or fr, coe, coi, fre, fri) without binding it
+// and the graph has no "co" relation, coherence orders are enumerated natively: per
+// location, every total order of the writes with IW first and FW last, one execution each.
+//
+// Names the model reads from the graph: graph.relations by name (po rf rmw addr data ctrl
+// amo ...; id, loc, int and ext are computed from `events` when absent), and graph.sets under
+// herd's names: a set keyed by tag `t` is exposed as t with its first letter capitalised
+// ("rmb" -> Rmb, "rcu-lock" -> Rcu-lock, "ONCE" -> ONCE). Every tag of the model's enums
+// and herd's standard sets (R W M F IW FW B RMW LKR LKW UL LF RL RU ...) exist even when the
+// graph lacks them (empty).
+//
+// A verdict with allowed == false may be reported before later `with` choices are made
+// (with stopAtFirstFailure, evaluation stops at the first failing axiom). Flags are only
+// meaningful on allowed executions. Throws cat::EvalError on a runtime type error.
+void evaluate(const Model& model, const model::ExecutionGraph& graph,
+              const EvaluateOptions& options,
               const std::function<void(const ExecutionVerdict&)>& onExecution);
 
 }  // namespace memx::cat

@@ -1,0 +1,433 @@
+// Evaluation of cat expressions and statements on one concrete execution.
+#include "model/cat/interpreter.hpp"
+
+namespace memx::cat {
+
+namespace {
+
+using model::EventSet;
+using model::Relation;
+
+// Raised when a name absent from this graph is read under `try` (herd's unbound variable).
+struct Unbound {};
+
+constexpr int kMaxFixpointRounds = 100000;
+
+bool isFunction(const Binding& b) {
+    return b.value->kind == ExprKind::Fun;
+}
+
+}  // namespace
+
+Interpreter::Interpreter(const Model& model, const model::ExecutionGraph& graph,
+                         const EvaluateOptions& options,
+                         const std::function<void(const ExecutionVerdict&)>& onExecution)
+    : m_(model), g_(graph), opt_(options), onExecution_(onExecution), n_(graph.size()) {}
+
+void Interpreter::fail(const NodeLoc& at, const std::string& message) const {
+    throw EvalError(Diagnostic{Severity::Error, m_.files[at.file], at.range, message, {}});
+}
+
+Frame* Interpreter::newFrame(std::uint32_t size, Frame* parent) {
+    Frame& f = arena_.emplace_back();
+    f.slots.resize(size);
+    f.parent = parent;
+    return &f;
+}
+
+// ---------------------------------------------------------------- statements
+
+void Interpreter::run() {
+    loadPrimitives();
+    if (m_.needsNativeCoherence && !g_.relations.count("co")) {
+        forEachCoherence([&](const Relation& co) {
+            setCoherence(co);
+            runFrom(0);
+        });
+        return;
+    }
+    if (m_.needsNativeCoherence)
+        setCoherence(g_.relations.at("co"));
+    runFrom(0);
+}
+
+void Interpreter::runFrom(std::size_t i) {
+    for (; i < m_.statements.size(); ++i) {
+        const Stmt& s = m_.statements[i];
+        if (s.kind != StmtKind::WithFrom) {
+            if (!exec(s, nullptr, std::nullopt)) {
+                emit();
+                return;
+            }
+            continue;
+        }
+        Value choices = eval(*s.expr, nullptr);
+        std::vector<Value> items;
+        if (auto* vs = choices.as<ValueSet>())
+            items = *vs->items;
+        else if (auto* es = choices.as<EventSet>())
+            for (auto e : es->elements())
+                items.push_back(Value{EventValue{e}});
+        else if (auto* r = choices.as<Relation>())
+            for (auto [a, b] : r->pairs())
+                items.push_back(Value{PairValue{a, b}});
+        else if (!choices.is<EmptyValue>())
+            fail(s.expr->loc,
+                 "'with " + s.name + " from' needs a set, found " + describeValue(choices));
+        const auto saved = verdict_;
+        for (auto& choice : items) {
+            verdict_ = saved;
+            if (auto* r = choice.as<Relation>())
+                verdict_.withBindings[s.name] = *r;
+            else if (choice.is<EmptyValue>())
+                verdict_.withBindings[s.name] = Relation(n_);
+            globals_[s.ref.index] = std::move(choice);
+            runFrom(i + 1);
+        }
+        verdict_ = saved;
+        return;
+    }
+    emit();
+}
+
+void Interpreter::emit() {
+    ExecutionVerdict out = verdict_;
+    auto fetch = [&](const std::string& name, std::map<std::string, Relation>& into) {
+        auto it = m_.finalSlots.find(name);
+        if (it == m_.finalSlots.end() || it->second >= globals_.size())
+            return;
+        const Value& v = globals_[it->second];
+        if (auto* r = v.as<Relation>())
+            into[name] = *r;
+        else if (v.is<EmptyValue>())
+            into[name] = Relation(n_);
+    };
+    for (const auto& name : m_.shown)
+        fetch(name, out.shown);
+    for (const auto& name : opt_.extraRelations)
+        fetch(name, out.relations);
+    onExecution_(out);
+}
+
+bool Interpreter::exec(const Stmt& s, Frame* env, const std::optional<std::string>& callName) {
+    switch (s.kind) {
+        case StmtKind::Let:
+            bind(s.bindings, env, false);
+            return true;
+        case StmtKind::LetRec:
+            bind(s.bindings, env, true);
+            return true;
+        case StmtKind::Check:
+            return check(s, env, callName);
+        case StmtKind::Enum: {
+            std::vector<Value> tags;
+            for (const auto& t : s.names)
+                tags.push_back(Value{TagValue{t}});
+            store(s.ref, env, Value{makeValueSet(std::move(tags))});
+            return true;
+        }
+        case StmtKind::Procedure:
+            store(s.ref, env, Value{ProcedureValue{&s}});
+            return true;
+        case StmtKind::Call: {
+            Expr at;
+            at.loc = s.loc;
+            Value target = load(s.ref, at, env);
+            auto* proc = target.as<ProcedureValue>();
+            if (!proc)
+                fail(s.loc, "'" + s.name + "' is " + describeValue(target) + ", not a procedure");
+            Value arg = eval(*s.expr, env);
+            Frame* frame = newFrame(proc->proc->frameSize, nullptr);
+            std::vector<VarRef> slots;
+            for (std::uint32_t k = 0; k < proc->proc->pattern.names.size(); ++k)
+                slots.push_back({VarRef::Kind::Local, 0, k});
+            bindPattern(proc->proc->pattern, slots, frame, std::move(arg), s.loc);
+            for (const auto& inner : *proc->proc->body)
+                if (!exec(inner, frame, s.asName ? s.asName : callName))
+                    return false;
+            return true;
+        }
+        default:
+            return true;  // show, unshow, instructions: nothing to compute
+    }
+}
+
+bool Interpreter::check(const Stmt& s, Frame* env, const std::optional<std::string>& callName) {
+    Value v = eval(*s.expr, env);
+    bool result = true;
+    switch (s.test) {
+        case TestKind::Empty:
+            if (auto* set = v.as<EventSet>())
+                result = set->empty();
+            else if (auto* r = v.as<Relation>())
+                result = r->empty();
+            else if (auto* vs = v.as<ValueSet>())
+                result = vs->items->empty();
+            else if (!v.is<EmptyValue>())
+                fail(s.expr->loc, "'empty' needs a set or a relation, found " + describeValue(v));
+            break;
+        case TestKind::Acyclic:
+            result = relation(v, *s.expr).isAcyclic();
+            break;
+        case TestKind::Irreflexive:
+            result = relation(v, *s.expr).isIrreflexive();
+            break;
+    }
+    bool holds = s.negated ? !result : result;
+    CheckResult c;
+    c.name = s.asName ? *s.asName : (callName ? *callName : s.text);
+    c.kind = s.test == TestKind::Acyclic       ? CheckKind::Acyclic
+             : s.test == TestKind::Irreflexive ? CheckKind::Irreflexive
+                                               : CheckKind::Empty;
+    c.mode = s.mode == TestMode::Axiom  ? CheckMode::Axiom
+             : s.mode == TestMode::Flag ? CheckMode::Flag
+                                        : CheckMode::UndefinedUnless;
+    c.range = s.loc.range;
+    c.holds = holds;
+    verdict_.checks.push_back(c);
+    switch (s.mode) {
+        case TestMode::Axiom:
+            if (!holds) {
+                verdict_.allowed = false;
+                return !opt_.stopAtFirstFailure;
+            }
+            return true;
+        case TestMode::Flag:
+            if (holds)
+                verdict_.flags.push_back(c.name);
+            return true;
+        case TestMode::UndefinedUnless:
+            if (!holds)
+                verdict_.undefinedChecks.push_back(c.name);
+            return true;
+    }
+    return true;
+}
+
+void Interpreter::bind(const std::vector<Binding>& bs, Frame* env, bool rec) {
+    if (!rec) {
+        std::vector<Value> values;
+        for (const auto& b : bs)
+            values.push_back(eval(*b.value, env));
+        for (std::size_t k = 0; k < bs.size(); ++k)
+            bindPattern(bs[k].pattern, bs[k].slots, env, std::move(values[k]), bs[k].loc);
+        return;
+    }
+    bool allFunctions = true;
+    for (const auto& b : bs)
+        allFunctions = allFunctions && isFunction(b) && !b.pattern.isTuple;
+    if (allFunctions) {
+        // Recursive functions: each closure sees the frame holding all of them.
+        for (const auto& b : bs)
+            store(b.slots[0], env, Value{ClosureValue{b.value.get(), env}});
+        return;
+    }
+    // Values: herd's least fixpoint, iterated from empty until no binding changes.
+    for (const auto& b : bs)
+        for (const auto& slot : b.slots)
+            store(slot, env, Value{EmptyValue{}});
+    for (int round = 0; round < kMaxFixpointRounds; ++round) {
+        bool changed = false;
+        for (const auto& b : bs) {
+            if (b.pattern.isTuple)
+                fail(b.loc, "unsupported construct: tuple pattern in 'let rec'");
+            Expr at;
+            at.loc = b.loc;
+            Value old = load(b.slots[0], at, env);
+            Value now = eval(*b.value, env);
+            if (compareValues(old, now) != 0) {
+                // An empty relation and the empty value are the same fixpoint step.
+                bool bothEmpty =
+                    (old.is<EmptyValue>() && now.as<Relation>() && now.as<Relation>()->empty()) ||
+                    (old.is<EmptyValue>() && now.as<EventSet>() && now.as<EventSet>()->empty());
+                changed = changed || !bothEmpty;
+            }
+            store(b.slots[0], env, std::move(now));
+        }
+        if (!changed)
+            return;
+    }
+    fail(bs.front().loc, "'let rec' did not reach a fixpoint");
+}
+
+// ---------------------------------------------------------------- names
+
+Value Interpreter::load(const VarRef& ref, const Expr& at, Frame* env) {
+    if (ref.kind == VarRef::Kind::Global) {
+        if (unbound_[ref.index])
+            throw Unbound{};
+        return globals_[ref.index];
+    }
+    if (ref.kind == VarRef::Kind::Unresolved)
+        fail(at.loc, "internal error: unresolved name '" + at.name + "'");
+    Frame* f = env;
+    for (std::uint32_t d = 0; d < ref.depth; ++d)
+        f = f->parent;
+    return f->slots[ref.index];
+}
+
+void Interpreter::store(const VarRef& ref, Frame* env, Value v) {
+    if (ref.kind == VarRef::Kind::Global)
+        globals_[ref.index] = std::move(v);
+    else
+        env->slots[ref.index] = std::move(v);
+}
+
+void Interpreter::bindPattern(const Pattern& p, const std::vector<VarRef>& slots, Frame* env,
+                              Value v, const NodeLoc& at) {
+    if (!p.isTuple) {
+        store(slots[0], env, std::move(v));
+        return;
+    }
+    auto* t = v.as<TupleValue>();
+    if (!t || t->items->size() != p.names.size())
+        fail(at, "expected a tuple of " + std::to_string(p.names.size()) + " values, found " +
+                     (t ? "a tuple of " + std::to_string(t->items->size()) : describeValue(v)));
+    for (std::size_t k = 0; k < slots.size(); ++k)
+        store(slots[k], env, (*t->items)[k]);
+}
+
+// ---------------------------------------------------------------- expressions
+
+Value Interpreter::eval(const Expr& e, Frame* env) {
+    switch (e.kind) {
+        case ExprKind::Empty:
+            return Value{EmptyValue{}};
+        case ExprKind::Universe:
+            return Value{EventSet(n_).complement()};
+        case ExprKind::Var:
+            return load(e.ref, e, env);
+        case ExprKind::Tag:
+            return Value{TagValue{e.name}};
+        case ExprKind::ExplicitSet: {
+            std::vector<Value> items;
+            bool events = true;
+            for (const auto& a : e.args) {
+                items.push_back(eval(*a, env));
+                events = events && items.back().is<EventValue>();
+            }
+            if (!events)
+                return Value{makeValueSet(std::move(items))};
+            EventSet s(n_);
+            for (const auto& v : items)
+                s.insert(v.as<EventValue>()->event);
+            return Value{std::move(s)};
+        }
+        case ExprKind::Tuple: {
+            std::vector<Value> items;
+            for (const auto& a : e.args)
+                items.push_back(eval(*a, env));
+            return Value{TupleValue{std::make_shared<const std::vector<Value>>(std::move(items))}};
+        }
+        case ExprKind::Star:
+        case ExprKind::Plus:
+        case ExprKind::Opt:
+        case ExprKind::Inverse:
+        case ExprKind::Complement:
+        case ExprKind::ToId:
+            return unary(e, eval(*e.args[0], env));
+        case ExprKind::Add:
+            return add(e, eval(*e.args[0], env), eval(*e.args[1], env));
+        case ExprKind::Union:
+        case ExprKind::Inter:
+        case ExprKind::Diff:
+        case ExprKind::Seq:
+        case ExprKind::Cartesian:
+            return binary(e, eval(*e.args[0], env), eval(*e.args[1], env));
+        case ExprKind::App: {
+            Value f = eval(*e.args[0], env);
+            return apply(f, eval(*e.args[1], env), e);
+        }
+        case ExprKind::Fun:
+            return Value{ClosureValue{&e, env}};
+        case ExprKind::Let: {
+            Frame* frame = newFrame(e.frameSize, env);
+            for (const auto& b : e.bindings)
+                bindPattern(b.pattern, b.slots, frame, eval(*b.value, env), b.loc);
+            return eval(*e.args[0], frame);
+        }
+        case ExprKind::LetRec: {
+            Frame* frame = newFrame(e.frameSize, env);
+            bind(e.bindings, frame, true);
+            return eval(*e.args[0], frame);
+        }
+        case ExprKind::Try:
+            try {
+                return eval(*e.args[0], env);
+            } catch (const Unbound&) {
+                return eval(*e.args[1], env);
+            } catch (const EvalError&) {
+                return eval(*e.args[1], env);
+            }
+        case ExprKind::IfVariant:
+            return eval(*e.args[m_.variants.count(e.name) ? 0 : 1], env);
+        case ExprKind::MatchSet:
+            return matchSet(e, env);
+        case ExprKind::MatchTag: {
+            Value v = eval(*e.args[0], env);
+            auto* tag = v.as<TagValue>();
+            if (!tag)
+                fail(e.args[0]->loc, "'match' on tags needs a tag, found " + describeValue(v));
+            for (std::size_t k = 0; k < e.tags.size(); ++k)
+                if (e.tags[k] == tag->name)
+                    return eval(*e.args[k + 1], env);
+            if (e.hasDefault)
+                return eval(*e.args.back(), env);
+            fail(e.loc, "no clause matches tag '" + tag->name + "'");
+        }
+    }
+    fail(e.loc, "internal error: unknown expression");
+}
+
+Value Interpreter::matchSet(const Expr& e, Frame* env) {
+    Value subject = eval(*e.args[0], env);
+    Value element, rest;
+    if (auto* s = subject.as<EventSet>()) {
+        if (s->empty())
+            return eval(*e.args[1], env);
+        auto first = s->elements().front();
+        EventSet r = *s;
+        r.erase(first);
+        element = Value{EventValue{first}};
+        rest = Value{std::move(r)};
+    } else if (auto* rel = subject.as<Relation>()) {
+        if (rel->empty())
+            return eval(*e.args[1], env);
+        auto first = rel->pairs().front();
+        Relation r = *rel;
+        r.erase(first.first, first.second);
+        element = Value{PairValue{first.first, first.second}};
+        rest = Value{std::move(r)};
+    } else if (auto* vs = subject.as<ValueSet>()) {
+        if (vs->items->empty())
+            return eval(*e.args[1], env);
+        element = vs->items->front();
+        rest = Value{ValueSet{
+            std::make_shared<const std::vector<Value>>(vs->items->begin() + 1, vs->items->end())}};
+    } else if (subject.is<EmptyValue>()) {
+        return eval(*e.args[1], env);
+    } else {
+        fail(e.args[0]->loc, "'match' on sets needs a set, found " + describeValue(subject));
+    }
+    Frame* frame = newFrame(e.frameSize, env);
+    frame->slots[0] = std::move(element);
+    frame->slots[1] = std::move(rest);
+    return eval(*e.args[2], frame);
+}
+
+Value Interpreter::apply(const Value& f, Value arg, const Expr& at) {
+    if (auto* b = f.as<BuiltinValue>())
+        return builtin(b->which, std::move(arg), at);
+    auto* c = f.as<ClosureValue>();
+    if (!c)
+        fail(at.args[0]->loc, "cannot apply " + describeValue(f) + ": it is not a function");
+    const Expr& fun = *c->fun;
+    Frame* frame = newFrame(fun.frameSize, c->env);
+    std::vector<VarRef> slots;
+    for (std::uint32_t k = 0; k < fun.pattern.names.size(); ++k)
+        slots.push_back({VarRef::Kind::Local, 0, k});
+    bindPattern(fun.pattern, slots, frame, std::move(arg), at.loc);
+    return eval(*fun.args[0], frame);
+}
+
+}  // namespace memx::cat

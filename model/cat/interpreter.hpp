@@ -1,0 +1,70 @@
+// The evaluator of a resolved model on one execution graph. Internal to model/cat: the public
+// entry point is cat::evaluate (model.hpp).
+#pragma once
+
+#include <deque>
+#include <functional>
+
+#include "model/cat/compiled_model.hpp"
+
+namespace memx::cat {
+
+class Interpreter {
+public:
+    Interpreter(const Model& model, const model::ExecutionGraph& graph,
+                const EvaluateOptions& options,
+                const std::function<void(const ExecutionVerdict&)>& onExecution);
+
+    // Evaluates every execution of the graph (all co choices, all `with` choices).
+    void run();
+
+private:
+    // Statements: `runFrom` evaluates the top-level statements from index `i`, forking at
+    // `with`; `exec` evaluates one, returning false when an axiom failed and we stop there.
+    void runFrom(std::size_t i);
+    bool exec(const Stmt& s, Frame* env, const std::optional<std::string>& callName);
+    bool check(const Stmt& s, Frame* env, const std::optional<std::string>& callName);
+    void bind(const std::vector<Binding>& bs, Frame* env, bool rec);
+    void emit();
+
+    // Expressions.
+    Value eval(const Expr& e, Frame* env);
+    Value load(const VarRef& ref, const Expr& at, Frame* env);
+    void store(const VarRef& ref, Frame* env, Value v);
+    void bindPattern(const Pattern& p, const std::vector<VarRef>& slots, Frame* env, Value v,
+                     const NodeLoc& at);
+    Value apply(const Value& f, Value arg, const Expr& at);
+    Value binary(const Expr& e, Value a, Value b);
+    Value unary(const Expr& e, Value a);
+    Value add(const Expr& e, Value elt, Value set);
+    Value matchSet(const Expr& e, Frame* env);
+    Frame* newFrame(std::uint32_t size, Frame* parent);
+
+    // Coercions with located type errors.
+    model::Relation relation(const Value& v, const Expr& at) const;
+    model::EventSet eventSet(const Value& v, const Expr& at) const;
+    [[noreturn]] void fail(const NodeLoc& at, const std::string& message) const;
+
+    // Natives (builtins.cpp).
+    Value builtin(Builtin which, Value arg, const Expr& at);
+    Value linearisations(const model::EventSet& s, const model::Relation& r) const;
+    Value classesLoc(const model::EventSet& s) const;
+
+    // Primitive values (primitives.cpp).
+    void loadPrimitives();
+    model::Relation graphRelation(const std::string& name) const;
+    void forEachCoherence(const std::function<void(const model::Relation&)>& body) const;
+    void setCoherence(const model::Relation& co);
+
+    const Model& m_;
+    const model::ExecutionGraph& g_;
+    const EvaluateOptions& opt_;
+    const std::function<void(const ExecutionVerdict&)>& onExecution_;
+    std::size_t n_;
+    std::vector<Value> globals_;
+    std::vector<char> unbound_;  // primitive slots absent from this graph (read under `try`)
+    std::deque<Frame> arena_;
+    ExecutionVerdict verdict_;
+};
+
+}  // namespace memx::cat

@@ -1,0 +1,168 @@
+// The set and relation operators of cat, with herd's treatment of the untyped empty value
+// (0, {}): it takes the type of the other operand.
+#include "model/cat/interpreter.hpp"
+
+namespace memx::cat {
+
+using model::EventSet;
+using model::Relation;
+
+Relation Interpreter::relation(const Value& v, const Expr& at) const {
+    if (auto* r = v.as<Relation>())
+        return *r;
+    if (v.is<EmptyValue>())
+        return Relation(n_);
+    fail(at.loc, "expected a relation, found " + describeValue(v));
+}
+
+EventSet Interpreter::eventSet(const Value& v, const Expr& at) const {
+    if (auto* s = v.as<EventSet>())
+        return *s;
+    if (v.is<EmptyValue>())
+        return EventSet(n_);
+    fail(at.loc, "expected a set of events, found " + describeValue(v));
+}
+
+Value Interpreter::unary(const Expr& e, Value a) {
+    const Expr& arg = *e.args[0];
+    switch (e.kind) {
+        case ExprKind::Star:
+            return Value{relation(a, arg).reflexiveTransitiveClosure()};
+        case ExprKind::Plus:
+            if (a.is<EmptyValue>())
+                return a;
+            return Value{relation(a, arg).transitiveClosure()};
+        case ExprKind::Opt:
+            return Value{relation(a, arg).reflexive()};
+        case ExprKind::Inverse:
+            if (a.is<EmptyValue>())
+                return a;
+            return Value{relation(a, arg).inverse()};
+        case ExprKind::Complement:
+            if (auto* s = a.as<EventSet>())
+                return Value{s->complement()};
+            if (auto* r = a.as<Relation>())
+                return Value{r->complement()};
+            fail(arg.loc, "'~' needs a set or a relation, found " + describeValue(a));
+        case ExprKind::ToId:
+            if (a.is<EmptyValue>())
+                return a;
+            return Value{Relation::identityOn(eventSet(a, arg))};
+        default:
+            break;
+    }
+    fail(e.loc, "internal error: not a unary operator");
+}
+
+namespace {
+
+const char* opName(ExprKind k) {
+    switch (k) {
+        case ExprKind::Union:
+            return "'|'";
+        case ExprKind::Inter:
+            return "'&'";
+        case ExprKind::Diff:
+            return "'\\'";
+        case ExprKind::Seq:
+            return "';'";
+        default:
+            return "'*'";
+    }
+}
+
+std::vector<Value> merge(const ValueSet& a, const ValueSet& b, ExprKind k) {
+    std::vector<Value> out;
+    for (const auto& x : *a.items) {
+        bool inB = false;
+        for (const auto& y : *b.items)
+            inB = inB || compareValues(x, y) == 0;
+        if (k == ExprKind::Union || (k == ExprKind::Inter) == inB)
+            out.push_back(x);
+    }
+    if (k == ExprKind::Union)
+        out.insert(out.end(), b.items->begin(), b.items->end());
+    return out;
+}
+
+}  // namespace
+
+Value Interpreter::binary(const Expr& e, Value a, Value b) {
+    const Expr& lhs = *e.args[0];
+    const Expr& rhs = *e.args[1];
+    if (e.kind == ExprKind::Cartesian)
+        return Value{Relation::cartesian(eventSet(a, lhs), eventSet(b, rhs))};
+    if (e.kind == ExprKind::Seq) {
+        if (a.is<EmptyValue>() || b.is<EmptyValue>()) {
+            relation(a, lhs);  // still a type error if the other side is not a relation
+            relation(b, rhs);
+            return Value{EmptyValue{}};
+        }
+        return Value{relation(a, lhs).compose(relation(b, rhs))};
+    }
+    if (a.is<EmptyValue>() && b.is<EmptyValue>())
+        return a;
+    // Empty operands take the other side's type.
+    if (a.is<EmptyValue>() && (e.kind == ExprKind::Inter || e.kind == ExprKind::Diff))
+        return a;
+    if (a.is<EmptyValue>())
+        return b;
+    if (b.is<EmptyValue>())
+        return e.kind == ExprKind::Inter ? b : a;
+    if (a.is<Relation>() || b.is<Relation>()) {
+        Relation x = relation(a, lhs), y = relation(b, rhs);
+        switch (e.kind) {
+            case ExprKind::Union:
+                return Value{x | y};
+            case ExprKind::Inter:
+                return Value{x & y};
+            default:
+                return Value{x - y};
+        }
+    }
+    if (a.is<EventSet>() || b.is<EventSet>()) {
+        EventSet x = eventSet(a, lhs), y = eventSet(b, rhs);
+        switch (e.kind) {
+            case ExprKind::Union:
+                return Value{x | y};
+            case ExprKind::Inter:
+                return Value{x & y};
+            default:
+                return Value{x - y};
+        }
+    }
+    auto* x = a.as<ValueSet>();
+    auto* y = b.as<ValueSet>();
+    if (x && y)
+        return Value{makeValueSet(merge(*x, *y, e.kind))};
+    const Expr& bad = (x || a.is<EventSet>()) ? rhs : lhs;
+    fail(bad.loc, std::string(opName(e.kind)) + " needs sets or relations, found " +
+                      describeValue(&bad == &lhs ? a : b));
+}
+
+Value Interpreter::add(const Expr& e, Value elt, Value set) {
+    const Expr& rhs = *e.args[1];
+    if (auto* ev = elt.as<EventValue>()) {
+        if (set.is<EmptyValue>() || set.is<EventSet>()) {
+            EventSet s = eventSet(set, rhs);
+            s.insert(ev->event);
+            return Value{std::move(s)};
+        }
+    } else if (auto* p = elt.as<PairValue>()) {
+        if (set.is<EmptyValue>() || set.is<Relation>()) {
+            Relation r = relation(set, rhs);
+            r.insert(p->from, p->to);
+            return Value{std::move(r)};
+        }
+    }
+    if (set.is<EmptyValue>())
+        return Value{makeValueSet({std::move(elt)})};
+    if (auto* vs = set.as<ValueSet>()) {
+        std::vector<Value> items = *vs->items;
+        items.push_back(std::move(elt));
+        return Value{makeValueSet(std::move(items))};
+    }
+    fail(rhs.loc, "'++' cannot add " + describeValue(elt) + " to " + describeValue(set));
+}
+
+}  // namespace memx::cat

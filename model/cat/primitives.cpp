@@ -1,0 +1,149 @@
+// Filling the primitive slots from an execution graph, and native coherence enumeration.
+#include <algorithm>
+#include <map>
+
+#include "model/cat/interpreter.hpp"
+
+namespace memx::cat {
+
+using model::EventIndex;
+using model::EventSet;
+using model::Relation;
+
+model::Relation Interpreter::graphRelation(const std::string& name) const {
+    if (auto it = g_.relations.find(name); it != g_.relations.end())
+        return it->second;
+    Relation r(n_);
+    const auto& ev = g_.events;
+    for (EventIndex a = 0; a < n_; ++a)
+        for (EventIndex b = 0; b < n_; ++b) {
+            bool in = false;
+            if (name == "id")
+                in = a == b;
+            else if (name == "loc")
+                in = !ev[a].location.empty() && ev[a].location == ev[b].location;
+            else if (name == "int")
+                in = ev[a].thread == ev[b].thread;
+            else if (name == "ext")
+                in = ev[a].thread != ev[b].thread;
+            if (in)
+                r.insert(a, b);
+        }
+    return r;
+}
+
+void Interpreter::loadPrimitives() {
+    globals_.assign(m_.globalCount, Value{EmptyValue{}});
+    unbound_.assign(m_.globalCount, 0);
+    for (const auto& p : m_.primitives) {
+        Value& slot = globals_[p.slot];
+        switch (p.kind) {
+            case PrimitiveKind::Builtin:
+                slot = Value{BuiltinValue{p.builtin}};
+                break;
+            case PrimitiveKind::GraphRelation:
+                slot = Value{graphRelation(p.name)};
+                break;
+            case PrimitiveKind::Coherence:
+                slot = Value{Relation(n_)};
+                break;
+            case PrimitiveKind::GraphSet:
+            case PrimitiveKind::Optional: {
+                EventSet s(n_);
+                bool found = false;
+                for (const auto& [name, set] : g_.sets)
+                    if (tagSetName(name) == p.name) {
+                        s = s | set;
+                        found = true;
+                    }
+                if (!found && p.name == "M") {
+                    for (const char* part : {"R", "W"})
+                        if (auto it = g_.sets.find(part); it != g_.sets.end())
+                            s = s | it->second;
+                }
+                if (p.kind == PrimitiveKind::Optional && !found) {
+                    if (auto it = g_.relations.find(p.name); it != g_.relations.end()) {
+                        slot = Value{it->second};
+                        break;
+                    }
+                    unbound_[p.slot] = 1;
+                }
+                slot = Value{std::move(s)};
+                break;
+            }
+        }
+    }
+}
+
+// Per location, every order of the writes with initial writes first and final writes last;
+// `body` runs once per combination over all locations.
+void Interpreter::forEachCoherence(const std::function<void(const Relation&)>& body) const {
+    auto setOf = [&](const char* name) {
+        auto it = g_.sets.find(name);
+        return it == g_.sets.end() ? EventSet(n_) : it->second;
+    };
+    EventSet writes = setOf("W"), initial = setOf("IW"), final = setOf("FW");
+    std::map<std::string, std::vector<EventIndex>> byLoc;
+    for (EventIndex w : writes.elements())
+        byLoc[g_.events[w].location].push_back(w);
+    std::vector<std::vector<EventIndex>> locs;
+    for (auto& [loc, ws] : byLoc) {
+        // Sort key: IW first, FW last, the rest in index order (permuted below).
+        std::stable_sort(ws.begin(), ws.end(), [&](EventIndex a, EventIndex b) {
+            auto rank = [&](EventIndex e) {
+                return initial.contains(e) ? 0
+                                           : (final.contains(e) && !initial.contains(e) ? 2 : 1);
+            };
+            return rank(a) < rank(b);
+        });
+        locs.push_back(ws);
+    }
+    Relation co(n_);
+    auto choose = [&](auto& self, std::size_t loc) -> void {
+        if (loc == locs.size()) {
+            body(co);
+            return;
+        }
+        std::vector<EventIndex> ws = locs[loc];
+        auto middleBegin =
+            std::find_if(ws.begin(), ws.end(), [&](EventIndex e) { return !initial.contains(e); });
+        auto middleEnd =
+            std::find_if(middleBegin, ws.end(), [&](EventIndex e) { return final.contains(e); });
+        std::sort(middleBegin, middleEnd);
+        do {
+            Relation saved = co;
+            for (std::size_t a = 0; a < ws.size(); ++a)
+                for (std::size_t b = a + 1; b < ws.size(); ++b)
+                    co.insert(ws[a], ws[b]);
+            self(self, loc + 1);
+            co = saved;
+        } while (std::next_permutation(middleBegin, middleEnd));
+    };
+    choose(choose, 0);
+}
+
+void Interpreter::setCoherence(const Relation& co) {
+    Relation rf = graphRelation("rf");
+    Relation internal = graphRelation("int");
+    Relation fr = rf.inverse().compose(co) - Relation::identity(n_);
+    for (const auto& p : m_.primitives) {
+        if (p.kind != PrimitiveKind::Coherence)
+            continue;
+        Relation value(n_);
+        if (p.name == "co")
+            value = co;
+        else if (p.name == "coi")
+            value = co & internal;
+        else if (p.name == "coe")
+            value = co - internal;
+        else if (p.name == "fr")
+            value = fr;
+        else if (p.name == "fri")
+            value = fr & internal;
+        else if (p.name == "fre")
+            value = fr - internal;
+        globals_[p.slot] = Value{std::move(value)};
+    }
+}
+
+}  // namespace memx::cat
