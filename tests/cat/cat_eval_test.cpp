@@ -1,0 +1,214 @@
+// The cat interpreter on small hand-built executions: an SC model on SB and MP, native
+// coherence enumeration, `with ... from`, recursion, functions, procedures, variants.
+#include <gtest/gtest.h>
+
+#include "graph_builder.hpp"
+#include "model/cat/model.hpp"
+#include "model_files.hpp"
+
+namespace memx::cat {
+namespace {
+
+using testing::firstMessage;
+using testing::GraphBuilder;
+using testing::TempFolder;
+
+const char* kScModel =
+    "\"SC for tests\"\n"
+    "let com = rf | co | fr\n"
+    "acyclic po | com as sc\n";
+
+std::vector<ExecutionVerdict> runAll(const Model& m, const model::ExecutionGraph& g,
+                                     EvaluateOptions opts = {}) {
+    std::vector<ExecutionVerdict> out;
+    evaluate(m, g, opts, [&](const ExecutionVerdict& v) { out.push_back(v); });
+    return out;
+}
+
+std::shared_ptr<const Model> load(const TempFolder& dir, const std::string& text,
+                                  LoadOptions opts = {}) {
+    DiagnosticSink sink;
+    auto m = loadModel(dir.write("m.cat", text), std::nullopt, opts, sink);
+    EXPECT_NE(m, nullptr) << firstMessage(sink);
+    return m;
+}
+
+// SB: P0 writes x then reads y; P1 writes y then reads x.
+model::ExecutionGraph storeBuffering(bool p0SeesY, bool p1SeesX) {
+    GraphBuilder b;
+    auto ix = b.init("x"), iy = b.init("y");
+    auto wx = b.write(0, "x", 1);
+    auto ry = b.read(0, "y", p0SeesY ? 1 : 0);
+    auto wy = b.write(1, "y", 1);
+    auto rx = b.read(1, "x", p1SeesX ? 1 : 0);
+    b.rf(p0SeesY ? wy : iy, ry);
+    b.rf(p1SeesX ? wx : ix, rx);
+    b.finalWrite(wx);
+    b.finalWrite(wy);
+    return b.build();
+}
+
+TEST(CatEvalTest, ScForbidsStoreBufferingWeakOutcome) {
+    TempFolder dir;
+    auto m = load(dir, kScModel);
+    ASSERT_TRUE(m);
+    auto weak = runAll(*m, storeBuffering(false, false));
+    ASSERT_EQ(weak.size(), 1U);  // one coherence order per location
+    EXPECT_FALSE(weak[0].allowed);
+    ASSERT_EQ(weak[0].checks.size(), 1U);
+    EXPECT_EQ(weak[0].checks[0].name, "sc");
+    EXPECT_FALSE(weak[0].checks[0].holds);
+    auto strong = runAll(*m, storeBuffering(false, true));
+    ASSERT_EQ(strong.size(), 1U);
+    EXPECT_TRUE(strong[0].allowed);
+}
+
+TEST(CatEvalTest, ScOnMessagePassing) {
+    TempFolder dir;
+    auto m = load(dir, kScModel);
+    ASSERT_TRUE(m);
+    for (int flagSeen = 0; flagSeen < 2; ++flagSeen)
+        for (int dataSeen = 0; dataSeen < 2; ++dataSeen) {
+            GraphBuilder b;
+            auto ix = b.init("x"), iy = b.init("y");
+            auto wx = b.write(0, "x", 1);
+            auto wy = b.write(0, "y", 1);
+            auto ry = b.read(1, "y", flagSeen);
+            auto rx = b.read(1, "x", dataSeen);
+            b.rf(flagSeen ? wy : iy, ry);
+            b.rf(dataSeen ? wx : ix, rx);
+            b.finalWrite(wx);
+            b.finalWrite(wy);
+            auto v = runAll(*m, b.build());
+            ASSERT_EQ(v.size(), 1U);
+            EXPECT_EQ(v[0].allowed, !(flagSeen == 1 && dataSeen == 0))
+                << "flag=" << flagSeen << " data=" << dataSeen;
+        }
+}
+
+TEST(CatEvalTest, NativeCoherenceEnumeratesEveryMiddleOrder) {
+    TempFolder dir;
+    auto m = load(dir, "let c = co\nempty 0\n", {});
+    ASSERT_TRUE(m);
+    GraphBuilder b;
+    b.init("x");
+    b.write(0, "x", 1);
+    b.write(1, "x", 2);
+    auto w3 = b.write(2, "x", 3);
+    b.finalWrite(w3);
+    EvaluateOptions opts;
+    opts.extraRelations = {"c"};
+    auto v = runAll(*m, b.build(), opts);
+    ASSERT_EQ(v.size(), 2U);  // IW first, w3 last, the two others in either order
+    EXPECT_NE(v[0].relations.at("c"), v[1].relations.at("c"));
+    EXPECT_EQ(v[0].relations.at("c").count(), 6U);  // a transitive order on 4 writes
+}
+
+TEST(CatEvalTest, WithFromForksOneExecutionPerChoice) {
+    TempFolder dir;
+    auto m = load(dir,
+                  "with pick from linearisations(W \\ IW, 0)\n"
+                  "flag ~empty pick as picked\n");
+    ASSERT_TRUE(m);
+    GraphBuilder b;
+    b.write(0, "x", 1);
+    b.write(0, "y", 1);
+    b.write(1, "z", 1);
+    auto v = runAll(*m, b.build());
+    EXPECT_EQ(v.size(), 6U);  // 3! orders
+    for (const auto& e : v) {
+        EXPECT_EQ(e.flags, std::vector<std::string>{"picked"});
+        EXPECT_EQ(e.withBindings.at("pick").count(), 3U);
+    }
+}
+
+TEST(CatEvalTest, LetRecComputesTheLeastFixpoint) {
+    TempFolder dir;
+    auto m = load(dir,
+                  "let rec reach = po | (reach ; po)\n"
+                  "let closure = po+\n"
+                  "empty reach \\ closure as sound\n"
+                  "empty closure \\ reach as complete\n");
+    ASSERT_TRUE(m);
+    GraphBuilder b;
+    for (int i = 0; i < 5; ++i)
+        b.write(0, "x", i);
+    auto v = runAll(*m, b.build());
+    ASSERT_EQ(v.size(), 1U);
+    EXPECT_TRUE(v[0].allowed);
+    EXPECT_EQ(v[0].checks.size(), 2U);
+}
+
+TEST(CatEvalTest, FunctionsMatchMapTryAndProcedures) {
+    TempFolder dir;
+    auto m = load(dir,
+                  "let twice(r) = r ; r\n"
+                  "let pairs = map (fun p -> p ++ 0) po\n"  // a set of one-edge relations
+                  "let size = match pairs with || {} -> 'none || _ ++ _ -> 'some end\n"
+                  "let fallback = try not-a-name with po\n"
+                  "procedure included(a, b) = empty a \\ b end\n"
+                  "call included(twice(po), po) as po-transitive\n"
+                  "flag ~empty fallback as has-po\n"
+                  "let is-some = match size with 'some -> po || _ -> 0 end\n"
+                  "flag empty is-some as none\n");
+    ASSERT_TRUE(m);
+    GraphBuilder b;
+    b.write(0, "x", 1);
+    b.write(0, "x", 2);
+    b.write(0, "x", 3);
+    auto v = runAll(*m, b.build());
+    ASSERT_EQ(v.size(), 1U);
+    EXPECT_TRUE(v[0].allowed);
+    EXPECT_EQ(v[0].checks[0].name, "po-transitive");
+    EXPECT_EQ(v[0].flags, std::vector<std::string>{"has-po"});
+}
+
+TEST(CatEvalTest, VariantsSelectIfBranches) {
+    TempFolder dir;
+    const char* text =
+        "let r = if \"strong\" then po else 0\n"
+        "if \"strong\" flag ~empty r as strong else flag empty r as weak end\n";
+    LoadOptions strong;
+    strong.variants = {"strong"};
+    auto ms = load(dir, text, strong);
+    auto mw = load(dir, text);
+    ASSERT_TRUE(ms && mw);
+    GraphBuilder b;
+    b.write(0, "x", 1);
+    b.write(0, "x", 2);
+    EXPECT_EQ(runAll(*ms, b.build())[0].flags, std::vector<std::string>{"strong"});
+    EXPECT_EQ(runAll(*mw, b.build())[0].flags, std::vector<std::string>{"weak"});
+}
+
+TEST(CatEvalTest, TagSetsUseHerdsCapitalisedNames) {
+    TempFolder dir;
+    auto m = load(dir,
+                  "enum Fences = 'rmb || 'rcu-lock || 'ONCE\n"
+                  "flag ~empty Rmb as rmb\n"
+                  "flag ~empty Rcu-lock as rcu\n"
+                  "flag ~empty ONCE as once\n"
+                  "flag ~empty fencerel(Rmb) as ordered\n");
+    ASSERT_TRUE(m);
+    EXPECT_EQ(modelInterface(*m).enums.at("Fences").size(), 3U);
+    GraphBuilder b;
+    b.read(0, "x", 0, {"ONCE"});
+    b.fence(0, {"rmb"});
+    b.read(0, "y", 0);
+    auto v = runAll(*m, b.build());
+    EXPECT_EQ(v[0].flags, (std::vector<std::string>{"rmb", "once", "ordered"}));
+}
+
+TEST(CatEvalTest, UndefinedUnlessRecordsWithoutRejecting) {
+    TempFolder dir;
+    auto m = load(dir, "undefined_unless empty po as no-po\nacyclic po as order\n");
+    ASSERT_TRUE(m);
+    GraphBuilder b;
+    b.write(0, "x", 1);
+    b.write(0, "x", 2);
+    auto v = runAll(*m, b.build());
+    EXPECT_TRUE(v[0].allowed);
+    EXPECT_EQ(v[0].undefinedChecks, std::vector<std::string>{"no-po"});
+}
+
+}  // namespace
+}  // namespace memx::cat
