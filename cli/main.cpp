@@ -10,6 +10,7 @@ int main(int argc, char** argv) {
 
     int exitCode = 0;
     memx::cli::addParseCommand(app, exitCode);
+    memx::cli::addRunCommand(app, exitCode);
 
     try {
         app.parse(argc, argv);

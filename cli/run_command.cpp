@@ -1,0 +1,113 @@
+// `memx run FILE...`: decides each test under a model and prints herd7's result block (or,
+// with --json, the same facts and every allowed execution). Exit code 2 on input errors, 3
+// when a time limit stopped a test (which then prints no verdict), 0 otherwise.
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/commands.hpp"
+#include "model/cat/model.hpp"
+#include "solver/herd_report.hpp"
+#include "solver/json_report.hpp"
+#include "solver/test_pipeline.hpp"
+#include "solver/z3_session.hpp"
+
+namespace memx::cli {
+
+namespace {
+
+struct RunArgs {
+    std::vector<std::string> files;
+    std::string model = "lkmm";
+    std::string cat;
+    std::vector<std::string> includeDirs;
+    std::string conf;
+    std::vector<std::string> variants;
+    bool json = false;
+    double timeout = 0;
+};
+
+void printDiagnostics(const DiagnosticSink& sink, const std::string& source = {}) {
+    for (const Diagnostic& d : sink.diagnostics()) {
+        std::cerr << formatDiagnostic(d, source);
+    }
+}
+
+int runFiles(const RunArgs& args) {
+    solver::ModelSelection selection;
+    selection.builtin = args.model;
+    if (!args.cat.empty()) {
+        selection.catFile = args.cat;
+    }
+    if (!args.conf.empty()) {
+        selection.config = args.conf;
+    }
+    selection.includeDirs.assign(args.includeDirs.begin(), args.includeDirs.end());
+    selection.variants = args.variants;
+    DiagnosticSink modelSink;
+    auto model = solver::loadModelSelection(selection, modelSink);
+    printDiagnostics(modelSink);
+    if (!model) {
+        return 2;
+    }
+    solver::RunOptions options;
+    options.keepExecutions = args.json;
+    if (args.timeout > 0) {
+        options.timeoutSeconds = args.timeout;
+    }
+    int rc = 0;
+    nlohmann::json results = nlohmann::json::array();
+    for (const std::string& file : args.files) {
+        DiagnosticSink sink;
+        std::string source;
+        std::optional<solver::TestRun> run;
+        try {
+            run = solver::runLitmusFile(file, *model, options, sink, &source);
+        } catch (const cat::EvalError& e) {
+            sink.report(e.diagnostic());
+        } catch (const solver::SolverError& e) {
+            sink.error(file, {}, e.what());
+        }
+        printDiagnostics(sink, source);
+        if (!run) {
+            rc = 2;
+            continue;
+        }
+        if (run->outcome.timedOut) {
+            rc = rc == 0 ? 3 : rc;
+        }
+        if (args.json) {
+            results.push_back(solver::outcomeToJson(run->program, run->outcome, run->hash));
+        } else if (run->outcome.timedOut) {
+            std::cout << solver::formatTimeoutReport(run->program, run->outcome, args.timeout);
+        } else {
+            std::cout << solver::formatHerdReport(run->program, run->outcome, run->hash);
+        }
+        std::cout.flush();
+    }
+    if (args.json) {
+        std::cout << results.dump(2) << "\n";
+    }
+    return rc;
+}
+
+}  // namespace
+
+void addRunCommand(CLI::App& app, int& exitCode) {
+    CLI::App* cmd = app.add_subcommand("run", "Decide litmus tests under a memory model");
+    auto args = std::make_shared<RunArgs>();
+    cmd->add_option("files", args->files, "Litmus test files")->required();
+    cmd->add_option("--model", args->model, "Built-in model: lkmm (default) or sc");
+    cmd->add_option("--cat", args->cat, "A herd-style .cat model (X.def beside it is used)");
+    cmd->add_option("-I", args->includeDirs, "Folder searched for included .cat files");
+    cmd->add_option("--conf", args->conf, "A herd .cfg file (model, bell, macros, variants)");
+    cmd->add_option("--variant", args->variants, "A herd model variant (repeatable)");
+    cmd->add_flag("--json", args->json, "Print results and every allowed execution as JSON");
+    cmd->add_option("--timeout", args->timeout, "Stop a test after this many seconds");
+    cmd->callback([args, &exitCode] { exitCode = runFiles(*args); });
+}
+
+}  // namespace memx::cli

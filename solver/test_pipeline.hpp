@@ -1,0 +1,55 @@
+// The whole pipeline for one litmus file, in one place for every front end (CLI, GUI, corpus
+// harness): choose and load the model and the primitive table, parse, build events, run.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "litmus/ast.hpp"
+#include "litmus/diagnostic.hpp"
+#include "model/cat/model.hpp"
+#include "model/events/primitives.hpp"
+#include "solver/test_outcome.hpp"
+#include "solver/test_runner.hpp"
+
+namespace memx::solver {
+
+// Which model to use, as the command line says it (herd's -cat, -I, -conf, -variant).
+struct ModelSelection {
+    std::string builtin = "lkmm";                  // used when neither catFile nor config
+    std::optional<std::filesystem::path> catFile;  // --cat
+    std::vector<std::filesystem::path> includeDirs;
+    std::optional<std::filesystem::path> config;  // --conf (model, bell, macros, variants)
+    std::vector<std::string> variants;
+};
+
+struct LoadedModel {
+    std::shared_ptr<const cat::Model> model;
+    model::PrimitiveTable primitives;
+    std::filesystem::path catFile;
+    std::optional<std::filesystem::path> primitivesFile;  // none: the built-in LKMM table
+};
+
+// Loads the model and its primitive table: the .cfg's `macros` file, else X.def beside
+// X.cat, else memx's built-in LKMM table. Errors go to `sink` and give nullopt.
+std::optional<LoadedModel> loadModelSelection(const ModelSelection& selection,
+                                              DiagnosticSink& sink);
+
+struct TestRun {
+    litmus::Program program;
+    std::string source;
+    std::string hash;  // textDigest(source)
+    TestOutcome outcome;
+};
+
+// Parses `file`, builds its events and runs it. Input errors go to `sink` (and `source`, when
+// given, receives the text for carets) and give nullopt. Errors of the model at run time
+// (cat::EvalError) and of Z3 (SolverError) propagate as exceptions.
+std::optional<TestRun> runLitmusFile(const std::string& file, const LoadedModel& model,
+                                     const RunOptions& options, DiagnosticSink& sink,
+                                     std::string* source = nullptr);
+
+}  // namespace memx::solver
