@@ -33,6 +33,35 @@ ThreadBuilder::ThreadBuilder(BuildContext& ctx, const Thread& thread,
         registers_[name] = {value, {}};
         params_.erase(name);
     }
+    for (const StmtPtr& s : thread.body) {
+        collectRegisterNames(*s);
+    }
+}
+
+void ThreadBuilder::collectRegisterNames(const Stmt& s) {
+    std::visit(
+        [&](const auto& n) {
+            using T = std::decay_t<decltype(n)>;
+            if constexpr (std::is_same_v<T, DeclStmt>) {
+                registerNames_.insert(n.name);
+            } else if constexpr (std::is_same_v<T, AssignStmt>) {
+                if (const auto* id = std::get_if<Ident>(&n.target->node)) {
+                    registerNames_.insert(id->name);
+                }
+            } else if constexpr (std::is_same_v<T, IfStmt>) {
+                collectRegisterNames(*n.then);
+                if (n.otherwise) {
+                    collectRegisterNames(*n.otherwise);
+                }
+            } else if constexpr (std::is_same_v<T, WhileStmt>) {
+                collectRegisterNames(*n.body);
+            } else if constexpr (std::is_same_v<T, BlockStmt>) {
+                for (const StmtPtr& inner : n.body) {
+                    collectRegisterNames(*inner);
+                }
+            }
+        },
+        s.node);
 }
 
 bool ThreadBuilder::run() {
@@ -229,6 +258,10 @@ std::optional<Value> ThreadBuilder::evalIdent(const Ident& id, const Loc& loc) {
     if (auto it = ctx_.locationIndex.find(id.name); it != ctx_.locationIndex.end()) {
         // A shared location named directly stands for its address, as in the init block.
         return Value{ctx_.es.constant(LocationTable::addressOf(it->second)), {}};
+    }
+    if (registerNames_.count(id.name)) {
+        // Read before any assignment (even in its own initialiser): herd's registers start at 0.
+        return Value{0, {}};
     }
     fail(loc, "'" + id.name + "' is neither a register of P" + std::to_string(thread_.id) +
                   " nor a declared location");

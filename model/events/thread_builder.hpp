@@ -43,6 +43,7 @@ public:
 
 private:
     // statements (thread_builder.cpp)
+    void collectRegisterNames(const litmus::Stmt& s);
     bool exec(const litmus::Stmt& s);
     bool execIf(const litmus::IfStmt& s);
     bool assign(const litmus::AssignStmt& s, const litmus::Loc& loc);
@@ -79,6 +80,7 @@ private:
     const litmus::Thread& thread_;
     std::map<std::string, Value> registers_;
     std::set<std::string> params_;
+    std::set<std::string> registerNames_;  // declared or assigned somewhere in the body
     SymId guard_ = 1;
     std::set<std::uint32_t> ctrlSources_;  // reads feeding the enclosing `if` conditions
     int nextPo_ = 0;
