@@ -1,0 +1,157 @@
+// The one geometry every figure shares: where each event box sits, the path, arrowhead and
+// label of each edge, the colours and line styles, and the legend. It is plain data (no Qt), so
+// the DOT/TikZ/text writers, the QPainter path (SVG/PNG/PDF) and the future GUI's
+// QGraphicsItems all draw the same picture and can never disagree.
+//
+// Coordinates are in points (1/72 inch), origin at the top left, y growing downwards.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "model/execution_graph.hpp"
+#include "model/relation.hpp"
+
+namespace memx::render {
+
+using model::EventIndex;
+
+struct Point {
+    double x = 0;
+    double y = 0;
+    bool operator==(const Point&) const = default;
+};
+
+struct Color {
+    std::uint8_t r = 0;
+    std::uint8_t g = 0;
+    std::uint8_t b = 0;
+    std::string hex() const;  // "#RRGGBB"
+    bool operator==(const Color&) const = default;
+};
+
+// Distinct dash patterns so a figure printed in grey still tells the relations apart.
+enum class LineStyle { Solid, Dashed, Dotted, DashDot, LongDash };
+const char* lineStyleName(LineStyle style);
+
+struct RelationStyle {
+    std::string relation;   // "po", "rf", "ppo", ...
+    Color color;            // from the Okabe-Ito palette
+    std::string colorName;  // its palette name, for legends that cannot show colour
+    LineStyle line = LineStyle::Solid;
+};
+
+// One relation the caller wants drawn. Transitive orders such as po or co read best as their
+// immediate edges only (a -po-> b -po-> c without a -po-> c): set immediateOnly for those.
+struct DrawnRelation {
+    std::string name;
+    model::Relation pairs;
+    bool immediateOnly = false;
+};
+
+struct HighlightedEdge {
+    EventIndex from = 0;
+    EventIndex to = 0;
+    std::string relation;
+    bool operator==(const HighlightedEdge&) const = default;
+};
+
+// What the figure should make stand out: the cycle an axiom rejects (as base and named derived
+// edges) and events of interest such as racing accesses or torn reads, with a note saying why.
+struct Highlight {
+    std::vector<HighlightedEdge> cycle;
+    std::vector<EventIndex> events;
+    std::string eventsNote = "highlighted";  // legend text for the highlighted events
+};
+
+struct LayoutOptions {
+    std::string title;  // e.g. the litmus test's name; empty for none
+};
+
+// Sizes the layout assumes for text. Painters use a monospaced font of these pixel sizes.
+struct TextMetrics {
+    static constexpr double nodeFontSize = 11;
+    static constexpr double nodeCharWidth = 7;
+    static constexpr double labelFontSize = 10;
+    static constexpr double labelCharWidth = 6.2;
+    static constexpr double titleFontSize = 13;
+};
+
+struct NodeBox {
+    EventIndex event = 0;
+    std::string name;   // short herd-style name: "a", "b", ...
+    std::string label;  // e.g. "W[once] x=1"
+    int thread = -1;    // -1 for initial writes
+    int column = 0;     // grid column (thread column; position in the row for initial writes)
+    int row = 0;        // grid row; rows [0, Layout::initialRows) hold the initial writes
+    bool highlighted = false;
+    Point center;
+    double width = 0;
+    double height = 0;
+    std::string text() const { return name + ": " + label; }
+};
+
+struct EdgeShape {
+    EventIndex from = 0;
+    EventIndex to = 0;
+    std::string relation;
+    std::size_t style = 0;  // index into Layout::styles
+    bool inCycle = false;
+    // Cubic Bezier segments joined end to end: the start point, then (control, control, end)
+    // per segment, so 3n + 1 points. A straight piece has its controls on the segment.
+    std::vector<Point> path;
+    std::array<Point, 3> arrowHead{};  // tip first
+    Point labelCenter;
+    double labelWidth = 0;
+    double labelHeight = 0;
+
+    Point start() const { return path.front(); }
+    Point end() const { return path.back(); }
+    std::size_t segments() const { return path.size() / 3; }
+};
+
+struct ColumnHeader {
+    int thread = 0;
+    std::string title;  // "P0"
+    Point center;
+};
+
+struct LegendEntry {
+    std::size_t style = 0;  // index into Layout::styles
+    Point lineStart, lineEnd;
+    Point textStart;  // baseline start of the relation's name
+};
+
+struct Note {
+    std::string text;
+    Point start;  // baseline start
+};
+
+struct Layout {
+    std::string title;
+    Point titleStart;  // baseline start; unused when the title is empty
+    double width = 0;
+    double height = 0;
+    int columns = 0;      // thread columns
+    int initialRows = 0;  // grid rows above the threads holding initial writes
+    int rows = 0;         // all grid rows, initial ones included
+    std::vector<ColumnHeader> headers;
+    std::vector<NodeBox> nodes;
+    std::vector<EdgeShape> edges;
+    std::vector<RelationStyle> styles;
+    std::vector<LegendEntry> legend;
+    std::vector<HighlightedEdge> cycle;  // as given, in order, for writers that spell it out
+    std::string eventsNote;              // legend text for highlighted events; empty if none
+    std::vector<Note> notes;             // lines under the legend (cycle, highlighted events)
+
+    const NodeBox* nodeFor(EventIndex e) const;
+};
+
+Layout layoutExecution(const model::ExecutionGraph& graph,
+                       const std::vector<DrawnRelation>& relations, const Highlight& highlight,
+                       const LayoutOptions& options = {});
+
+}  // namespace memx::render

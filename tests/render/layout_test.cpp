@@ -1,0 +1,152 @@
+// Geometry of the shared layout: the grid, and that nothing the reader must see is covered.
+#include <gtest/gtest.h>
+
+#include "classic_executions.hpp"
+#include "render/edge_routing.hpp"
+#include "render/layout.hpp"
+
+namespace memx::render_test {
+namespace {
+
+render::Layout layoutOf(const ClassicExecution& c) {
+    return render::layoutExecution(c.graph, c.relations, c.highlight, {c.name});
+}
+
+TEST(Layout, ThreadsAreColumnsAndProgramOrderRunsDown) {
+    ClassicExecution mp = classicExecutions()[0];
+    render::Layout l = layoutOf(mp);
+    ASSERT_EQ(l.nodes.size(), mp.graph.size());
+    EXPECT_EQ(l.columns, 2);
+    const auto& n = l.nodes;  // a b (P0), c d (P1), then the initial writes
+    EXPECT_EQ(n[0].center.x, n[1].center.x);
+    EXPECT_EQ(n[2].center.x, n[3].center.x);
+    EXPECT_LT(n[0].center.x, n[2].center.x);
+    EXPECT_LT(n[0].center.y, n[1].center.y);
+    EXPECT_EQ(n[0].center.y, n[2].center.y);  // same program-order position, same row
+    EXPECT_EQ(n[0].name, "a");
+    EXPECT_EQ(n[3].text(), "d: R[once] x=0");
+    ASSERT_EQ(l.headers.size(), 2u);
+    EXPECT_EQ(l.headers[1].title, "P1");
+}
+
+TEST(Layout, InitialWritesSitAboveEveryThreadEvent) {
+    for (const ClassicExecution& c : classicExecutions()) {
+        render::Layout l = layoutOf(c);
+        double lowestInit = 0, highestThread = 1e9;
+        for (const auto& n : l.nodes) {
+            if (n.thread < 0) {
+                lowestInit = std::max(lowestInit, n.center.y);
+                EXPECT_LT(n.row, l.initialRows) << c.name;
+            } else {
+                highestThread = std::min(highestThread, n.center.y);
+            }
+        }
+        EXPECT_LT(lowestInit, highestThread) << c.name;
+        for (const auto& h : l.headers) {  // thread names head their columns
+            for (const auto& n : l.nodes) {
+                EXPECT_LT(h.center.y, n.center.y - n.height / 2) << c.name;
+            }
+        }
+    }
+}
+
+TEST(Layout, NoBoxOrLabelCoversAnotherAndNoEdgeCrossesABox) {
+    for (const ClassicExecution& c : classicExecutions()) {
+        render::Layout l = layoutOf(c);
+        std::vector<render::Rect> boxes, labels;
+        for (const auto& n : l.nodes) {
+            boxes.push_back(render::boxOf(n));
+        }
+        for (const auto& e : l.edges) {
+            labels.push_back(
+                {e.labelCenter.x - e.labelWidth / 2, e.labelCenter.y - e.labelHeight / 2,
+                 e.labelCenter.x + e.labelWidth / 2, e.labelCenter.y + e.labelHeight / 2});
+            EXPECT_FALSE(render::crossesOtherBoxes(e, l.nodes))
+                << c.name << " " << e.relation << " " << e.from << "->" << e.to;
+        }
+        for (std::size_t i = 0; i < boxes.size(); ++i) {
+            for (std::size_t j = i + 1; j < boxes.size(); ++j) {
+                EXPECT_FALSE(boxes[i].intersects(boxes[j])) << c.name << " boxes " << i << j;
+            }
+            for (std::size_t j = 0; j < labels.size(); ++j) {
+                EXPECT_FALSE(boxes[i].intersects(labels[j])) << c.name << " box/label " << i;
+            }
+        }
+        for (std::size_t i = 0; i < labels.size(); ++i) {
+            for (std::size_t j = i + 1; j < labels.size(); ++j) {
+                EXPECT_FALSE(labels[i].intersects(labels[j]))
+                    << c.name << " labels " << l.edges[i].relation << " " << l.edges[j].relation;
+            }
+        }
+    }
+}
+
+TEST(Layout, EdgesRunFromBoxToBoxInsideTheFigure) {
+    for (const ClassicExecution& c : classicExecutions()) {
+        render::Layout l = layoutOf(c);
+        for (const auto& e : l.edges) {
+            EXPECT_TRUE(render::boxOf(l.nodes[e.from], 3).contains(e.start())) << c.name;
+            EXPECT_TRUE(render::boxOf(l.nodes[e.to], 3).contains(e.arrowHead[0])) << c.name;
+            for (double t = 0; t <= 1; t += 0.05) {
+                render::Point p = render::bezierPoint(e, t);
+                EXPECT_TRUE(p.x > 0 && p.x < l.width && p.y > 0 && p.y < l.height) << c.name;
+            }
+        }
+    }
+}
+
+TEST(Layout, EdgesBetweenTheSamePairTakeDifferentPaths) {
+    ClassicExecution mp = classicExecutions()[0];
+    std::vector<render::DrawnRelation> rels = mp.relations;
+    rels.push_back({"hb", mp.graph.relations.at("rf"), false});  // b->c again
+    model::Relation back(mp.graph.size());
+    back.insert(2, 1);  // c->b, the opposite direction
+    rels.push_back({"prop", back, false});
+    render::Layout l = render::layoutExecution(mp.graph, rels, {});
+    std::vector<render::Point> middles;
+    for (const auto& e : l.edges) {
+        if (std::min(e.from, e.to) == 1 && std::max(e.from, e.to) == 2) {
+            middles.push_back(render::bezierPoint(e, 0.5));
+        }
+    }
+    ASSERT_EQ(middles.size(), 3u);
+    EXPECT_NE(middles[0], middles[1]);
+    EXPECT_NE(middles[1], middles[2]);
+    EXPECT_NE(middles[0], middles[2]);
+}
+
+TEST(Layout, HighlightsReachTheLayoutAndBadCycleEdgesAreDropped) {
+    ClassicExecution sb = classicExecutions()[1];
+    render::Highlight h;
+    h.events = {0, 3};
+    h.eventsNote = "data race";
+    h.cycle = {{0, 99, "po"}};
+    render::Layout l = render::layoutExecution(sb.graph, sb.relations, h);
+    EXPECT_TRUE(l.nodes[0].highlighted);
+    EXPECT_TRUE(l.nodes[3].highlighted);
+    EXPECT_FALSE(l.nodes[1].highlighted);
+    EXPECT_TRUE(l.cycle.empty());
+    EXPECT_EQ(l.eventsNote, "data race");
+    ASSERT_EQ(l.notes.size(), 1u);
+    EXPECT_EQ(l.notes[0].text, "thick boxes: data race");
+}
+
+TEST(Layout, CycleEdgesAreDrawnLastAndThickInEveryExecution) {
+    for (const ClassicExecution& c : classicExecutions()) {
+        render::Layout l = layoutOf(c);
+        std::size_t firstCycle = l.edges.size();
+        std::size_t cycleEdges = 0;
+        for (std::size_t i = 0; i < l.edges.size(); ++i) {
+            if (l.edges[i].inCycle) {
+                firstCycle = std::min(firstCycle, i);
+                ++cycleEdges;
+            } else {
+                EXPECT_LT(i, firstCycle) << c.name;
+            }
+        }
+        EXPECT_EQ(cycleEdges, c.highlight.cycle.size()) << c.name;
+    }
+}
+
+}  // namespace
+}  // namespace memx::render_test

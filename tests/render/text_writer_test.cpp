@@ -1,0 +1,93 @@
+// Text figures travel by email: 80 columns, no tabs, no trailing spaces, and a legend.
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "classic_executions.hpp"
+#include "render/figure.hpp"
+
+namespace memx::render_test {
+namespace {
+
+using render::TextStyle;
+
+std::size_t displayWidth(const std::string& line) {
+    std::size_t w = 0;
+    for (char c : line) {
+        w += (c & 0xC0) != 0x80 ? 1 : 0;
+    }
+    return w;
+}
+
+// Every line's problems, so a failure names the line.
+void expectMailSafe(const std::string& text, const std::string& what) {
+    std::istringstream in(text);
+    std::string line;
+    int number = 0;
+    while (std::getline(in, line)) {
+        ++number;
+        EXPECT_LE(displayWidth(line), 80u) << what << " line " << number << ": " << line;
+        EXPECT_EQ(line.find('\t'), std::string::npos) << what << " line " << number;
+        EXPECT_TRUE(line.empty() || line.back() != ' ') << what << " line " << number;
+    }
+    EXPECT_FALSE(text.empty());
+    EXPECT_EQ(text.back(), '\n') << what;
+}
+
+std::string textOf(const ClassicExecution& c, TextStyle style) {
+    return render::writeText(render::layoutExecution(c.graph, c.relations, c.highlight, {c.name}),
+                             style);
+}
+
+TEST(TextWriter, ClassicFiguresAreMailSafeInBothStyles) {
+    for (const ClassicExecution& c : classicExecutions()) {
+        expectMailSafe(textOf(c, TextStyle::Ascii), c.name + " ascii");
+        expectMailSafe(textOf(c, TextStyle::Unicode), c.name + " unicode");
+    }
+}
+
+TEST(TextWriter, AsciiIsSevenBitAndUnicodeDrawsBoxCharacters) {
+    ClassicExecution iriw = classicExecutions()[3];
+    std::string ascii = textOf(iriw, TextStyle::Ascii);
+    for (char ch : ascii) {
+        EXPECT_EQ(static_cast<unsigned char>(ch) & 0x80, 0);
+    }
+    EXPECT_NE(textOf(iriw, TextStyle::Unicode).find("│"), std::string::npos);
+}
+
+TEST(TextWriter, DrawsProgramOrderListsOtherEdgesAndSpellsOutTheCycle) {
+    std::string mp = textOf(classicExecutions()[0], TextStyle::Ascii);
+    EXPECT_NE(mp.find("v po*"), std::string::npos) << mp;
+    EXPECT_NE(mp.find("b->c*"), std::string::npos) << mp;  // rf, in the cycle
+    EXPECT_NE(mp.find("d->a*"), std::string::npos) << mp;  // fr, in the cycle
+    EXPECT_NE(mp.find("cycle (*): a -po-> b -rf-> c -po-> d -fr-> a"), std::string::npos) << mp;
+    EXPECT_NE(mp.find("legend:"), std::string::npos);
+    for (const char* rel : {"po (black, solid)", "rf (vermillion, dashed)", "co (blue, dotted)",
+                            "fr (bluish green, dash-dot)"}) {
+        EXPECT_NE(mp.find(rel), std::string::npos) << rel;
+    }
+}
+
+TEST(TextWriter, LongLabelsOnFourThreadsAreShortenedAndGivenInFull) {
+    ClassicExecution iriw = classicExecutions()[3];
+    iriw.graph.events[2].label = "R[once,acquire,noreturn] x=1";
+    std::string text = textOf(iriw, TextStyle::Ascii);
+    expectMailSafe(text, "long IRIW");
+    EXPECT_NE(text.find("events shortened above (~):"), std::string::npos) << text;
+    EXPECT_NE(text.find("  c: R[once,acquire,noreturn] x=1\n"), std::string::npos) << text;
+}
+
+TEST(TextWriter, HighlightedEventsAreMarkedAndExplained) {
+    ClassicExecution sb = classicExecutions()[1];
+    render::Highlight h;
+    h.events = {0};
+    h.eventsNote = "data race";
+    std::string text =
+        render::writeText(render::layoutExecution(sb.graph, sb.relations, h), TextStyle::Ascii);
+    EXPECT_NE(text.find("a: W[once] x=1 !"), std::string::npos) << text;
+    EXPECT_NE(text.find("!     data race"), std::string::npos) << text;
+    EXPECT_EQ(text.find("d: W[once] y=1 !"), std::string::npos) << text;
+}
+
+}  // namespace
+}  // namespace memx::render_test
