@@ -47,6 +47,12 @@ enum class BinaryOp {
     LogAnd, LogOr,
 };
 
+// Parser conventions for expressions (litmus/parser.hpp):
+// - `-1` is IntLit{-1} (herd lexes it as one constant); `-(1)` stays Unary{Neg, IntLit 1}.
+// - `true` and `false` in thread code are IntLit 1 and 0, as herd reads them.
+// - A register read is Ident; `*x` is Unary{Deref, Ident x}; READ_ONCE(*x) is
+//   Call{"READ_ONCE", [Unary{Deref, Ident x}]}; `&x` is Unary{AddrOf, Ident x}.
+// - Every Call's callee is a known primitive with the right arity (litmus/primitives.hpp).
 struct IntLit {
     std::int64_t value = 0;
     bool operator==(const IntLit&) const = default;
@@ -96,6 +102,11 @@ bool operator==(const ExprPtr& a, const ExprPtr& b);  // deep comparison; null =
 struct Stmt;
 using StmtPtr = std::shared_ptr<const Stmt>;
 
+// Parser conventions for statements:
+// - `int r0, r1 = 1;` gives one DeclStmt per name; `int *p` has type {int, pointerDepth 1}.
+// - `r++;`, `r--;` and `r op= e;` become AssignStmt{r, Binary{op, r, e}}.
+// - An empty statement `;` is dropped from a list; `if (c) ;` has an empty BlockStmt branch.
+// - Registers may be assigned without a declaration (`p = READ_ONCE(*x);`), as herd allows.
 // `int r0;` or `int r1 = READ_ONCE(*x);`
 struct DeclStmt {
     Type type;
@@ -160,6 +171,15 @@ struct InitValue {
     bool operator==(const InitValue&) const = default;
 };
 
+// How the init block is read (herd's conventions):
+// - `x=1;` is {name x, value Int 1}; `x=y;` and `x=&y;` are both {value Address y}: a bare name
+//   is the address of that location. `null` is no keyword, just a symbol.
+// - `int *p=&x;` is {name p, type {int, pointerDepth 1}, value Address x}; `*p=&x;` has a
+//   type with an empty base and pointerDepth 1.
+// - `[x]=0;` is the same entry as `x=0;`.
+// - `atomic_t v=ATOMIC_INIT(1);` is {type atomic_t, value Int 1}.
+// - `0:r1=0;` and `int 0:r1=z;` set thread 0's register r1 (thread = 0).
+// - `atomic_int y[2]={0,0};` is {type {atomic_int, arrayLength 2}, value List}.
 // One entry of the `{ ... }` block: `x=1;`, `int *p=&x;`, `0:r1=0;`, `spinlock_t s;`,
 // `atomic_t v = ATOMIC_INIT(1);`, `u8 buf[16];`
 struct InitEntry {
@@ -182,6 +202,10 @@ struct LocationRef {
     bool operator==(const LocationRef&) const = default;
 };
 
+// How the condition is read: `x!=1` is PropAtom{negated}; `~x=1` and `not x=1` are PropNot.
+// `final` and a bare `(prop)` mean exists. A bare name on the right (`0:r0=x`) is an Address;
+// a register (`0:r1=0:r4`) or a bracketed location (`x=[y]`) is a Location. Precedence is
+// herd's: `\/` binds loosest, then `/\`, then `->` (right-associative), then `~`.
 // Right-hand side of a condition atom: an integer, a symbol's address (`0:r0=x`), or another
 // location (`0:r1=0:r4`).
 struct CondValue {
@@ -239,6 +263,7 @@ struct Condition {
 
 // The kernel convention `Result: Never|Sometimes|Always [DATARACE] [DEADLOCK]`, plus memx's
 // `TORN`, taken from the test's comments.
+// Taken from the first comment anywhere in the file that holds `Result: ...`.
 struct ExpectedResult {
     std::string observation;  // "Never", "Sometimes", "Always"
     bool dataRace = false;
