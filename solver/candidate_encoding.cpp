@@ -174,9 +174,7 @@ void CandidateEncoding::encodeReadsFrom() {
             continue;
         }
         session_.add(z3::implies(executed(r), z3::mk_or(sources)));
-        if (sources.size() > 1) {
-            session_.add(z3::atmost(sources, 1));
-        }
+        addAtMostOne(sources);
     }
 }
 
@@ -225,8 +223,16 @@ void CandidateEncoding::encodeFinalWrites(const std::vector<bool>& observed) {
         } else {
             session_.add(z3::mk_or(options));
         }
-        if (options.size() > 1) {
-            session_.add(z3::atmost(options, 1));
+        addAtMostOne(options);
+    }
+}
+
+void CandidateEncoding::addAtMostOne(const z3::expr_vector& vars) {
+    // Pairwise clauses, not z3::atmost: Z3 4.8.12's pseudo-boolean constraints lose models
+    // across the push/pop of the determinacy check (enumeration then stops early).
+    for (unsigned i = 0; i < vars.size(); ++i) {
+        for (unsigned j = i + 1; j < vars.size(); ++j) {
+            session_.add(!vars[i] || !vars[j]);
         }
     }
 }

@@ -67,6 +67,7 @@ private:
     void encodeReadsFrom();
     void encodeFinalWrites(const std::vector<bool>& observed);
     void encodeChoiceGuards();
+    void addAtMostOne(const z3::expr_vector& vars);
     void encodeAssumptions();
     bool mayAlias(std::uint32_t a, std::uint32_t b) const;
     bool mayReadFrom(std::uint32_t write, std::uint32_t read) const;

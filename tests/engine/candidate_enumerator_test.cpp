@@ -134,6 +134,42 @@ TEST(CandidateEnumerator, DeterminedCycleIsKept) {
     EXPECT_EQ(stats.undetermined, 0u);
 }
 
+TEST(CandidateEnumerator, DeterminacyChecksLoseNoCandidate) {
+    // The shape of lkmm/auto/C-LB-GRW+R-Dd+R-Dd+R-Dd+R-Dd: a chain of pointer reads, each
+    // thread storing through the pointer it read, closed by an LB-like pair. The dependency
+    // cycle turns on the determinacy check; with Z3's pseudo-boolean at-most-one, models were
+    // lost across its push/pop and only 9 of the 12 rf combinations came out.
+    HandBuiltEvents b;
+    std::vector<std::uint32_t> x, y;
+    for (int i = 1; i <= 4; ++i) {
+        x.push_back(b.location("x" + std::to_string(i)));
+    }
+    auto u0 = b.location("u0");
+    auto v0 = b.location("v0");
+    for (int i = 1; i <= 4; ++i) {
+        y.push_back(b.location("y" + std::to_string(i)));
+    }
+    for (int i = 0; i < 4; ++i) {  // x_i initially points to y_i
+        b.es.events[x[i]].value = b.constant(b.address(y[i]));
+    }
+    auto addr = [&](std::uint32_t loc) { return b.constant(b.address(loc)); };
+    b.read(0, 0, u0);
+    b.write(0, 1, x[0], addr(x[1]));
+    for (int t = 1; t <= 3; ++t) {
+        auto r = b.read(t, 0, x[t - 1]);
+        b.writeAt(t, 1, b.valueOf(r), t < 3 ? addr(x[t + 1]) : addr(v0));
+    }
+    auto r4 = b.read(4, 0, x[3]);
+    b.writeAt(4, 1, b.valueOf(r4), b.constant(1));
+    b.read(5, 0, v0);
+    b.fence(5, 1);
+    b.write(5, 2, u0, b.constant(1));
+    EnumerationStats stats;
+    auto cs = allCandidates(b.es, std::vector<bool>(10, false), &stats);
+    EXPECT_EQ(cs.size(), 12u);
+    EXPECT_EQ(stats.undetermined, 0u);
+}
+
 TEST(CandidateEnumerator, ReadsNeverTakeLaterWritesOfTheirOwnThread) {
     HandBuiltEvents b;
     auto x = b.location("x");

@@ -57,6 +57,20 @@ std::uint32_t HandBuiltEvents::read(int thread, int poIndex, std::uint32_t locat
     return index;
 }
 
+std::uint32_t HandBuiltEvents::writeAt(int thread, int poIndex, model::SymId address,
+                                       model::SymId value, std::vector<std::string> sets) {
+    auto e = write(thread, poIndex, 0, value, 1, std::move(sets));
+    es.events[e].address = address;
+    return e;
+}
+
+std::uint32_t HandBuiltEvents::readAt(int thread, int poIndex, model::SymId address,
+                                      std::vector<std::string> sets) {
+    auto e = read(thread, poIndex, 0, 1, std::move(sets));
+    es.events[e].address = address;
+    return e;
+}
+
 std::uint32_t HandBuiltEvents::fence(int thread, int poIndex, std::vector<std::string> sets,
                                      model::SymId guard) {
     model::SymEvent e;

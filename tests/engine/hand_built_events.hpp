@@ -18,6 +18,11 @@ public:
                         model::SymId guard = 1, std::vector<std::string> sets = {"W"});
     std::uint32_t read(int thread, int poIndex, std::uint32_t location, model::SymId guard = 1,
                        std::vector<std::string> sets = {"R"});
+    // Accesses whose address is a node (a pointer read from memory, for instance).
+    std::uint32_t writeAt(int thread, int poIndex, model::SymId address, model::SymId value,
+                          std::vector<std::string> sets = {"W"});
+    std::uint32_t readAt(int thread, int poIndex, model::SymId address,
+                         std::vector<std::string> sets = {"R"});
     std::uint32_t fence(int thread, int poIndex, std::vector<std::string> sets = {"F"},
                         model::SymId guard = 1);
     // The ReadValue node of read event `e`.
