@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "cli/model_options.hpp"
 #include "model/cat/model.hpp"
 #include "solver/herd_report.hpp"
 #include "solver/json_report.hpp"
@@ -21,11 +22,7 @@ namespace {
 
 struct RunArgs {
     std::vector<std::string> files;
-    std::string model = "lkmm";
-    std::string cat;
-    std::vector<std::string> includeDirs;
-    std::string conf;
-    std::vector<std::string> variants;
+    ModelArgs model;
     bool json = false;
     double timeout = 0;
 };
@@ -37,18 +34,8 @@ void printDiagnostics(const DiagnosticSink& sink, const std::string& source = {}
 }
 
 int runFiles(const RunArgs& args) {
-    solver::ModelSelection selection;
-    selection.builtin = args.model;
-    if (!args.cat.empty()) {
-        selection.catFile = args.cat;
-    }
-    if (!args.conf.empty()) {
-        selection.config = args.conf;
-    }
-    selection.includeDirs.assign(args.includeDirs.begin(), args.includeDirs.end());
-    selection.variants = args.variants;
     DiagnosticSink modelSink;
-    auto model = solver::loadModelSelection(selection, modelSink);
+    auto model = solver::loadModelSelection(toModelSelection(args.model), modelSink);
     printDiagnostics(modelSink);
     if (!model) {
         return 2;
@@ -100,11 +87,7 @@ void addRunCommand(CLI::App& app, int& exitCode) {
     CLI::App* cmd = app.add_subcommand("run", "Decide litmus tests under a memory model");
     auto args = std::make_shared<RunArgs>();
     cmd->add_option("files", args->files, "Litmus test files")->required();
-    cmd->add_option("--model", args->model, "Built-in model: lkmm (default) or sc");
-    cmd->add_option("--cat", args->cat, "A herd-style .cat model (X.def beside it is used)");
-    cmd->add_option("-I", args->includeDirs, "Folder searched for included .cat files");
-    cmd->add_option("--conf", args->conf, "A herd .cfg file (model, bell, macros, variants)");
-    cmd->add_option("--variant", args->variants, "A herd model variant (repeatable)");
+    addModelOptions(*cmd, args->model);
     cmd->add_flag("--json", args->json, "Print results and every allowed execution as JSON");
     cmd->add_option("--timeout", args->timeout, "Stop a test after this many seconds");
     cmd->callback([args, &exitCode] { exitCode = runFiles(*args); });

@@ -1,0 +1,25 @@
+// The model options every deciding verb takes (herd's -cat, -I, -conf, -variant, plus memx's
+// built-in models), added to a subcommand in one place so `run` and `check` agree.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <string>
+#include <vector>
+
+#include "solver/test_pipeline.hpp"
+
+namespace memx::cli {
+
+struct ModelArgs {
+    std::string model = "lkmm";
+    std::string cat;
+    std::vector<std::string> includeDirs;
+    std::string conf;
+    std::vector<std::string> variants;
+};
+
+void addModelOptions(CLI::App& cmd, ModelArgs& args);
+
+solver::ModelSelection toModelSelection(const ModelArgs& args);
+
+}  // namespace memx::cli
