@@ -9,5 +9,6 @@ namespace memx::cli {
 
 void addParseCommand(CLI::App& app, int& exitCode);
 void addRunCommand(CLI::App& app, int& exitCode);
+void addCheckCommand(CLI::App& app, int& exitCode);
 
 }  // namespace memx::cli

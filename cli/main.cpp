@@ -11,6 +11,7 @@ int main(int argc, char** argv) {
     int exitCode = 0;
     memx::cli::addParseCommand(app, exitCode);
     memx::cli::addRunCommand(app, exitCode);
+    memx::cli::addCheckCommand(app, exitCode);
 
     try {
         app.parse(argc, argv);

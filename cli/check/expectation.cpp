@@ -1,0 +1,55 @@
+#include "cli/check/expectation.hpp"
+
+namespace memx::check {
+
+namespace {
+
+constexpr const char* kTornFlag = "torn";
+
+std::string withTags(std::string text, bool dataRace, bool torn) {
+    if (dataRace) {
+        text += " DATARACE";
+    }
+    if (torn) {
+        text += " TORN";
+    }
+    return text;
+}
+
+}  // namespace
+
+Expectation fromResultComment(const litmus::ExpectedResult& result) {
+    return {result.observation, result.dataRace, result.deadlock, result.torn};
+}
+
+std::string describe(const Expectation& expectation) {
+    if (expectation.deadlock) {
+        return "DEADLOCK";
+    }
+    return withTags(expectation.observation, expectation.dataRace, expectation.torn);
+}
+
+bool raisesDataRace(const std::set<std::string>& flags) {
+    return flags.contains("data-race") || flags.contains("*undef*");
+}
+
+std::string describe(const Verdict& verdict, const Expectation& expectation) {
+    if (expectation.deadlock) {
+        return verdict.observation + " " + std::to_string(verdict.positive) + " " +
+               std::to_string(verdict.negative);
+    }
+    return withTags(verdict.observation, raisesDataRace(verdict.flags),
+                    verdict.flags.contains(kTornFlag));
+}
+
+bool meets(const Verdict& verdict, const Expectation& expectation) {
+    if (expectation.deadlock) {
+        // judgelitmus.sh looks for "Never 0 0": no allowed execution at all.
+        return verdict.observation == "Never" && verdict.positive == 0 && verdict.negative == 0;
+    }
+    return verdict.observation == expectation.observation &&
+           raisesDataRace(verdict.flags) == expectation.dataRace &&
+           verdict.flags.contains(kTornFlag) == expectation.torn;
+}
+
+}  // namespace memx::check

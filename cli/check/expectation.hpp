@@ -1,0 +1,44 @@
+// What a litmus test should give, and the kernel's rule (scripts/judgelitmus.sh) for whether
+// it did: the observation equal, and DATARACE exactly when a data race was flagged.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+
+#include "litmus/ast.hpp"
+
+namespace memx::check {
+
+struct Expectation {
+    std::string observation;  // "Never", "Sometimes", "Always"
+    bool dataRace = false;
+    bool deadlock = false;  // DEADLOCK: no execution at all, herd's "Never 0 0"
+    bool torn = false;      // memx's TORN: a flag named "torn" is raised
+};
+
+Expectation fromResultComment(const litmus::ExpectedResult& result);
+
+// "Never", "Sometimes DATARACE", "DEADLOCK": as a `Result:` comment would say it.
+std::string describe(const Expectation& expectation);
+
+// The facts of a finished run that the matching rule reads.
+struct Verdict {
+    std::string observation;
+    std::uint64_t positive = 0;
+    std::uint64_t negative = 0;
+    std::set<std::string> flags;
+};
+
+// A data race is LKMM's `data-race` flag, or `*undef*` (RC11 makes racy programs undefined;
+// the LKMM never raises it).
+bool raisesDataRace(const std::set<std::string>& flags);
+
+// The verdict in the expectation's terms, e.g. "Sometimes DATARACE", or "Never 0 3" when a
+// deadlock was expected, so that a failure message shows both sides alike.
+std::string describe(const Verdict& verdict, const Expectation& expectation);
+
+bool meets(const Verdict& verdict, const Expectation& expectation);
+
+}  // namespace memx::check

@@ -1,0 +1,105 @@
+// The matching rule (judgelitmus.sh's) and expectations read from a CSV.
+#include <gtest/gtest.h>
+
+#include "cli/check/expectation.hpp"
+#include "cli/check/expectation_table.hpp"
+#include "tests/check/temp_folder.hpp"
+
+namespace memx::check {
+namespace {
+
+Expectation expect(std::string observation, bool race = false) {
+    Expectation e;
+    e.observation = std::move(observation);
+    e.dataRace = race;
+    return e;
+}
+
+TEST(CheckMatching, ObservationMustBeEqual) {
+    EXPECT_TRUE(meets({"Never", 0, 3, {}}, expect("Never")));
+    EXPECT_FALSE(meets({"Sometimes", 1, 2, {}}, expect("Never")));
+    EXPECT_FALSE(meets({"Always", 3, 0, {}}, expect("Sometimes")));
+}
+
+TEST(CheckMatching, DataraceIsCheckedBothWays) {
+    EXPECT_TRUE(meets({"Sometimes", 1, 1, {"data-race"}}, expect("Sometimes", true)));
+    EXPECT_FALSE(meets({"Sometimes", 1, 1, {}}, expect("Sometimes", true)));
+    EXPECT_FALSE(meets({"Sometimes", 1, 1, {"data-race"}}, expect("Sometimes")));
+    EXPECT_TRUE(meets({"Sometimes", 1, 1, {"other"}}, expect("Sometimes")));
+}
+
+TEST(CheckMatching, UndefinedBehaviourCountsAsARace) {
+    EXPECT_TRUE(meets({"Never", 0, 1, {"*undef*"}}, expect("Never", true)));
+    EXPECT_FALSE(meets({"Never", 0, 1, {"*undef*"}}, expect("Never")));
+}
+
+TEST(CheckMatching, DeadlockMeansNoExecutionAtAll) {
+    Expectation deadlock;
+    deadlock.deadlock = true;
+    EXPECT_TRUE(meets({"Never", 0, 0, {}}, deadlock));
+    EXPECT_FALSE(meets({"Never", 0, 2, {}}, deadlock));
+    EXPECT_EQ(describe(deadlock), "DEADLOCK");
+    EXPECT_EQ(describe(Verdict{"Never", 0, 2, {}}, deadlock), "Never 0 2");
+}
+
+TEST(CheckMatching, TornNeedsTheTornFlag) {
+    Expectation torn = expect("Sometimes");
+    torn.torn = true;
+    EXPECT_TRUE(meets({"Sometimes", 1, 1, {"torn"}}, torn));
+    EXPECT_FALSE(meets({"Sometimes", 1, 1, {}}, torn));
+    EXPECT_FALSE(meets({"Sometimes", 1, 1, {"torn"}}, expect("Sometimes")));
+}
+
+TEST(CheckMatching, DescriptionsNameBothSidesAlike) {
+    EXPECT_EQ(describe(expect("Sometimes", true)), "Sometimes DATARACE");
+    EXPECT_EQ(describe(Verdict{"Never", 0, 1, {"data-race"}}, expect("Never")), "Never DATARACE");
+    litmus::ExpectedResult comment{"Always", true, false, false};
+    EXPECT_EQ(describe(fromResultComment(comment)), "Always DATARACE");
+}
+
+TEST(CheckExpectationCsv, SplitsQuotedFields) {
+    EXPECT_EQ(splitCsvLine("a,\"b,c\",\"d\"\"e\",,\r"),
+              (std::vector<std::string>{"a", "b,c", "d\"e", "", ""}));
+}
+
+TEST(CheckExpectationCsv, RowsAreFoundByTheTestPathRelativeToTheCsv) {
+    testing::TempFolder dir;
+    dir.write("sub/t1.litmus", "");
+    auto csv = dir.write("suite/expected.csv",
+                         "flags,test,data_race,observation\n"
+                         "x;y,t1.litmus,1,Sometimes\n"
+                         ",deep/t2.litmus,0,Never\n"
+                         ",t3.litmus,,\n");
+    DiagnosticSink sink;
+    auto table = ExpectationTable::read(csv, sink);
+    ASSERT_TRUE(table) << (sink.diagnostics().empty() ? "" : sink.diagnostics()[0].message);
+    EXPECT_EQ(table->size(), 2u);
+    auto t1 = table->find(dir.path() / "suite/t1.litmus");
+    ASSERT_TRUE(t1);
+    EXPECT_EQ(t1->observation, "Sometimes");
+    EXPECT_TRUE(t1->dataRace);
+    auto t2 = table->find(dir.path() / "suite/deep/../deep/t2.litmus");
+    ASSERT_TRUE(t2);
+    EXPECT_EQ(t2->observation, "Never");
+    EXPECT_FALSE(t2->dataRace);
+    EXPECT_FALSE(table->find(dir.path() / "suite/t3.litmus"));  // empty observation
+    EXPECT_FALSE(table->find(dir.path() / "sub/t1.litmus"));
+}
+
+TEST(CheckExpectationCsv, BadHeaderAndBadValuesAreDiagnosedWithTheLine) {
+    DiagnosticSink sink;
+    EXPECT_FALSE(ExpectationTable::parse("name,verdict\n", "e.csv", sink));
+    ASSERT_EQ(sink.diagnostics().size(), 1u);
+    EXPECT_EQ(sink.diagnostics()[0].range.begin.line, 1u);
+    sink.clear();
+    EXPECT_FALSE(ExpectationTable::parse("test,observation\na,Never\nb,Maybe\n", "e.csv", sink));
+    ASSERT_EQ(sink.diagnostics().size(), 1u);
+    EXPECT_EQ(sink.diagnostics()[0].range.begin.line, 3u);
+    EXPECT_EQ(sink.diagnostics()[0].file, "e.csv");
+    sink.clear();
+    EXPECT_FALSE(ExpectationTable::read("/nonexistent/memx/e.csv", sink));
+    EXPECT_TRUE(sink.hasErrors());
+}
+
+}  // namespace
+}  // namespace memx::check
