@@ -25,12 +25,6 @@ const T& pick(Rng& rng, const std::vector<T>& options) {
     return options[static_cast<std::size_t>(rng.below(static_cast<int>(options.size())))];
 }
 
-std::vector<std::string> maybeTag(const std::string& tag) {
-    if (tag.empty())
-        return {};
-    return {tag};
-}
-
 // Builds one random program's events; values of reads are filled in once rf is chosen.
 class Generator {
 public:
@@ -41,6 +35,7 @@ public:
         locks_ = rng_.chance(25);
         rcu_ = rng_.chance(20);
         srcu_ = rng_.chance(15);
+        chooseFlavour();
         for (const char* loc : {"x", "y"})
             declare(loc);
         if (locks_)
@@ -56,6 +51,33 @@ public:
     }
 
 private:
+    // Each graph draws its own mix (which two fences, how many plain accesses, how dense
+    // the dependencies), so rare combinations such as "address dependency to a plain write,
+    // then smp_wmb()" turn up in some graphs instead of almost never in all of them.
+    void chooseFlavour() {
+        static const std::vector<std::string> fences = {"MB",
+                                                        "rmb",
+                                                        "wmb",
+                                                        "barrier",
+                                                        "before-atomic",
+                                                        "after-atomic",
+                                                        "after-spinlock",
+                                                        "after-unlock-lock",
+                                                        "after-srcu-read-unlock"};
+        fenceKinds_ = {pick(rng_, fences), pick(rng_, fences)};
+        fencePercent_ = 10 + rng_.below(30);
+        rmwPercent_ = 5 + rng_.below(20);
+        plainPercent_ = rng_.below(70);
+        depPercent_ = rng_.below(50);
+        ctrlPercent_ = rng_.below(30);
+    }
+
+    std::vector<std::string> accessTag(const std::vector<std::string>& marked) {
+        if (rng_.chance(plainPercent_))
+            return {};
+        return {pick(rng_, marked)};
+    }
+
     void declare(const std::string& loc) {
         inits_[loc] = b_.init(loc, 0);
         nextValue_[loc] = 1;
@@ -72,7 +94,21 @@ private:
         return loc;
     }
 
+    // Some threads are shaped like the classic litmus tests: two or three accesses with
+    // fences between them; the others are free mixes of every kind of operation.
     void thread(int t) {
+        if (rng_.chance(35)) {
+            const int accesses = 2 + rng_.below(2);
+            for (int i = 0; i < accesses; ++i) {
+                if (i > 0 && rng_.chance(60))
+                    b_.fence(t, pick(rng_, fenceKinds_));
+                if (rng_.chance(rmwPercent_))
+                    rmwOp(t);
+                else
+                    plainOrMarkedAccess(t, i == 0 ? 75 : 35);  // dependencies start at reads
+            }
+            return;
+        }
         const int ops = 1 + rng_.below(4);
         bool holding = false;
         int openRcu = 0;
@@ -85,15 +121,12 @@ private:
                 rcuOp(t, openRcu);
             } else if (srcu_ && kind < 50) {
                 srcuOp(t, srcuLocks);
-            } else if (kind < 65) {
+            } else if (kind < 100 - fencePercent_ - rmwPercent_) {
                 plainOrMarkedAccess(t);
-            } else if (kind < 78) {
+            } else if (kind < 100 - fencePercent_) {
                 rmwOp(t);
             } else {
-                b_.fence(t,
-                         pick<std::string>(rng_, {"MB", "MB", "MB", "rmb", "wmb", "barrier",
-                                                  "before-atomic", "after-atomic", "after-spinlock",
-                                                  "after-unlock-lock", "after-srcu-read-unlock"}));
+                b_.fence(t, rng_.chance(20) ? std::string("MB") : pick(rng_, fenceKinds_));
             }
         }
         if (holding && rng_.chance(80))
@@ -106,18 +139,17 @@ private:
         }
     }
 
-    void plainOrMarkedAccess(int t) {
-        if (rng_.chance(50)) {
+    // A read or a write, plain or marked; `readPercent` of them reads.
+    void plainOrMarkedAccess(int t, int readPercent = 50) {
+        if (rng_.chance(readPercent)) {
             const std::string loc = rng_.chance(50) ? "x" : "y";
-            reads_.push_back(b_.read(
-                t, loc, 0, maybeTag(pick<std::string>(rng_, {"", "ONCE", "ACQUIRE", "RELEASE"}))));
+            reads_.push_back(b_.read(t, loc, 0, accessTag({"ONCE", "ONCE", "ACQUIRE", "RELEASE"})));
             return;
         }
         const auto loc = writableLocation();
         if (!loc)
             return;
-        b_.write(t, *loc, nextValue_[*loc]++,
-                 maybeTag(pick<std::string>(rng_, {"", "ONCE", "RELEASE", "ACQUIRE"})));
+        b_.write(t, *loc, nextValue_[*loc]++, accessTag({"ONCE", "ONCE", "RELEASE", "ACQUIRE"}));
     }
 
     // xchg/cmpxchg/atomic_*: a tagged read and write linked by rmw, all in RMW; a failed
@@ -263,11 +295,11 @@ private:
                     continue;
                 const EventClass c = b_.classOf(e);
                 const bool memory = c != EventClass::Fence && c != EventClass::SyncSrcu;
-                if (memory && rng_.chance(15))
+                if (memory && rng_.chance(depPercent_))
                     b_.addr(r, e);
-                if (c == EventClass::Write && rng_.chance(15))
+                if (c == EventClass::Write && rng_.chance(depPercent_))
                     b_.data(r, e);
-                if (rng_.chance(10))
+                if (rng_.chance(ctrlPercent_))
                     b_.ctrl(r, e);
             }
         }
@@ -294,6 +326,8 @@ private:
     Rng& rng_;
     GraphBuilder b_;
     bool locks_ = false, rcu_ = false, srcu_ = false;
+    std::vector<std::string> fenceKinds_;
+    int fencePercent_ = 0, rmwPercent_ = 0, plainPercent_ = 0, depPercent_ = 0, ctrlPercent_ = 0;
     std::map<std::string, EventIndex> inits_;
     std::map<std::string, std::int64_t> nextValue_;
     std::map<std::string, int> writes_;
