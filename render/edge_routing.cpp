@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <optional>
 
 namespace memx::render {
 
@@ -143,49 +144,67 @@ void routeThroughChannel(EdgeShape& e, const NodeBox& from, const NodeBox& to, d
                          double laneX) {
     double down = channelY > from.center.y ? 1 : -1;
     double toward = laneX >= to.center.x ? 1 : -1;
-    e.path = roundedPolyline({{from.center.x, from.center.y + down * from.height / 2},
-                              {from.center.x, channelY},
+    // Leave a quarter of the way towards the lane, clear of po's line down the middle.
+    double exitX = from.center.x + (laneX >= from.center.x ? 1 : -1) * from.width / 4;
+    e.path = roundedPolyline({{exitX, from.center.y + down * from.height / 2},
+                              {exitX, channelY},
                               {laneX, channelY},
                               {laneX, to.center.y},
                               {to.center.x + toward * (to.width / 2 + kBoxGap), to.center.y}});
     setArrowHead(e);
 }
 
-bool crossesOtherBoxes(const EdgeShape& e, const std::vector<NodeBox>& nodes) {
+bool passesThrough(const EdgeShape& e, const Rect& r) {
     const std::size_t samples = 40 * std::max<std::size_t>(1, e.segments());
-    for (const NodeBox& n : nodes) {
-        if (n.event == e.from || n.event == e.to) {
-            continue;
-        }
-        Rect r = boxOf(n, 3);
-        for (std::size_t i = 1; i < samples; ++i) {
-            if (r.contains(bezierPoint(e, double(i) / double(samples)))) {
-                return true;
-            }
+    for (std::size_t i = 1; i < samples; ++i) {
+        if (r.contains(bezierPoint(e, double(i) / double(samples)))) {
+            return true;
         }
     }
     return false;
 }
 
-void placeLabel(EdgeShape& e, std::vector<Rect>& taken) {
-    static constexpr std::array<double, 9> kSpots{0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8};
+bool crossesOtherBoxes(const EdgeShape& e, const std::vector<NodeBox>& nodes) {
+    return std::any_of(nodes.begin(), nodes.end(), [&](const NodeBox& n) {
+        return n.event != e.from && n.event != e.to && passesThrough(e, boxOf(n, 3));
+    });
+}
+
+void placeLabel(EdgeShape& e, std::vector<Rect>& taken, const std::vector<EdgeShape>& edges) {
+    static constexpr std::array<double, 13> kSpots{0.5,  0.4,  0.6, 0.3, 0.7,  0.25, 0.75,
+                                                   0.35, 0.65, 0.2, 0.8, 0.15, 0.85};
     e.labelWidth = double(e.relation.size()) * TextMetrics::labelCharWidth + 6;
     e.labelHeight = TextMetrics::labelFontSize + 4;
     auto rectAt = [&](Point c) {
         return Rect{c.x - e.labelWidth / 2, c.y - e.labelHeight / 2, c.x + e.labelWidth / 2,
                     c.y + e.labelHeight / 2};
     };
-    e.labelCenter = bezierPoint(e, 0.5);
+    auto coversTaken = [&](const Rect& r) {
+        return std::any_of(taken.begin(), taken.end(),
+                           [&](const Rect& other) { return r.intersects(other); });
+    };
+    auto coversOtherEdge = [&](const Rect& r) {
+        return std::any_of(edges.begin(), edges.end(), [&](const EdgeShape& other) {
+            return &other != &e && !other.path.empty() && passesThrough(other, r);
+        });
+    };
+    // Best: clear of boxes, labels and other edges; next best: clear of boxes and labels.
+    std::optional<Point> best, fallback;
     for (double t : kSpots) {
         Point c = bezierPoint(e, t);
         Rect r = rectAt(c);
-        bool clear = std::none_of(taken.begin(), taken.end(),
-                                  [&](const Rect& other) { return r.intersects(other); });
-        if (clear) {
-            e.labelCenter = c;
+        if (coversTaken(r)) {
+            continue;
+        }
+        if (!fallback) {
+            fallback = c;
+        }
+        if (!coversOtherEdge(r)) {
+            best = c;
             break;
         }
     }
+    e.labelCenter = best ? *best : fallback ? *fallback : bezierPoint(e, 0.5);
     taken.push_back(rectAt(e.labelCenter));
 }
 

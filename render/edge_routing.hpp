@@ -36,11 +36,15 @@ void routeAlongLane(EdgeShape& edge, const NodeBox& from, const NodeBox& to, dou
 void routeThroughChannel(EdgeShape& edge, const NodeBox& from, const NodeBox& to, double channelY,
                          double laneX);
 
+// True if the path passes through the rectangle (sampled, away from its two ends).
+bool passesThrough(const EdgeShape& edge, const Rect& r);
+
 // True if the path passes through a box other than its own two ends'.
 bool crossesOtherBoxes(const EdgeShape& edge, const std::vector<NodeBox>& nodes);
 
-// Picks the label's centre along the path, away from `taken` (boxes and placed labels), and adds
-// the chosen label rectangle to `taken`.
-void placeLabel(EdgeShape& edge, std::vector<Rect>& taken);
+// Picks the label's centre along the path: away from `taken` (boxes and placed labels) and, where
+// some spot allows, off every other edge of `edges` (routed already), so a label never hides a
+// line. Adds the chosen label rectangle to `taken`.
+void placeLabel(EdgeShape& edge, std::vector<Rect>& taken, const std::vector<EdgeShape>& edges);
 
 }  // namespace memx::render

@@ -1,14 +1,13 @@
 #include "render/layout.hpp"
 
 #include <algorithm>
-#include <map>
-#include <optional>
+#include <cmath>
 #include <set>
 
-#include "render/edge_routing.hpp"
 #include "render/event_names.hpp"
 #include "render/figure_graph.hpp"
 #include "render/relation_styles.hpp"
+#include "render/route_planner.hpp"
 
 namespace memx::render {
 
@@ -26,7 +25,7 @@ constexpr double kLegendGap = 30;
 constexpr double kLegendLine = 18;
 constexpr double kLegendSample = 34;
 constexpr double kNoteLine = 16;
-constexpr double kLaneStep = 12;  // between edges sharing the gap between two columns
+// sharing the gap between two columns
 
 struct Grid {
     std::vector<int> threads;  // thread id of each column
@@ -75,130 +74,6 @@ Grid placeOnGrid(const model::ExecutionGraph& graph, std::vector<NodeBox>& nodes
         grid.rows = std::max(grid.rows, grid.initialRows + int(inThread.size()));
     }
     return grid;
-}
-
-// One way to draw an edge: bent sideways by `value`, along the vertical lane x = value, or
-// through the channel y = channel between rows and then down the lane x = value.
-struct Route {
-    enum Kind { Bend, Lane, Channel } kind = Bend;
-    double value = 0;
-    double channel = 0;
-    auto operator<=>(const Route&) const = default;
-};
-
-// Routes in order of preference: straight, slightly bent, along a gap between the columns (or
-// beside the column, for an edge within one thread), bent further, and last the elbow through
-// the channel below (or above) the source's row, which crosses no box in a regular grid.
-std::vector<Route> candidateRoutes(const NodeBox& from, const NodeBox& to, double pitch) {
-    std::vector<Route> routes;
-    for (double bend : {0.0, 26.0, -26.0, 52.0, -52.0}) {
-        routes.push_back({Route::Bend, bend, 0});
-    }
-    // Gap g lies left of column g; its centre is kMargin + pitch * g.
-    auto gapX = [&](int g, double lane) { return kMargin + pitch * g + lane * kLaneStep; };
-    int low = std::min(from.column, to.column), high = std::max(from.column, to.column);
-    std::vector<int> gaps;
-    if (low == high) {
-        gaps = {low + 1, low};
-    }
-    for (int g = low + 1; g <= high; ++g) {
-        gaps.push_back(g);
-    }
-    for (int g : gaps) {
-        for (double lane : {0.0, 1.0, -1.0, 2.0, -2.0}) {
-            routes.push_back({Route::Lane, gapX(g, lane), 0});
-        }
-    }
-    for (double bend : {78.0, -78.0, 104.0, -104.0}) {
-        routes.push_back({Route::Bend, bend, 0});
-    }
-    double down = to.center.y >= from.center.y ? 1 : -1;
-    std::vector<int> entryGaps{to.column, to.column + 1};
-    if (from.column > to.column) {
-        std::swap(entryGaps[0], entryGaps[1]);  // enter from the side facing the source
-    }
-    for (double lane : {0.0, 1.0, -1.0, 2.0, -2.0}) {
-        for (int g : entryGaps) {
-            double channel = from.center.y + down * (kRowSpacing / 2 + lane * kLaneStep / 2);
-            routes.push_back({Route::Channel, gapX(g, lane), channel});
-        }
-    }
-    return routes;
-}
-
-void applyRoute(EdgeShape& e, const NodeBox& from, const NodeBox& to, Route r) {
-    switch (r.kind) {
-        case Route::Bend:
-            routeEdge(e, from, to, r.value);
-            break;
-        case Route::Lane:
-            routeAlongLane(e, from, to, r.value);
-            break;
-        case Route::Channel:
-            routeThroughChannel(e, from, to, r.channel, r.value);
-            break;
-    }
-}
-
-std::vector<EdgeShape> routeEdges(const FigureGraph& g, const std::vector<NodeBox>& nodes,
-                                  const std::vector<RelationStyle>& styles, double pitch) {
-    auto styleOf = [&](const std::string& name) {
-        for (std::size_t s = 0; s < styles.size(); ++s) {
-            if (styles[s].relation == name) {
-                return s;
-            }
-        }
-        return std::size_t{0};
-    };
-    std::vector<EdgeShape> edges;
-    for (auto [it, end] = boost::edges(g); it != end; ++it) {
-        EdgeShape e;
-        e.from = EventIndex(boost::source(*it, g));
-        e.to = EventIndex(boost::target(*it, g));
-        e.relation = g[*it].relation;
-        e.inCycle = g[*it].inCycle;
-        e.style = styleOf(e.relation);
-        edges.push_back(e);
-    }
-    // Relations in legend order, so po gets the straight lines and the rest bend around it.
-    std::stable_sort(edges.begin(), edges.end(),
-                     [](const EdgeShape& a, const EdgeShape& b) { return a.style < b.style; });
-    std::map<std::pair<EventIndex, EventIndex>, std::set<Route>> routesUsed;
-    std::set<double> lanesTaken;  // one edge per lane, so vertical runs never coincide
-    std::vector<Rect> taken;
-    for (const NodeBox& n : nodes) {
-        taken.push_back(boxOf(n, 2));
-    }
-    for (EdgeShape& e : edges) {
-        const NodeBox& from = nodes[e.from];
-        const NodeBox& to = nodes[e.to];
-        auto& used = routesUsed[{std::min(e.from, e.to), std::max(e.from, e.to)}];
-        std::optional<Route> chosen;
-        for (Route r : candidateRoutes(from, to, pitch)) {
-            bool laneTaken = r.kind != Route::Bend && lanesTaken.count(r.value) > 0;
-            if (used.count(r) || laneTaken) {
-                continue;
-            }
-            applyRoute(e, from, to, r);
-            if (!chosen) {
-                chosen = r;  // fallback: the first free route even if it crosses a box
-            }
-            if (!crossesOtherBoxes(e, nodes)) {
-                chosen = r;
-                break;
-            }
-        }
-        used.insert(*chosen);
-        if (chosen->kind != Route::Bend) {
-            lanesTaken.insert(chosen->value);
-        }
-        applyRoute(e, from, to, *chosen);
-        placeLabel(e, taken);
-    }
-    // Cycle edges last, so they are drawn on top.
-    std::stable_partition(edges.begin(), edges.end(),
-                          [](const EdgeShape& e) { return !e.inCycle; });
-    return edges;
 }
 
 // Legend entries flow left to right and wrap at the figure's width; notes follow below.
@@ -297,7 +172,7 @@ Layout layoutExecution(const model::ExecutionGraph& graph,
     }
     layout.styles = assignStyles(relationNames);
     FigureGraph g = buildFigureGraph(graph.size(), relations, highlight);
-    layout.edges = routeEdges(g, layout.nodes, layout.styles, pitch);
+    layout.edges = planRoutes(g, layout.nodes, layout.styles, {kMargin, pitch, kRowSpacing});
 
     if (!layout.cycle.empty()) {
         layout.notes.push_back({"thick edges: cycle", {}});

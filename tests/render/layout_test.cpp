@@ -1,6 +1,9 @@
 // Geometry of the shared layout: the grid, and that nothing the reader must see is covered.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
+
 #include "classic_executions.hpp"
 #include "render/edge_routing.hpp"
 #include "render/layout.hpp"
@@ -76,6 +79,77 @@ TEST(Layout, NoBoxOrLabelCoversAnotherAndNoEdgeCrossesABox) {
             for (std::size_t j = i + 1; j < labels.size(); ++j) {
                 EXPECT_FALSE(labels[i].intersects(labels[j]))
                     << c.name << " labels " << l.edges[i].relation << " " << l.edges[j].relation;
+            }
+        }
+    }
+}
+
+TEST(Layout, LabelsKeepOffTheOtherEdgesLines) {
+    for (const ClassicExecution& c : classicExecutions()) {
+        render::Layout l = layoutOf(c);
+        for (const auto& e : l.edges) {
+            render::Rect label{
+                e.labelCenter.x - e.labelWidth / 2, e.labelCenter.y - e.labelHeight / 2,
+                e.labelCenter.x + e.labelWidth / 2, e.labelCenter.y + e.labelHeight / 2};
+            for (const auto& other : l.edges) {
+                if (&other != &e) {
+                    EXPECT_FALSE(render::passesThrough(other, label))
+                        << c.name << ": the " << e.relation << " label of " << e.from << "->"
+                        << e.to << " hides " << other.relation << " " << other.from << "->"
+                        << other.to;
+                }
+            }
+        }
+    }
+}
+
+// Two edges may cross or meet at a box, but never run close and parallel, where one would hide
+// the other.
+TEST(Layout, NoTwoEdgesRunAlongTheSameLine) {
+    struct Sample {
+        render::Point at, direction;
+    };
+    auto samples = [](const render::EdgeShape& e) {
+        std::vector<Sample> out;
+        constexpr int kCount = 600;
+        for (int i = 0; i <= kCount; ++i) {
+            render::Point p = render::bezierPoint(e, double(i) / kCount);
+            render::Point q = render::bezierPoint(e, std::min(1.0, (i + 1.0) / kCount));
+            render::Point o = render::bezierPoint(e, std::max(0.0, (i - 1.0) / kCount));
+            double len = std::hypot(q.x - o.x, q.y - o.y);
+            out.push_back({p, {(q.x - o.x) / len, (q.y - o.y) / len}});
+        }
+        return out;
+    };
+    for (const ClassicExecution& c : classicExecutions()) {
+        render::Layout l = layoutOf(c);
+        for (const auto& e : l.edges) {
+            render::Rect nearFrom = render::boxOf(l.nodes[e.from], 14);
+            render::Rect nearTo = render::boxOf(l.nodes[e.to], 14);
+            auto mine = samples(e);
+            for (const auto& other : l.edges) {
+                if (&other == &e) {
+                    continue;
+                }
+                auto theirs = samples(other);
+                double shared = 0;
+                for (std::size_t i = 1; i < mine.size(); ++i) {
+                    const Sample& s = mine[i];
+                    if (nearFrom.contains(s.at) || nearTo.contains(s.at)) {
+                        continue;  // edges meeting at a box may touch there
+                    }
+                    bool along = std::any_of(theirs.begin(), theirs.end(), [&](const Sample& t) {
+                        double sine =
+                            std::abs(s.direction.x * t.direction.y - s.direction.y * t.direction.x);
+                        return std::hypot(s.at.x - t.at.x, s.at.y - t.at.y) < 4 && sine < 0.26;
+                    });
+                    if (along) {
+                        shared += std::hypot(s.at.x - mine[i - 1].at.x, s.at.y - mine[i - 1].at.y);
+                    }
+                }
+                EXPECT_LT(shared, 12)
+                    << c.name << ": " << e.relation << " " << e.from << "->" << e.to
+                    << " runs along " << other.relation << " " << other.from << "->" << other.to;
             }
         }
     }

@@ -1,0 +1,28 @@
+// Chooses how each edge of a figure is drawn: straight, bent, along a gap between columns, or
+// through the channels between rows, whichever first crosses no event box and runs along no
+// edge drawn before it; then places every label where it hides no box, label or line.
+#pragma once
+
+#include <vector>
+
+#include "render/figure_graph.hpp"
+#include "render/layout.hpp"
+
+namespace memx::render {
+
+// Where the grid's gaps are: gap g, the space left of column g, is centred at
+// margin + columnPitch * g; rows are rowPitch apart.
+struct GridGeometry {
+    double margin = 0;
+    double columnPitch = 0;
+    double rowPitch = 0;
+    double gapCenter(int g) const { return margin + columnPitch * g; }
+};
+
+// One shape per edge of `g`, in relation (style) order, with the highlighted cycle's edges last
+// so they are drawn on top.
+std::vector<EdgeShape> planRoutes(const FigureGraph& g, const std::vector<NodeBox>& nodes,
+                                  const std::vector<RelationStyle>& styles,
+                                  const GridGeometry& grid);
+
+}  // namespace memx::render
