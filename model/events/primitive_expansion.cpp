@@ -2,6 +2,7 @@
 // model with variant lkmmv2: an RMW's tag goes on both its read and its write (no wrapping
 // fences), a conditional RMW's write happens only when its test succeeds, and lock
 // operations become herd's dedicated lock events.
+#include <map>
 #include <optional>
 #include <string>
 
@@ -46,6 +47,16 @@ SymOp compareOp(ResultCompare c) {
     return SymOp::Eq;
 }
 
+// herd's set for each C11 memory order.
+std::optional<std::string> memoryOrderSet(const std::string& name) {
+    static const std::map<std::string, std::string> sets = {
+        {"memory_order_relaxed", "RLX"},     {"memory_order_consume", "CON"},
+        {"memory_order_acquire", "ACQ"},     {"memory_order_release", "REL"},
+        {"memory_order_acq_rel", "ACQ_REL"}, {"memory_order_seq_cst", "SC"}};
+    auto it = sets.find(name);
+    return it == sets.end() ? std::nullopt : std::optional<std::string>(it->second);
+}
+
 std::string plural(std::size_t n, const char* word) {
     return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
@@ -54,6 +65,9 @@ std::string plural(std::size_t n, const char* word) {
 
 std::optional<Value> ThreadBuilder::call(const Call& c, const Loc& loc, bool needValue) {
     const Primitive* prim = ctx_.primitives.find(c.callee);
+    if (prim == nullptr) {
+        prim = c11Primitives().find(c.callee);
+    }
     if (prim == nullptr) {
         fail(loc, "unknown primitive '" + c.callee + "'");
         return std::nullopt;
@@ -120,32 +134,65 @@ std::optional<Value> ThreadBuilder::argLvalueAddress(CallFrame& f, const PrimArg
     return std::nullopt;
 }
 
+std::optional<std::vector<std::string>> ThreadBuilder::setsFor(CallFrame& f, const PrimOp& op,
+                                                               std::vector<std::string> base,
+                                                               int orderArg) {
+    std::string tag = op.tag;
+    if (orderArg >= 0) {
+        const Expr& arg = *f.call.args.at(static_cast<std::size_t>(orderArg));
+        const auto* id = std::get_if<Ident>(&arg.node);
+        auto set = id ? memoryOrderSet(id->name) : std::nullopt;
+        if (!set) {
+            fail(arg.loc, "expected a memory order such as memory_order_acquire");
+            return std::nullopt;
+        }
+        tag = *set;
+    }
+    auto sets = withTags(std::move(base), tag);
+    if (op.atomic) {
+        sets.push_back("A");
+    }
+    return sets;
+}
+
 std::optional<Value> ThreadBuilder::runOp(CallFrame& f, const PrimOp& op) {
     const std::string& name = f.call.callee;
     switch (op.kind) {
         case PrimOpKind::Load: {
-            auto address = argLvalueAddress(f, op.args.at(0));
+            auto sets = setsFor(f, op, {"R"}, op.orderArg);
+            auto address = sets ? argLvalueAddress(f, op.args.at(0)) : std::nullopt;
             if (!address) {
                 return std::nullopt;
             }
-            std::uint32_t r = addEvent(EventKind::Read, withTags({"R"}, op.tag), *address, 0,
-                                       guard_, name, f.loc);
+            std::uint32_t r =
+                addEvent(EventKind::Read, std::move(*sets), *address, 0, guard_, name, f.loc);
             return readValueOf(r);
         }
         case PrimOpKind::Store: {
-            auto address = argLvalueAddress(f, op.args.at(0));
+            auto sets = setsFor(f, op, {"W"}, op.orderArg);
+            auto address = sets ? argLvalueAddress(f, op.args.at(0)) : std::nullopt;
             auto v = address ? argValue(f, op.args.at(1)) : std::nullopt;
             if (!v) {
                 return std::nullopt;
             }
-            std::uint32_t w = addEvent(EventKind::Write, withTags({"W"}, op.tag), *address, v->id,
-                                       guard_, name, f.loc);
+            std::uint32_t w =
+                addEvent(EventKind::Write, std::move(*sets), *address, v->id, guard_, name, f.loc);
             addEdges(ctx_.es.data, v->deps, w);
             return Value{};
         }
-        case PrimOpKind::Fence:
-            addEvent(EventKind::Fence, withTags({"F"}, op.tag), Value{}, 0, guard_, name, f.loc);
+        case PrimOpKind::Fence: {
+            auto sets = setsFor(f, op, {"F"}, op.orderArg);
+            if (!sets) {
+                return std::nullopt;
+            }
+            // herd's "A" holds atomic accesses only, never fences.
+            std::erase(*sets, std::string("A"));
+            addEvent(EventKind::Fence, std::move(*sets), Value{}, 0, guard_, name, f.loc);
             return Value{};
+        }
+        case PrimOpKind::CompareExchangeStrong:
+        case PrimOpKind::CompareExchangeWeak:
+            return runCompareExchange(f, op);
         case PrimOpKind::Srcu: {
             // herd's SRCU action: located, but neither a fence nor a memory access.
             auto address = argValue(f, op.args.at(0));
@@ -184,8 +231,13 @@ std::optional<Value> ThreadBuilder::runRmw(CallFrame& f, const PrimOp& op) {
         }
         operands.push_back(std::move(*v));
     }
+    auto readSets = setsFor(f, op, {"R", "RMW"}, op.orderArg);
+    auto writeSets = readSets ? setsFor(f, op, {"W", "RMW"}, op.orderArg) : std::nullopt;
+    if (!writeSets) {
+        return std::nullopt;
+    }
     std::uint32_t r =
-        addEvent(EventKind::Read, withTags({"R", "RMW"}, op.tag), *address, 0, guard_, name, f.loc);
+        addEvent(EventKind::Read, std::move(*readSets), *address, 0, guard_, name, f.loc);
     const Value read = readValueOf(r);
 
     SymId writeGuard = guard_;
@@ -248,14 +300,57 @@ std::optional<Value> ThreadBuilder::runRmw(CallFrame& f, const PrimOp& op) {
             }
         }
     }
-    std::uint32_t w = addEvent(EventKind::Write, withTags({"W", "RMW"}, op.tag), *address, written,
+    std::uint32_t w = addEvent(EventKind::Write, std::move(*writeSets), *address, written,
                                writeGuard, name, f.loc);
     ctx_.es.rmw.emplace_back(r, w);
     addEdges(ctx_.es.data, *valueDeps, w);
-    if (writtenFromRead) {
+    // herd's C11 RMW is one event, so only the kernel's R*/W* pairs get an inner data edge.
+    if (writtenFromRead && !op.atomic) {
         ctx_.es.data.emplace_back(r, w);
     }
     return result;
+}
+
+std::optional<Value> ThreadBuilder::runCompareExchange(CallFrame& f, const PrimOp& op) {
+    // herd: read *expected (plain); then either the RMW succeeds, reading exactly that value,
+    // or the object is read with the failure order (strong: a different value) and the value
+    // read is stored to *expected. The outcome is a choice; value facts go to `assumptions`.
+    const std::string& name = f.call.callee;
+    auto successRead = setsFor(f, op, {"R", "RMW"}, op.orderArg);
+    auto successWrite = successRead ? setsFor(f, op, {"W", "RMW"}, op.orderArg) : std::nullopt;
+    const int failureArg = op.failureOrderArg >= 0 ? op.failureOrderArg : op.orderArg;
+    auto failureRead = successWrite ? setsFor(f, op, {"R"}, failureArg) : std::nullopt;
+    auto object = failureRead ? argValue(f, op.args.at(0)) : std::nullopt;
+    auto expectedAt = object ? argValue(f, op.args.at(1)) : std::nullopt;
+    auto desired = expectedAt ? argValue(f, op.args.at(2)) : std::nullopt;
+    if (!desired) {
+        return std::nullopt;
+    }
+    const Value expected = plainLoad(*expectedAt, f.loc);
+    const SymId success = newChoice(guard_);
+    const SymId successGuard = guardAnd(guard_, success);
+    const SymId failureGuard = guardAnd(guard_, node(SymOp::Not, {success}));
+
+    std::uint32_t r =
+        addEvent(EventKind::Read, std::move(*successRead), *object, 0, successGuard, name, f.loc);
+    const Value seen = readValueOf(r);
+    ctx_.es.assumptions.emplace_back(successGuard, node(SymOp::Eq, {seen.id, expected.id}));
+    std::uint32_t w = addEvent(EventKind::Write, std::move(*successWrite), *object, desired->id,
+                               successGuard, name, f.loc);
+    ctx_.es.rmw.emplace_back(r, w);
+    addEdges(ctx_.es.data, desired->deps, w);
+
+    std::uint32_t failed =
+        addEvent(EventKind::Read, std::move(*failureRead), *object, 0, failureGuard, name, f.loc);
+    const Value failedSeen = readValueOf(failed);
+    if (op.kind == PrimOpKind::CompareExchangeStrong) {
+        ctx_.es.assumptions.emplace_back(failureGuard,
+                                         node(SymOp::Ne, {failedSeen.id, expected.id}));
+    }
+    std::uint32_t writeBack =
+        addEvent(EventKind::Write, {"W"}, *expectedAt, failedSeen.id, failureGuard, name, f.loc);
+    ctx_.es.data.emplace_back(failed, writeBack);
+    return Value{success, {}};
 }
 
 std::optional<Value> ThreadBuilder::runLockOp(CallFrame& f, const PrimOp& op,

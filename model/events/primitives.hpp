@@ -29,6 +29,10 @@ enum class PrimOpKind {
     TryLock,          // __trylock(addr)                          returns 1 on success
     IsLocked,         // __islocked(addr)                         returns 1 if held
     Srcu,             // __srcu{tag}(addr)  (synchronize_srcu)
+    // herd's built-in C11 compare-exchange (no .def form): (obj, expected*, desired); on
+    // failure the value read is stored to *expected. Strong fails only on a mismatch.
+    CompareExchangeStrong,
+    CompareExchangeWeak,
 };
 
 // The arithmetic of atomic_op and friends: `+ - & | ^` and `&~` (andnot).
@@ -54,6 +58,12 @@ struct PrimOp {
     std::string tag;  // annotation as written ("ONCE", "MB", "rmb", "srcu-lock"); may be empty
     AtomicArith arith = AtomicArith::None;
     std::vector<PrimArg> args;  // in herd's argument order, without the arithmetic operator
+    // C11 (herd's built-ins): the tag is the memory order named by call argument `orderArg`
+    // (memory_order_acquire -> "ACQ", ...), the failure order of a compare-exchange by
+    // `failureOrderArg`; `atomic` puts the events in herd's set "A".
+    int orderArg = -1;
+    int failureOrderArg = -1;
+    bool atomic = false;
     bool operator==(const PrimOp&) const = default;
 };
 
@@ -83,5 +93,10 @@ struct PrimitiveTable {
 
 // memx's built-in table for the Linux-kernel memory model (herd7 7.58, variant lkmmv2).
 const PrimitiveTable& lkmmPrimitives();
+
+// herd's built-in C11 functions (atomic_load_explicit, atomic_thread_fence, ...). The event
+// builder falls back to these for names the given table lacks, as herd's C parser knows them
+// whatever macros are loaded.
+const PrimitiveTable& c11Primitives();
 
 }  // namespace memx::model

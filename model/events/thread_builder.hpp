@@ -60,6 +60,9 @@ private:
     std::optional<Value> argLvalueAddress(CallFrame& f, const PrimArg& a);
     std::optional<Value> runOp(CallFrame& f, const PrimOp& op);
     std::optional<Value> runRmw(CallFrame& f, const PrimOp& op);
+    std::optional<Value> runCompareExchange(CallFrame& f, const PrimOp& op);
+    std::optional<std::vector<std::string>> setsFor(CallFrame& f, const PrimOp& op,
+                                                    std::vector<std::string> base, int orderArg);
     std::optional<Value> runLockOp(CallFrame& f, const PrimOp& op, const Value& address);
 
     // events and nodes (thread_builder.cpp)

@@ -124,6 +124,9 @@ TEST(CorpusWalk, KernelTestsBuild) {
 TEST(CorpusWalk, LkmmTestsBuild) {
     walk("lkmm");
 }
+TEST(CorpusWalk, C11TestsBuild) {
+    walk("c11");
+}
 
 }  // namespace
 }  // namespace memx::testing
