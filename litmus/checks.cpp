@@ -59,7 +59,7 @@ public:
             }
         }
         for (const LocationRef& l : program_.locations) {
-            checkLocation(l, "'locations'");
+            checkLocation(l, "'locations' list");
         }
         if (program_.filter) {
             checkProp(program_.filter, "filter");

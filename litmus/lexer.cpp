@@ -158,6 +158,7 @@ Token Lexer::next(LexMode mode) {
     if (!trivia.empty()) {
         t.kind = TokenKind::Error;
         t.error = std::move(trivia);
+        t.unterminatedComment = true;
         t.offset = pos_;
         t.range = {commentAt, commentAt};
         return t;

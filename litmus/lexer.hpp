@@ -21,7 +21,8 @@ struct Token {
     std::int64_t value = 0;  // Number
     std::size_t offset = 0;  // byte offset of the first character
     SourceRange range;
-    std::string error;  // Error: what is wrong
+    std::string error;                 // Error: what is wrong
+    bool unterminatedComment = false;  // Error: a comment runs to the end of the file
 
     bool is(std::string_view punct) const { return kind == TokenKind::Punct && text == punct; }
     bool isIdent(std::string_view name) const { return kind == TokenKind::Ident && text == name; }

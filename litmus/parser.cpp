@@ -143,10 +143,11 @@ void skipPreamble(Lexer& lx) {
         if (t.is("{")) {
             return;
         }
-        // Skip a character at a time, so that an unterminated string or an odd character
-        // in prose is not an error; comments are still recognised at each step.
-        lx.rewind(t);
-        lx.advance();
+        if (t.kind == TokenKind::Error && t.unterminatedComment) {
+            throw detail::SyntaxError{t.range, t.error};
+        }
+        // Anything else is skipped. The lexer has moved past the token (or past the odd
+        // character or string that made it an error), so this loop is linear.
     }
 }
 
