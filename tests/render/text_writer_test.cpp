@@ -75,6 +75,9 @@ TEST(TextWriter, LongLabelsOnFourThreadsAreShortenedAndGivenInFull) {
     expectMailSafe(text, "long IRIW");
     EXPECT_NE(text.find("events shortened above (~):"), std::string::npos) << text;
     EXPECT_NE(text.find("  c: R[once,acquire,noreturn] x=1\n"), std::string::npos) << text;
+    std::string unicode = textOf(iriw, TextStyle::Unicode);
+    expectMailSafe(unicode, "long IRIW unicode");
+    EXPECT_NE(unicode.find("events shortened above (…):"), std::string::npos) << unicode;
 }
 
 TEST(TextWriter, HighlightedEventsAreMarkedAndExplained) {
