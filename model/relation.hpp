@@ -44,7 +44,7 @@ public:
     explicit Relation(std::size_t universe);
 
     static Relation identity(std::size_t universe);
-    static Relation identityOn(const EventSet& s);        // [S]
+    static Relation identityOn(const EventSet& s);                    // [S]
     static Relation cartesian(const EventSet& a, const EventSet& b);  // A * B
 
     std::size_t universe() const { return n_; }
@@ -60,17 +60,20 @@ public:
     Relation operator|(const Relation& o) const;
     Relation operator&(const Relation& o) const;
     Relation operator-(const Relation& o) const;  // difference
-    Relation complement() const;                   // ~r over the universe
-    Relation inverse() const;                      // r^-1
-    Relation compose(const Relation& o) const;     // r ; o
-    Relation transitiveClosure() const;            // r+
-    Relation reflexiveTransitiveClosure() const;   // r*
-    Relation reflexive() const;                    // r?
+    Relation complement() const;                  // ~r over the universe
+    Relation inverse() const;                     // r^-1
+    Relation compose(const Relation& o) const;    // r ; o
+    Relation transitiveClosure() const;           // r+
+    Relation reflexiveTransitiveClosure() const;  // r*
+    Relation reflexive() const;                   // r?
     EventSet domain() const;
     EventSet range() const;
     bool isAcyclic() const;
     bool isIrreflexive() const;
     bool operator==(const Relation& o) const = default;
+
+    // Row-major bit matrix, `(universe + 63) / 64` words per row (ordering, hashing).
+    const std::vector<std::uint64_t>& words() const { return w_; }
 
 private:
     std::size_t n_ = 0;

@@ -53,7 +53,7 @@ Value Interpreter::builtin(Builtin which, Value arg, const Expr& at) {
                                   relation((*t->items)[1], argExpr));
         }
         case Builtin::DifferentValues: {
-            Relation r = relation(arg, argExpr);
+            const Relation& r = relation(arg, argExpr);
             Relation out(n_);
             for (auto [a, b] : r.pairs())
                 if (g_.events[a].value != g_.events[b].value)
@@ -69,9 +69,8 @@ Value Interpreter::builtin(Builtin which, Value arg, const Expr& at) {
         }
         case Builtin::Fencerel: {
             // Pairs of events with an event of the set between them in program order.
-            Relation po = globals_.empty() ? Relation(n_) : graphRelation("po");
             Relation fence = Relation::identityOn(eventSet(arg, argExpr));
-            return Value{po.compose(fence).compose(po)};
+            return Value{po_.compose(fence).compose(po_)};
         }
     }
     fail(at.loc, std::string("internal error: builtin ") + builtinName(which));

@@ -22,7 +22,13 @@ bool isFunction(const Binding& b) {
 Interpreter::Interpreter(const Model& model, const model::ExecutionGraph& graph,
                          const EvaluateOptions& options,
                          const std::function<void(const ExecutionVerdict&)>& onExecution)
-    : m_(model), g_(graph), opt_(options), onExecution_(onExecution), n_(graph.size()) {}
+    : m_(model),
+      g_(graph),
+      opt_(options),
+      onExecution_(onExecution),
+      n_(graph.size()),
+      emptyRelation_(n_),
+      emptySet_(n_) {}
 
 void Interpreter::fail(const NodeLoc& at, const std::string& message) const {
     throw EvalError(Diagnostic{Severity::Error, m_.files[at.file], at.range, message, {}});

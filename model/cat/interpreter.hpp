@@ -41,8 +41,9 @@ private:
     Frame* newFrame(std::uint32_t size, Frame* parent);
 
     // Coercions with located type errors.
-    model::Relation relation(const Value& v, const Expr& at) const;
-    model::EventSet eventSet(const Value& v, const Expr& at) const;
+    // The relation (set) `v` holds, or an empty one for the untyped empty value.
+    const model::Relation& relation(const Value& v, const Expr& at) const;
+    const model::EventSet& eventSet(const Value& v, const Expr& at) const;
     [[noreturn]] void fail(const NodeLoc& at, const std::string& message) const;
 
     // Natives (builtins.cpp).
@@ -61,6 +62,9 @@ private:
     const EvaluateOptions& opt_;
     const std::function<void(const ExecutionVerdict&)>& onExecution_;
     std::size_t n_;
+    model::Relation emptyRelation_;
+    model::EventSet emptySet_;
+    model::Relation po_;  // for fencerel
     std::vector<Value> globals_;
     std::vector<char> unbound_;  // primitive slots absent from this graph (read under `try`)
     std::deque<Frame> arena_;

@@ -7,19 +7,19 @@ namespace memx::cat {
 using model::EventSet;
 using model::Relation;
 
-Relation Interpreter::relation(const Value& v, const Expr& at) const {
+const Relation& Interpreter::relation(const Value& v, const Expr& at) const {
     if (auto* r = v.as<Relation>())
         return *r;
     if (v.is<EmptyValue>())
-        return Relation(n_);
+        return emptyRelation_;
     fail(at.loc, "expected a relation, found " + describeValue(v));
 }
 
-EventSet Interpreter::eventSet(const Value& v, const Expr& at) const {
+const EventSet& Interpreter::eventSet(const Value& v, const Expr& at) const {
     if (auto* s = v.as<EventSet>())
         return *s;
     if (v.is<EmptyValue>())
-        return EventSet(n_);
+        return emptySet_;
     fail(at.loc, "expected a set of events, found " + describeValue(v));
 }
 
@@ -110,7 +110,8 @@ Value Interpreter::binary(const Expr& e, Value a, Value b) {
     if (b.is<EmptyValue>())
         return e.kind == ExprKind::Inter ? b : a;
     if (a.is<Relation>() || b.is<Relation>()) {
-        Relation x = relation(a, lhs), y = relation(b, rhs);
+        const Relation& x = relation(a, lhs);
+        const Relation& y = relation(b, rhs);
         switch (e.kind) {
             case ExprKind::Union:
                 return Value{x | y};
@@ -121,7 +122,8 @@ Value Interpreter::binary(const Expr& e, Value a, Value b) {
         }
     }
     if (a.is<EventSet>() || b.is<EventSet>()) {
-        EventSet x = eventSet(a, lhs), y = eventSet(b, rhs);
+        const EventSet& x = eventSet(a, lhs);
+        const EventSet& y = eventSet(b, rhs);
         switch (e.kind) {
             case ExprKind::Union:
                 return Value{x | y};

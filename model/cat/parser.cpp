@@ -565,8 +565,8 @@ private:
                         items.push_back(binary(0));
                 }
                 expect(Tok::RBrace);
-                return node(items.empty() ? ExprKind::Empty : ExprKind::ExplicitSet, first,
-                            std::move(items));
+                const ExprKind kind = items.empty() ? ExprKind::Empty : ExprKind::ExplicitSet;
+                return node(kind, first, std::move(items));
             }
             case Tok::LParen: {
                 next();

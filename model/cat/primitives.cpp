@@ -33,6 +33,14 @@ model::Relation Interpreter::graphRelation(const std::string& name) const {
 }
 
 void Interpreter::loadPrimitives() {
+    po_ = graphRelation("po");
+    // The graph's sets under herd's names ('rmb' -> Rmb), merged when two keys capitalise alike.
+    std::map<std::string, EventSet> herdSets;
+    for (const auto& [name, set] : g_.sets) {
+        auto [it, fresh] = herdSets.try_emplace(tagSetName(name), set);
+        if (!fresh)
+            it->second = it->second | set;
+    }
     globals_.assign(m_.globalCount, Value{EmptyValue{}});
     unbound_.assign(m_.globalCount, 0);
     for (const auto& p : m_.primitives) {
@@ -50,12 +58,10 @@ void Interpreter::loadPrimitives() {
             case PrimitiveKind::GraphSet:
             case PrimitiveKind::Optional: {
                 EventSet s(n_);
-                bool found = false;
-                for (const auto& [name, set] : g_.sets)
-                    if (tagSetName(name) == p.name) {
-                        s = s | set;
-                        found = true;
-                    }
+                auto it = herdSets.find(p.name);
+                bool found = it != herdSets.end();
+                if (found)
+                    s = it->second;
                 if (!found && p.name == "M") {
                     for (const char* part : {"R", "W"})
                         if (auto it = g_.sets.find(part); it != g_.sets.end())

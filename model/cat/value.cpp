@@ -29,10 +29,7 @@ int compareValues(const Value& a, const Value& b) {
     if (auto* s = a.as<model::EventSet>())
         return cmp(s->words(), b.as<model::EventSet>()->words());
     if (auto* r = a.as<model::Relation>()) {
-        const auto& o = *b.as<model::Relation>();
-        if (*r == o)
-            return 0;
-        return cmp(r->pairs(), o.pairs());
+        return cmp(r->words(), b.as<model::Relation>()->words());
     }
     if (auto* e = a.as<EventValue>())
         return cmp(e->event, b.as<EventValue>()->event);

@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
@@ -54,18 +55,35 @@ struct ProcedureValue {
     const Stmt* proc;
 };
 
+// A cat value. Sets and relations are shared and immutable, so reading a name or storing a
+// value copies a pointer, not a bit matrix.
 struct Value {
-    std::variant<EmptyValue, model::EventSet, model::Relation, EventValue, PairValue, TagValue,
+    std::variant<EmptyValue, std::shared_ptr<const model::EventSet>,
+                 std::shared_ptr<const model::Relation>, EventValue, PairValue, TagValue,
                  TupleValue, ValueSet, ClosureValue, BuiltinValue, ProcedureValue>
         v;
 
+    Value() = default;
+    template <class T>
+    Value(T x) {  // NOLINT(google-explicit-constructor): values are built from every kind
+        if constexpr (std::is_same_v<T, model::EventSet> || std::is_same_v<T, model::Relation>)
+            v = std::make_shared<const T>(std::move(x));
+        else
+            v = std::move(x);
+    }
+
     template <class T>
     const T* as() const {
-        return std::get_if<T>(&v);
+        if constexpr (std::is_same_v<T, model::EventSet> || std::is_same_v<T, model::Relation>) {
+            auto* p = std::get_if<std::shared_ptr<const T>>(&v);
+            return p ? p->get() : nullptr;
+        } else {
+            return std::get_if<T>(&v);
+        }
     }
     template <class T>
     bool is() const {
-        return std::holds_alternative<T>(v);
+        return as<T>() != nullptr;
     }
 };
 

@@ -181,3 +181,36 @@ TEST_F(UpstreamModelTest, Rc11ForbidsScStoreBufferingAndFlagsNonAtomicRaces) {
 
 }  // namespace
 }  // namespace memx::cat
+
+namespace memx::cat {
+namespace {
+
+// herd-lib/cross.cat's `cross` picks one element from each set: {{a,b},{c}} gives a|c, b|c.
+TEST_F(UpstreamModelTest, CrossOfHerdLibPicksOneElementPerSet) {
+    testing::TempFolder dir;
+    DiagnosticSink sink;
+    LoadOptions opts;
+    opts.includeDirs = {upstream() / "herd-lib"};
+    auto m = loadModel(dir.write("m.cat",
+                                 "include \"cross.cat\"\n"
+                                 "let one r = r ++ 0\n"
+                                 "let choices = map (fun e -> map one ((W * {e}) & loc)) R\n"
+                                 "with pick from cross(choices)\n"),
+                       std::nullopt, opts, sink);
+    ASSERT_TRUE(m) << firstMessage(sink);
+    GraphBuilder b;
+    b.init("x");
+    b.init("y");
+    b.write(0, "x", 1);
+    b.read(1, "x", 0);
+    b.read(1, "y", 0);
+    std::vector<std::size_t> sizes;
+    evaluate(*m, b.build(), {}, [&](const ExecutionVerdict& v) {
+        sizes.push_back(v.withBindings.at("pick").count());
+    });
+    // x's read has two possible writes, y's read one: two picks of two edges each.
+    EXPECT_EQ(sizes, (std::vector<std::size_t>{2, 2}));
+}
+
+}  // namespace
+}  // namespace memx::cat
