@@ -22,9 +22,10 @@
 //   present; their guards exclude each other. An RMW's write is guarded by its read's guard
 //   and the success test (cmpxchg: read value == old; add_unless: read value != u), so a
 //   failed cmpxchg is its read alone, as in herd.
-// Choices. spin_trylock and spin_is_locked have outcomes that no value decides: each gets one
-//   Choice node numbered 0.. (`choiceCount`); value 1 is success (LKR+LKW, returns 1) resp.
-//   "locked" (RL, returns 1), 0 is failure (LF, returns 0) resp. "unlocked" (RU, returns 0).
+// Choices. spin_trylock, spin_is_locked and C11 compare-exchange have outcomes that no value
+//   decides: each gets one Choice node numbered 0.. (`choiceCount`); value 1 is success
+//   (LKR+LKW, returns 1) resp. "locked" (RL, returns 1) resp. the compare-exchange's RMW; 0 is
+//   failure (LF, returns 0) resp. "unlocked" (RU, returns 0) resp. its failed read.
 //   `choiceGuards[n]` is the guard of the call: when it is 0 the choice is irrelevant and the
 //   solver must fix it to 0, or executions would be counted twice.
 // po. `poIndex` increases in program order inside a thread. The two branches of an `if` get
@@ -38,7 +39,12 @@
 //   ctrl: into the condition of an `if` that encloses the event (only events inside the
 //         branches: herd's control dependencies stop at the end of the `if`).
 //   rmw: the R*/W* pair of a successful atomic RMW (not spin_lock: lock.cat builds lk-rmw).
-// assumptions: none are emitted at present (the guards above carry every success test).
+// assumptions: (guard, fact) pairs; when guard != 0, fact != 0 must hold. Only C11
+//   compare-exchange emits them: success reads exactly *expected, a strong failure reads a
+//   different value (the kernel's cmpxchg needs none: its write guard carries the test).
+// C11 (herd's built-in functions, used when the primitive table lacks the name): accesses get
+//   the memory-order set (RLX ACQ REL ACQ_REL SC CON) and "A"; fences the order only; plain
+//   accesses and initial writes nothing more. herd's single-event RMW is an R*/W* pair here.
 // finalRegisters: every register a thread declares, assigns or has in the init block
 //   (`0:r1=5;`), with its symbolic value at the end of the thread (Ite over branches).
 #pragma once

@@ -3,6 +3,11 @@
 // built-in LKMM table (lkmmPrimitives()) and the reader for herd `.def` macro files
 // (def_reader.hpp). Macros that expand to other macros are inlined when the table is built, so
 // every entry is already in terms of internal operations and two tables compare with `==`.
+//
+// Adding a kernel primitive: if it maps onto an existing internal operation, add one line to
+// lkmm_primitives.cpp (and its test in tests/events); users of a .def need nothing. A new
+// internal operation needs a PrimOpKind, its arity in def_reader.cpp and its events in
+// primitive_expansion.cpp (see the conventions in event_builder.hpp).
 #pragma once
 
 #include <cstdint>
