@@ -139,7 +139,7 @@ struct Layout {
     int initialRows = 0;  // grid rows above the threads holding initial writes
     int rows = 0;         // all grid rows, initial ones included
     std::vector<ColumnHeader> headers;
-    std::vector<NodeBox> nodes;
+    std::vector<NodeBox> nodes;  // nodes[i] is event i
     std::vector<EdgeShape> edges;
     std::vector<RelationStyle> styles;
     std::vector<LegendEntry> legend;

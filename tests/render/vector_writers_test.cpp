@@ -56,5 +56,27 @@ TEST(TikzWriter, EscapesLatexSpecialsAndUsesOneColourPerRelation) {
     EXPECT_EQ(occurrences(tikz, "line width=1.6pt"), c.highlight.cycle.size());
 }
 
+// Degenerate inputs still give well-formed output from every writer.
+TEST(AllWriters, HandleAnEmptyGraphAndSixThreads) {
+    std::vector<model::ExecutionGraph> graphs(2);
+    ExecutionSketch six;
+    for (int t = 0; t < 6; ++t) {
+        six.event(t, "W", {"once"}, "x", t + 1);
+    }
+    graphs[1] = six.build();
+    for (const model::ExecutionGraph& g : graphs) {
+        render::Layout l = render::layoutExecution(g, {{"po", model::Relation(g.size()), true}}, {},
+                                                   {"degenerate"});
+        EXPECT_EQ(l.nodes.size(), g.size());
+        EXPECT_GT(l.width, 0);
+        EXPECT_GT(l.height, 0);
+        EXPECT_NE(render::writeDot(l).find("digraph"), std::string::npos);
+        EXPECT_NE(render::writeTikz(l).find("\\end{tikzpicture}"), std::string::npos);
+        std::string text = render::writeText(l, render::TextStyle::Unicode);
+        EXPECT_EQ(text.find(" \n"), std::string::npos) << text;
+        EXPECT_FALSE(render::writeImage(l, render::ImageFormat::Png).empty());
+    }
+}
+
 }  // namespace
 }  // namespace memx::render_test
