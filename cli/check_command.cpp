@@ -65,7 +65,11 @@ void printDiagnostics(const DiagnosticSink& sink) {
 class Console {
 public:
     Console(std::size_t total, double timeout)
-        : total_(total), timeout_(timeout), terminal_(::isatty(STDERR_FILENO) != 0) {}
+        : total_(total), timeout_(timeout), terminal_(::isatty(STDERR_FILENO) != 0) {
+        if (terminal_) {
+            std::cerr << check::progressBar({}, total_, kBarWidth) << std::flush;
+        }
+    }
 
     void finished(const TestResult& result, const check::CheckSummary& summary) {
         std::string line = check::resultLine(result, timeout_);
