@@ -80,9 +80,16 @@ void Interpreter::runFrom(std::size_t i) {
         else if (!choices.is<EmptyValue>())
             fail(s.expr->loc,
                  "'with " + s.name + " from' needs a set, found " + describeValue(choices));
-        const auto saved = verdict_;
+        // Each choice continues from the verdict as it stands here: remember its extent and
+        // cut back to it, rather than copying it per branch.
+        const std::size_t checks = verdict_.checks.size(), flags = verdict_.flags.size(),
+                          undefined = verdict_.undefinedChecks.size();
+        const bool allowed = verdict_.allowed;
         for (auto& choice : items) {
-            verdict_ = saved;
+            verdict_.checks.resize(checks);
+            verdict_.flags.resize(flags);
+            verdict_.undefinedChecks.resize(undefined);
+            verdict_.allowed = allowed;
             if (auto* r = choice.as<Relation>())
                 verdict_.withBindings[s.name] = *r;
             else if (choice.is<EmptyValue>())
@@ -90,14 +97,15 @@ void Interpreter::runFrom(std::size_t i) {
             globals_[s.ref.index] = std::move(choice);
             runFrom(i + 1);
         }
-        verdict_ = saved;
         return;
     }
     emit();
 }
 
 void Interpreter::emit() {
-    ExecutionVerdict out = verdict_;
+    ExecutionVerdict& out = verdict_;
+    out.shown.clear();
+    out.relations.clear();
     auto fetch = [&](const std::string& name, std::map<std::string, Relation>& into) {
         auto it = m_.finalSlots.find(name);
         if (it == m_.finalSlots.end() || it->second >= globals_.size())
