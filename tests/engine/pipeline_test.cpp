@@ -1,0 +1,130 @@
+// Whole tests through parser, event builder, solver and cat model (memx's built-in models),
+// on small litmus tests written for memx.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "solver/herd_report.hpp"
+#include "solver/json_report.hpp"
+#include "solver/test_pipeline.hpp"
+
+namespace memx::solver {
+namespace {
+
+const char* kStoreBuffering = R"(C SB
+{}
+P0(int *x, int *y) { int r0; WRITE_ONCE(*x, 1); r0 = READ_ONCE(*y); }
+P1(int *x, int *y) { int r0; WRITE_ONCE(*y, 1); r0 = READ_ONCE(*x); }
+exists (0:r0=0 /\ 1:r0=0)
+)";
+
+const char* kMessagePassingFenced = R"(C MP+fences
+{}
+P0(int *x, int *y) { WRITE_ONCE(*x, 1); smp_wmb(); WRITE_ONCE(*y, 1); }
+P1(int *x, int *y) { int r0; int r1; r0 = READ_ONCE(*y); smp_rmb(); r1 = READ_ONCE(*x); }
+exists (1:r0=1 /\ 1:r1=0)
+)";
+
+const char* kLoadBufferingData = R"(C LB+datas
+{}
+P0(int *x, int *y) { int r0; r0 = READ_ONCE(*x); WRITE_ONCE(*y, r0); }
+P1(int *x, int *y) { int r0; r0 = READ_ONCE(*y); WRITE_ONCE(*x, r0); }
+exists (0:r0=0 /\ 1:r0=0)
+)";
+
+const char* kFiltered = R"(C SB+filter
+{}
+P0(int *x, int *y) { int r0; WRITE_ONCE(*x, 1); r0 = READ_ONCE(*y); }
+P1(int *x, int *y) { int r0; WRITE_ONCE(*y, 1); r0 = READ_ONCE(*x); }
+filter (0:r0=1)
+exists (1:r0=0)
+)";
+
+class PipelineTest : public ::testing::Test {
+protected:
+    std::string write(const std::string& name, const char* text) {
+        auto dir = std::filesystem::temp_directory_path() / "memx-pipeline-test";
+        std::filesystem::create_directories(dir);
+        auto path = dir / (name + ".litmus");
+        std::ofstream(path) << text;
+        return path.string();
+    }
+
+    TestRun run(const std::string& model, const char* name, const char* text,
+                RunOptions options = {}) {
+        ModelSelection selection;
+        selection.builtin = model;
+        DiagnosticSink sink;
+        auto loaded = loadModelSelection(selection, sink);
+        if (!loaded) {
+            ADD_FAILURE() << "cannot load built-in model " << model;
+            return {};
+        }
+        auto result = runLitmusFile(write(name, text), *loaded, options, sink);
+        for (const auto& d : sink.diagnostics()) {
+            ADD_FAILURE() << formatDiagnostic(d);
+        }
+        return result ? *result : TestRun{};
+    }
+};
+
+TEST_F(PipelineTest, StoreBufferingUnderScIsNever) {
+    auto r = run("sc", "SB", kStoreBuffering);
+    EXPECT_EQ(r.outcome.positive, 0u);
+    EXPECT_EQ(r.outcome.negative, 3u);
+    EXPECT_EQ(r.outcome.states.size(), 3u);
+    EXPECT_EQ(observationOf(r.outcome), "Never");
+}
+
+TEST_F(PipelineTest, StoreBufferingUnderLkmmIsSometimesWithHerdsBlock) {
+    auto r = run("lkmm", "SB", kStoreBuffering);
+    auto text = formatHerdReport(r.program, r.outcome, r.hash);
+    EXPECT_NE(text.find("States 4\n0:r0=0; 1:r0=0;\n0:r0=0; 1:r0=1;\n0:r0=1; 1:r0=0;\n"
+                        "0:r0=1; 1:r0=1;\nOk\nWitnesses\nPositive: 1 Negative: 3\n"
+                        "Condition exists (0:r0=0 /\\ 1:r0=0)\n"
+                        "Observation SB Sometimes 1 3\n"),
+              std::string::npos)
+        << text;
+}
+
+TEST_F(PipelineTest, FencedMessagePassingIsNeverUnderLkmm) {
+    auto r = run("lkmm", "MP", kMessagePassingFenced);
+    EXPECT_EQ(r.outcome.positive, 0u);
+    EXPECT_EQ(r.outcome.negative, 3u);
+}
+
+TEST_F(PipelineTest, OutOfThinAirCandidateIsDropped) {
+    auto r = run("lkmm", "LB", kLoadBufferingData);
+    EXPECT_EQ(r.outcome.undetermined, 1u);
+    ASSERT_EQ(r.outcome.states.size(), 1u);
+    EXPECT_EQ(r.outcome.states.begin()->text(), "0:r0=0; 1:r0=0;");
+    EXPECT_EQ(r.outcome.positive, 3u);
+}
+
+TEST_F(PipelineTest, FilterDiscardsExecutionsBeforeCounting) {
+    auto r = run("lkmm", "SBf", kFiltered);
+    EXPECT_EQ(r.outcome.filtered, 2u);
+    EXPECT_EQ(r.outcome.positive + r.outcome.negative, 2u);
+}
+
+TEST_F(PipelineTest, TimeLimitGivesTimeoutNotVerdict) {
+    RunOptions options;
+    options.timeoutSeconds = 1e-9;
+    auto r = run("lkmm", "SB", kStoreBuffering, options);
+    EXPECT_TRUE(r.outcome.timedOut);
+}
+
+TEST_F(PipelineTest, JsonCarriesEveryAllowedExecution) {
+    RunOptions options;
+    options.keepExecutions = true;
+    auto r = run("lkmm", "SB", kStoreBuffering, options);
+    auto j = outcomeToJson(r.program, r.outcome, r.hash);
+    EXPECT_EQ(j["observation"], "Sometimes");
+    ASSERT_EQ(j["executions"].size(), 4u);
+    EXPECT_EQ(j["executions"][0]["events"].size(), 6u);
+    EXPECT_TRUE(j["executions"][0]["relations"].contains("rf"));
+}
+
+}  // namespace
+}  // namespace memx::solver
