@@ -41,7 +41,8 @@ public:
         if (locks_)
             declare("l");
         if (srcu_)
-            declare("s");
+            for (const char* loc : {"s", "t"})  // two srcu_structs: SRCU order needs `& loc`
+                declare(loc);
         for (int t = 0; t < threads; ++t)
             thread(t);
         chooseReadsFrom();
@@ -218,19 +219,23 @@ private:
     void srcuOp(int t, std::vector<EventIndex>& locks) {
         const int op = rng_.below(100);
         if (op < 45) {
-            const EventIndex r = b_.event(t, EventClass::Read, {"srcu-lock"}, "s", 0);
+            const EventIndex r = b_.event(t, EventClass::Read, {"srcu-lock"}, srcuStruct(), 0);
             reads_.push_back(r);
             locks.push_back(r);
         } else if (op < 75 && !locks.empty()) {
             srcuUnlock(t, locks.back());
             locks.pop_back();
         } else {
-            b_.event(t, EventClass::SyncSrcu, {"sync-srcu"}, "s", 0);
+            b_.event(t, EventClass::SyncSrcu, {"sync-srcu"}, srcuStruct(), 0);
         }
     }
 
+    std::string srcuStruct() { return rng_.chance(50) ? "s" : "t"; }
+
     void srcuUnlock(int t, EventIndex lock) {
-        const EventIndex w = b_.event(t, EventClass::Write, {"srcu-unlock"}, "s", 0);
+        // Normally on the srcu_struct its lock used.
+        const std::string loc = rng_.chance(90) ? b_.info(lock).location : srcuStruct();
+        const EventIndex w = b_.event(t, EventClass::Write, {"srcu-unlock"}, loc, 0);
         if (rng_.chance(90))
             b_.data(lock, w);
         srcuUnlocks_.emplace_back(lock, w);
