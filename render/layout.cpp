@@ -76,11 +76,17 @@ Grid placeOnGrid(const model::ExecutionGraph& graph, std::vector<NodeBox>& nodes
     return grid;
 }
 
-// Legend entries flow left to right and wrap at the figure's width; notes follow below.
+// Legend entries, one per relation with an edge in the figure, flow left to right and wrap at
+// the figure's width; notes follow below.
 double placeLegend(Layout& layout, double top) {
     double x = kMargin;
     double y = top + kLegendLine / 2;
     for (std::size_t s = 0; s < layout.styles.size(); ++s) {
+        bool drawn = std::any_of(layout.edges.begin(), layout.edges.end(),
+                                 [&](const EdgeShape& e) { return e.style == s; });
+        if (!drawn) {
+            continue;
+        }
         double textWidth = layout.styles[s].relation.size() * TextMetrics::labelCharWidth;
         double entryWidth = kLegendSample + 6 + textWidth + 22;
         if (x > kMargin && x + entryWidth > layout.width - kMargin) {
@@ -95,7 +101,7 @@ double placeLegend(Layout& layout, double top) {
         layout.legend.push_back(entry);
         x += entryWidth;
     }
-    double bottom = layout.styles.empty() ? top : y + kLegendLine / 2;
+    double bottom = layout.legend.empty() ? top : y + kLegendLine / 2;
     for (Note& note : layout.notes) {
         bottom += kNoteLine;
         note.start = {kMargin, bottom - 4};

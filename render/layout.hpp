@@ -142,7 +142,7 @@ struct Layout {
     std::vector<NodeBox> nodes;  // nodes[i] is event i
     std::vector<EdgeShape> edges;
     std::vector<RelationStyle> styles;
-    std::vector<LegendEntry> legend;
+    std::vector<LegendEntry> legend;     // relations with at least one edge drawn, in style order
     std::vector<HighlightedEdge> cycle;  // as given, in order, for writers that spell it out
     std::string eventsNote;              // legend text for highlighted events; empty if none
     std::vector<Note> notes;             // lines under the legend (cycle, highlighted events)

@@ -236,7 +236,8 @@ private:
     void writeLegend() {
         b_.line("");
         b_.line("legend:");
-        for (const RelationStyle& s : l_.styles) {
+        for (const LegendEntry& entry : l_.legend) {
+            const RelationStyle& s = l_.styles[entry.style];
             b_.line("  " + std::string(g_.arrow[int(s.line)]) + "  " + s.relation + " (" +
                     s.colorName + ", " + lineStyleName(s.line) + ")");
         }

@@ -68,6 +68,12 @@ TEST(TextWriter, DrawsProgramOrderListsOtherEdgesAndSpellsOutTheCycle) {
     }
 }
 
+TEST(TextWriter, LegendListsOnlyRelationsWithEdges) {
+    std::string lb = textOf(classicExecutions()[2], TextStyle::Ascii);  // LB has no fr edge
+    EXPECT_NE(lb.find("data (reddish purple, long dash)"), std::string::npos) << lb;
+    EXPECT_EQ(lb.find("fr ("), std::string::npos) << lb;
+}
+
 TEST(TextWriter, LongLabelsOnFourThreadsAreShortenedAndGivenInFull) {
     ClassicExecution iriw = classicExecutions()[3];
     iriw.graph.events[2].label = "R[once,acquire,noreturn] x=1";
