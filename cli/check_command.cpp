@@ -101,6 +101,12 @@ int runCheck(const CheckArgs& args) {
     auto start = std::chrono::steady_clock::now();
     DiagnosticSink inputSink;
     std::vector<check::DiscoveredTest> tests = check::discoverTests(args.paths, inputSink);
+    if (tests.empty()) {
+        // Before sharding: a shard may be empty, a whole run that finds nothing is misconfigured.
+        printDiagnostics(inputSink);
+        std::cerr << "memx check: no litmus tests found\n";
+        return 2;
+    }
     if (!args.shard.empty()) {
         std::string error;
         auto shard = check::parseShard(args.shard, error);

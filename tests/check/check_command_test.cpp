@@ -64,6 +64,10 @@ TEST(CheckCommand, ExitCodeIsZeroWhenAllMeetTheirExpectationAndOneOnAFailure) {
     EXPECT_EQ(usage.exitCode, 2) << usage.output;
     auto missing = memxCheck(mixed("no-such-test.litmus"));
     EXPECT_EQ(missing.exitCode, 2) << missing.output;
+    TempFolder empty;
+    auto nothing = memxCheck(empty.path().string());
+    EXPECT_EQ(nothing.exitCode, 2) << nothing.output;
+    EXPECT_NE(nothing.output.find("no litmus tests found"), std::string::npos) << nothing.output;
 }
 
 TEST(CheckCommand, TimedOutTestIsReportedAndAppearsInValidJUnit) {
