@@ -141,7 +141,6 @@ constexpr std::array kPrimitives = {
     Primitive{"spin_lock", 1, PrimitiveFamily::Lock, 0, false},
     Primitive{"spin_trylock", 1, PrimitiveFamily::Lock, 0, true},
     Primitive{"spin_unlock", 1, PrimitiveFamily::Lock, 0, false},
-    Primitive{"spin_unlock_wait", 1, PrimitiveFamily::Lock, 0, false},
     Primitive{"srcu_down_read", 1, PrimitiveFamily::Srcu, 0, true},
     Primitive{"srcu_read_lock", 1, PrimitiveFamily::Srcu, 0, true},
     Primitive{"srcu_read_unlock", 2, PrimitiveFamily::Srcu, 0, false},
