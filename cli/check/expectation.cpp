@@ -4,7 +4,7 @@ namespace memx::check {
 
 namespace {
 
-constexpr const char* kTornFlag = "torn";
+constexpr const char* kTornFlag = "torn-read";
 
 std::string withTags(std::string text, bool dataRace, bool torn) {
     if (dataRace) {

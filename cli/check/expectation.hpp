@@ -15,7 +15,7 @@ struct Expectation {
     std::string observation;  // "Never", "Sometimes", "Always"
     bool dataRace = false;
     bool deadlock = false;  // DEADLOCK: no execution at all, herd's "Never 0 0"
-    bool torn = false;      // memx's TORN: a flag named "torn" is raised
+    bool torn = false;      // memx's TORN: the models' `torn-read` flag is raised
 };
 
 Expectation fromResultComment(const litmus::ExpectedResult& result);

@@ -45,9 +45,9 @@ TEST(CheckMatching, DeadlockMeansNoExecutionAtAll) {
 TEST(CheckMatching, TornNeedsTheTornFlag) {
     Expectation torn = expect("Sometimes");
     torn.torn = true;
-    EXPECT_TRUE(meets({"Sometimes", 1, 1, {"torn"}}, torn));
+    EXPECT_TRUE(meets({"Sometimes", 1, 1, {"torn-read"}}, torn));
     EXPECT_FALSE(meets({"Sometimes", 1, 1, {}}, torn));
-    EXPECT_FALSE(meets({"Sometimes", 1, 1, {"torn"}}, expect("Sometimes")));
+    EXPECT_FALSE(meets({"Sometimes", 1, 1, {"torn-read"}}, expect("Sometimes")));
 }
 
 TEST(CheckMatching, DescriptionsNameBothSidesAlike) {
