@@ -192,7 +192,7 @@ std::string firstDifference(const std::vector<Execution>& kernel,
 int graphCount() {
     if (const char* env = std::getenv("MEMX_DIFF_GRAPHS"))
         return std::max(1, std::atoi(env));
-    return 12000;
+    return 8000;
 }
 
 TEST(LkmmDifferential, RandomGraphsMatchKernelModel) {
