@@ -54,6 +54,7 @@ private:
     // Primitive values (primitives.cpp).
     void loadPrimitives();
     model::Relation graphRelation(const std::string& name) const;
+    model::Relation observedCoherence() const;
     void forEachCoherence(const std::function<void(const model::Relation&)>& body) const;
     void setCoherence(const model::Relation& co);
 

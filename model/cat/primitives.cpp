@@ -10,9 +10,30 @@ using model::EventIndex;
 using model::EventSet;
 using model::Relation;
 
+// herd7 computes `pco` (used by herd-lib's cos-ok-opt.cat under variant cos-opt) in OCaml:
+// the coherence edges the execution already implies (co0 and the uniproc observations).
+model::Relation Interpreter::observedCoherence() const {
+    auto set = [&](const char* name) {
+        auto it = g_.sets.find(name);
+        return it == g_.sets.end() ? EventSet(n_) : it->second;
+    };
+    const EventSet w = set("W"), r = set("R"), iw = set("IW"), fw = set("FW");
+    const Relation loc = graphRelation("loc"), rf = graphRelation("rf");
+    const Relation poLoc = graphRelation("po") & loc;
+    const Relation rfInv = rf.inverse(), id = Relation::identity(n_);
+    const Relation co0 = loc & (Relation::cartesian(iw, w - iw) | Relation::cartesian(w - fw, fw));
+    const Relation ww = poLoc & Relation::cartesian(w, w);
+    const Relation rw = rf.compose(poLoc & Relation::cartesian(r, w));
+    const Relation wr = (poLoc & Relation::cartesian(w, r)).compose(rfInv) - id;
+    const Relation rr = rf.compose(poLoc & Relation::cartesian(r, r)).compose(rfInv) - id;
+    return co0 | ww | rw | wr | rr;
+}
+
 model::Relation Interpreter::graphRelation(const std::string& name) const {
     if (auto it = g_.relations.find(name); it != g_.relations.end())
         return it->second;
+    if (name == "pco")
+        return observedCoherence();
     Relation r(n_);
     const auto& ev = g_.events;
     for (EventIndex a = 0; a < n_; ++a)
