@@ -256,3 +256,22 @@ TEST(LkmmDifferential, RandomGraphsMatchKernelModel) {
 
 }  // namespace
 }  // namespace memx::models_test
+
+namespace memx::models_test {
+namespace {
+
+// The event builder reads the tags per event kind from the loaded model: lkmm.bell must
+// declare exactly what the kernel's linux-kernel.bell declares.
+TEST(LkmmDifferential, EventVocabularyMatchesKernelBell) {
+    if (!upstreamAvailable())
+        GTEST_SKIP() << "no kernel model at " << upstreamModelDir() << " (MEMX_SHARED_DIR)";
+    std::string errors;
+    auto ours = loadBuiltin("lkmm.cat", errors);
+    auto kernel = loadUpstreamLkmm(errors);
+    ASSERT_TRUE(ours && kernel) << errors;
+    EXPECT_EQ(cat::modelInterface(*ours).enums, cat::modelInterface(*kernel).enums);
+    EXPECT_EQ(cat::modelInterface(*ours).instructions, cat::modelInterface(*kernel).instructions);
+}
+
+}  // namespace
+}  // namespace memx::models_test
