@@ -10,7 +10,10 @@ namespace {
 
 }  // namespace
 
-Z3Session::Z3Session() : solver_(context_) {}
+// Every constraint is quantifier-free bit-vector logic; telling Z3 so picks its bit-blasting
+// solver, measured 3x faster than the default on enumeration (1024 candidates of
+// lkmm/auto/C-RR-R+RR-R+RR-R+RR-R+RR-R: 7.4 s -> 2.3 s).
+Z3Session::Z3Session() : solver_(context_, "QF_BV") {}
 
 void Z3Session::add(const z3::expr& constraint) {
     try {
