@@ -31,15 +31,18 @@ public:
         if (at == std::string_view::npos) {
             return;
         }
+        // The kernel's judgelitmus.sh accepts the words in any order, and a bare `DEADLOCK`
+        // means "no execution at all", i.e. `Never 0 0`.
         std::istringstream words(std::string(text.substr(at + 7)));
         std::string word;
         ExpectedResult r;
-        if (!(words >> word) || (word != "Never" && word != "Sometimes" && word != "Always")) {
-            return;
-        }
-        r.observation = word;
         while (words >> word) {
-            if (word == "DATARACE") {
+            if (word == "Never" || word == "Sometimes" || word == "Always") {
+                if (!r.observation.empty()) {
+                    break;
+                }
+                r.observation = word;
+            } else if (word == "DATARACE") {
                 r.dataRace = true;
             } else if (word == "DEADLOCK") {
                 r.deadlock = true;
@@ -48,6 +51,12 @@ public:
             } else {
                 break;
             }
+        }
+        if (r.observation.empty() && r.deadlock) {
+            r.observation = "Never";
+        }
+        if (r.observation.empty()) {
+            return;
         }
         result = r;
     }

@@ -120,6 +120,18 @@ TEST(Parser, ResultCommentFlags) {
     EXPECT_FALSE(parseOk("C t\n{}\nP0(int *x) {}\nexists (x=0)\n").expected);
 }
 
+// The kernel's RM-broken says only `Result: DEADLOCK`: no execution at all, i.e. Never 0 0.
+TEST(Parser, ResultCommentBareDeadlockMeansNever) {
+    Program p = parseOk("C t\n(* Result: DEADLOCK *)\n{}\nP0(int *x) {}\nexists (x=0)\n");
+    ASSERT_TRUE(p.expected);
+    EXPECT_EQ(p.expected->observation, "Never");
+    EXPECT_TRUE(p.expected->deadlock);
+    Program q = parseOk("C t\n// Result: DATARACE Sometimes\n{}\nP0(int *x) {}\nexists (x=0)\n");
+    ASSERT_TRUE(q.expected);
+    EXPECT_EQ(q.expected->observation, "Sometimes");
+    EXPECT_TRUE(q.expected->dataRace);
+}
+
 TEST(Parser, ExpressionPrecedenceAndLiterals) {
     Program p =
         parseOk(withBody("int r0 = 1 + 2 * 3; int r1 = -1; int r2 = -(1);"
