@@ -1,4 +1,4 @@
-// memx's own example tests in litmus/library/: each parses, states its expected result,
+// memx's own example tests in litmus/library/ (one folder per model): each parses, states its expected result,
 // and survives a print round trip.
 #include <gtest/gtest.h>
 
@@ -13,7 +13,7 @@ namespace {
 TEST(Library, ExamplesParseAndStateTheirResult) {
     std::filesystem::path dir = std::filesystem::path(MEMX_SOURCE_DIR) / "litmus" / "library";
     std::size_t count = 0;
-    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
         if (entry.path().extension() != ".litmus") {
             continue;
         }
