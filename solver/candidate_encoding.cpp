@@ -204,6 +204,16 @@ void CandidateEncoding::encodeFinalWrites(const std::vector<bool>& observed) {
             }
             auto var = c.bool_const(("fw_" + std::to_string(l) + "_" + std::to_string(w)).c_str());
             session_.add(z3::implies(var, writesHere));
+            // herd (optace): a write followed in its thread by another write to the same
+            // location is never final (this matters for lock writes: LKW before UL).
+            for (std::uint32_t later = 0; later < events_.events.size(); ++later) {
+                const model::SymEvent& le = events_.events[later];
+                if (we.thread >= 0 && le.thread == we.thread && le.poIndex > we.poIndex &&
+                    le.kind == model::EventKind::Write) {
+                    session_.add(z3::implies(
+                        var, !(executed(later) && value(le.address) == value(we.address))));
+                }
+            }
             if (we.thread < 0) {
                 initial.push_back(var);
             }

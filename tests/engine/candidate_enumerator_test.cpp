@@ -70,6 +70,17 @@ TEST(CandidateEnumerator, FinalWritesOnlyForObservedLocations) {
     EXPECT_FALSE(unobserved[0].finalWrite[x]);
 }
 
+TEST(CandidateEnumerator, WriteOverwrittenInItsOwnThreadIsNeverFinal) {
+    // herd's optace rule: LKW followed by UL of the same lock, or W x=1 then W x=2.
+    HandBuiltEvents b;
+    auto x = b.location("x");
+    b.write(0, 0, x, b.constant(1));
+    auto second = b.write(0, 1, x, b.constant(2));
+    auto cs = allCandidates(b.es, {true});
+    ASSERT_EQ(cs.size(), 1u);
+    EXPECT_EQ(cs[0].finalWrite[x], second);
+}
+
 TEST(CandidateEnumerator, InitialWriteIsFinalOnlyWhenNothingElseWrites) {
     HandBuiltEvents b;
     auto x = b.location("x");
