@@ -7,6 +7,7 @@
 #include <set>
 
 #include "litmus/primitives.hpp"
+#include "litmus/prop_locations.hpp"
 
 namespace memx::litmus {
 
@@ -207,23 +208,7 @@ private:
     }
 
     void checkProp(const PropPtr& p, const std::string& where) {
-        std::visit(
-            [&](const auto& node) {
-                using T = std::decay_t<decltype(node)>;
-                if constexpr (std::is_same_v<T, PropAtom>) {
-                    checkLocation(node.lhs, where);
-                    if (node.rhs.kind == CondValue::Kind::Location) {
-                        checkLocation(node.rhs.location, where);
-                    }
-                } else if constexpr (std::is_same_v<T, PropNot>) {
-                    checkProp(node.operand, where);
-                } else if constexpr (std::is_same_v<T, PropAnd> || std::is_same_v<T, PropOr> ||
-                                     std::is_same_v<T, PropImplies>) {
-                    checkProp(node.lhs, where);
-                    checkProp(node.rhs, where);
-                }
-            },
-            p->node);
+        forEachLocationRef(p, [&](const LocationRef& l) { checkLocation(l, where); });
     }
 
     const Program& program_;

@@ -2,8 +2,9 @@
 
 #include <fmt/format.h>
 #include <algorithm>
-#include <functional>
 #include <tuple>
+
+#include "litmus/prop_locations.hpp"
 
 namespace memx::solver {
 
@@ -66,30 +67,8 @@ StateKey keyOf(const litmus::LocationRef& ref) {
 
 std::vector<litmus::LocationRef> displayedLocations(const litmus::Program& program) {
     std::vector<litmus::LocationRef> refs;
-    std::function<void(const litmus::PropPtr&)> collect = [&](const litmus::PropPtr& p) {
-        if (!p) {
-            return;
-        }
-        std::visit(
-            [&](const auto& node) {
-                using T = std::decay_t<decltype(node)>;
-                if constexpr (std::is_same_v<T, litmus::PropAtom>) {
-                    refs.push_back(node.lhs);
-                    if (node.rhs.kind == litmus::CondValue::Kind::Location) {
-                        refs.push_back(node.rhs.location);
-                    }
-                } else if constexpr (std::is_same_v<T, litmus::PropNot>) {
-                    collect(node.operand);
-                } else if constexpr (std::is_same_v<T, litmus::PropAnd> ||
-                                     std::is_same_v<T, litmus::PropOr> ||
-                                     std::is_same_v<T, litmus::PropImplies>) {
-                    collect(node.lhs);
-                    collect(node.rhs);
-                }
-            },
-            p->node);
-    };
-    collect(program.condition.prop);
+    litmus::forEachLocationRef(program.condition.prop,
+                               [&](const litmus::LocationRef& ref) { refs.push_back(ref); });
     refs.insert(refs.end(), program.locations.begin(), program.locations.end());
     std::sort(refs.begin(), refs.end(),
               [](const auto& a, const auto& b) { return keyOf(a) < keyOf(b); });

@@ -1,8 +1,8 @@
 #include "solver/test_runner.hpp"
 
 #include <chrono>
-#include <functional>
 
+#include "litmus/prop_locations.hpp"
 #include "solver/candidate_enumerator.hpp"
 #include "solver/execution_graph_builder.hpp"
 
@@ -14,34 +14,13 @@ namespace {
 std::vector<bool> observedLocations(const litmus::Program& program,
                                     const model::EventStructure& events) {
     std::set<std::string> names;
-    std::function<void(const litmus::PropPtr&)> collect = [&](const litmus::PropPtr& p) {
-        if (!p) {
-            return;
+    auto collect = [&](const litmus::LocationRef& ref) {
+        if (!ref.thread) {
+            names.insert(ref.name);
         }
-        std::visit(
-            [&](const auto& node) {
-                using T = std::decay_t<decltype(node)>;
-                if constexpr (std::is_same_v<T, litmus::PropAtom>) {
-                    if (!node.lhs.thread) {
-                        names.insert(node.lhs.name);
-                    }
-                    if (node.rhs.kind == litmus::CondValue::Kind::Location &&
-                        !node.rhs.location.thread) {
-                        names.insert(node.rhs.location.name);
-                    }
-                } else if constexpr (std::is_same_v<T, litmus::PropNot>) {
-                    collect(node.operand);
-                } else if constexpr (std::is_same_v<T, litmus::PropAnd> ||
-                                     std::is_same_v<T, litmus::PropOr> ||
-                                     std::is_same_v<T, litmus::PropImplies>) {
-                    collect(node.lhs);
-                    collect(node.rhs);
-                }
-            },
-            p->node);
     };
-    collect(program.condition.prop);
-    collect(program.filter);
+    litmus::forEachLocationRef(program.condition.prop, collect);
+    litmus::forEachLocationRef(program.filter, collect);
     for (const auto& ref : program.locations) {
         if (!ref.thread) {
             names.insert(ref.name);
