@@ -41,10 +41,24 @@ using ExprPtr = std::shared_ptr<const Expr>;
 
 enum class UnaryOp { Neg, Not, BitNot, Deref, AddrOf };
 enum class BinaryOp {
-    Add, Sub, Mul, Div, Mod,
-    BitAnd, BitOr, BitXor, Shl, Shr,
-    Eq, Ne, Lt, Le, Gt, Ge,
-    LogAnd, LogOr,
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Mod,
+    BitAnd,
+    BitOr,
+    BitXor,
+    Shl,
+    Shr,
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    LogAnd,
+    LogOr,
 };
 
 // Parser conventions for expressions (litmus/parser.hpp):
@@ -153,8 +167,8 @@ struct Param {
 };
 
 struct Thread {
-    int id = 0;                 // N of `PN`
-    bool external = false;      // memx extension: `external P1(...)`, user space or a device
+    int id = 0;             // N of `PN`
+    bool external = false;  // memx extension: `external P1(...)`, user space or a device
     std::vector<Param> params;
     std::vector<StmtPtr> body;
     Loc loc;
@@ -166,8 +180,8 @@ struct Thread {
 struct InitValue {
     enum class Kind { Int, Address, List } kind = Kind::Int;
     std::int64_t value = 0;
-    std::string symbol;              // Address
-    std::vector<InitValue> elements; // List
+    std::string symbol;               // Address
+    std::vector<InitValue> elements;  // List
     bool operator==(const InitValue&) const = default;
 };
 

@@ -14,13 +14,13 @@
 namespace memx::model {
 
 struct EventInfo {
-    int thread = -1;           // -1 for initial writes
-    int poIndex = 0;           // position in its thread's program order
-    std::string kind;          // "R", "W", "F", ... for display
-    std::vector<std::string> tags;  // annotations as written in the model ("ONCE", "MB", ...)
-    std::string location;      // symbolic location name ("x"), empty for fences
+    int thread = -1;                    // -1 for initial writes
+    int poIndex = 0;                    // position in its thread's program order
+    std::string kind;                   // "R", "W", "F", ... for display
+    std::vector<std::string> tags;      // annotations as written in the model ("ONCE", "MB", ...)
+    std::string location;               // symbolic location name ("x"), empty for fences
     std::optional<std::int64_t> value;  // value read or written
-    std::string label;         // human-readable, e.g. "R[ONCE] x=1"
+    std::string label;                  // human-readable, e.g. "R[ONCE] x=1"
 };
 
 struct ExecutionGraph {

@@ -21,31 +21,48 @@ namespace memx::model {
 using SymId = std::uint32_t;
 
 enum class SymOp {
-    Const,     // value
-    ReadValue, // the value returned by read event `event` (the solver ties it to rf)
-    Not, Neg, BitNot,
-    Add, Sub, Mul, Div, Mod, BitAnd, BitOr, BitXor, Shl, Shr,
-    Eq, Ne, Lt, Le, Gt, Ge,  // results are 0 or 1
-    LogAnd, LogOr,           // operands compared with 0; result 0 or 1
-    Ite,                     // operands[0] != 0 ? operands[1] : operands[2]
-    Choice,                  // a free 0/1 the solver enumerates, numbered by `value`
-                             // (herd's nondeterministic outcomes, e.g. spin_trylock success)
+    Const,      // value
+    ReadValue,  // the value returned by read event `event` (the solver ties it to rf)
+    Not,
+    Neg,
+    BitNot,
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Mod,
+    BitAnd,
+    BitOr,
+    BitXor,
+    Shl,
+    Shr,
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,  // results are 0 or 1
+    LogAnd,
+    LogOr,   // operands compared with 0; result 0 or 1
+    Ite,     // operands[0] != 0 ? operands[1] : operands[2]
+    Choice,  // a free 0/1 the solver enumerates, numbered by `value`
+             // (herd's nondeterministic outcomes, e.g. spin_trylock success)
 };
 
 struct SymNode {
     SymOp op = SymOp::Const;
-    std::int64_t value = 0;      // Const
-    std::uint32_t event = 0;     // ReadValue
+    std::int64_t value = 0;   // Const
+    std::uint32_t event = 0;  // ReadValue
     std::vector<SymId> operands;
 };
 
 // ---------- locations ----------
 
 struct Location {
-    std::string name;            // "x"
-    std::int64_t address = 0;    // the integer that stands for &x
-    std::uint32_t size = 4;      // bytes (mixed-size work uses it; LKMM tests are uniform)
-    SymId initialValue = 0;      // usually a Const; may be another location's address
+    std::string name;          // "x"
+    std::int64_t address = 0;  // the integer that stands for &x
+    std::uint32_t size = 4;    // bytes (mixed-size work uses it; LKMM tests are uniform)
+    SymId initialValue = 0;    // usually a Const; may be another location's address
 };
 
 struct LocationTable {
@@ -63,18 +80,18 @@ struct LocationTable {
 enum class EventKind { Read, Write, Fence };
 
 struct SymEvent {
-    int thread = -1;            // -1: initial write
-    int poIndex = 0;            // order within the thread (po is "same thread, smaller index")
+    int thread = -1;  // -1: initial write
+    int poIndex = 0;  // order within the thread (po is "same thread, smaller index")
     EventKind kind = EventKind::Fence;
     // Every base set the event belongs to, by the name a model uses: "R", "W", "F", "RMW",
     // "LKR", "LKW", "UL", "LF", "RL", "RU", "Srcu-lock", ... and its annotations ("ONCE",
     // "MB", "rcu-lock", ...). "M", "IW", "FW" and "_" are derived by the solver.
     std::vector<std::string> sets;
-    SymId address = 0;          // Read/Write: the accessed address
-    SymId value = 0;            // Write: value written; Read: a ReadValue node for this event
-    SymId guard = 0;            // the event happens iff this is non-zero
-    std::uint32_t size = 4;     // bytes accessed
-    std::string text;           // source text of the originating statement, for display
+    SymId address = 0;       // Read/Write: the accessed address
+    SymId value = 0;         // Write: value written; Read: a ReadValue node for this event
+    SymId guard = 0;         // the event happens iff this is non-zero
+    std::uint32_t size = 4;  // bytes accessed
+    std::string text;        // source text of the originating statement, for display
     SourceRange range;
 };
 

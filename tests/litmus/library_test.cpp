@@ -1,5 +1,5 @@
-// memx's own example tests in litmus/library/ (one folder per model): each parses, states its expected result,
-// and survives a print round trip.
+// memx's own example tests in litmus/library/ (one folder per model): each parses, states its
+// expected result, and survives a print round trip.
 #include <gtest/gtest.h>
 
 #include <filesystem>
