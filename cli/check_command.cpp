@@ -25,6 +25,7 @@
 #include "cli/check/test_discovery.hpp"
 #include "cli/check/test_execution.hpp"
 #include "cli/commands.hpp"
+#include "cli/diagnostics_output.hpp"
 #include "cli/model_options.hpp"
 
 namespace memx::cli {
@@ -53,12 +54,6 @@ struct CheckArgs {
 // before it is killed: enough to unwind, short enough to keep CI moving.
 double hardLimit(double timeout) {
     return timeout > 0 ? timeout + 2 + timeout / 10 : 0;
-}
-
-void printDiagnostics(const DiagnosticSink& sink) {
-    for (const Diagnostic& d : sink.diagnostics()) {
-        std::cerr << formatDiagnostic(d);
-    }
 }
 
 // Console output: plain lines for logs, or a live bar on a terminal.

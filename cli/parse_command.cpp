@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "cli/diagnostics_output.hpp"
 #include "litmus/parser.hpp"
 #include "litmus/printer.hpp"
 
@@ -19,9 +20,7 @@ int parseFiles(const std::vector<std::string>& files) {
         DiagnosticSink sink;
         std::string source;
         std::optional<litmus::Program> program = litmus::parseLitmusFile(file, sink, &source);
-        for (const Diagnostic& d : sink.diagnostics()) {
-            std::cerr << formatDiagnostic(d, source);
-        }
+        printDiagnostics(sink, source);
         if (!program) {
             rc = 2;
             continue;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "cli/diagnostics_output.hpp"
 #include "cli/model_options.hpp"
 #include "model/cat/model.hpp"
 #include "solver/herd_report.hpp"
@@ -26,12 +27,6 @@ struct RunArgs {
     bool json = false;
     double timeout = 0;
 };
-
-void printDiagnostics(const DiagnosticSink& sink, const std::string& source = {}) {
-    for (const Diagnostic& d : sink.diagnostics()) {
-        std::cerr << formatDiagnostic(d, source);
-    }
-}
 
 int runFiles(const RunArgs& args) {
     DiagnosticSink modelSink;
