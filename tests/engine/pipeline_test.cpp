@@ -4,6 +4,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <string>
+
+#include <unistd.h>
 
 #include "solver/herd_report.hpp"
 #include "solver/json_report.hpp"
@@ -43,9 +46,22 @@ exists (1:r0=0)
 
 class PipelineTest : public ::testing::Test {
 protected:
+    void TearDown() override {
+        if (!dir_.empty()) {
+            std::error_code ignored;
+            std::filesystem::remove_all(dir_.parent_path(), ignored);
+        }
+    }
+    std::filesystem::path dir_;
+
     std::string write(const std::string& name, const char* text) {
-        auto dir = std::filesystem::temp_directory_path() / "memx-pipeline-test";
+        // One folder per process and test: ctest runs these tests in parallel, and a shared
+        // path let one test read another's half-written file.
+        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+        auto dir = std::filesystem::temp_directory_path() /
+                   ("memx-pipeline-test-" + std::to_string(::getpid())) / info->name();
         std::filesystem::create_directories(dir);
+        dir_ = dir;
         auto path = dir / (name + ".litmus");
         std::ofstream(path) << text;
         return path.string();
