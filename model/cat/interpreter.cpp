@@ -120,6 +120,17 @@ void Interpreter::emit() {
         fetch(name, out.shown);
     for (const auto& name : opt_.extraRelations)
         fetch(name, out.relations);
+    out.globalRelations.clear();
+    out.globalSets.clear();
+    if (opt_.keepGlobals)
+        for (std::uint32_t slot = 0; slot < globals_.size(); ++slot) {
+            if (auto* r = globals_[slot].as<Relation>())
+                out.globalRelations[slot] = *r;
+            else if (auto* s = globals_[slot].as<EventSet>())
+                out.globalSets[slot] = *s;
+            else if (globals_[slot].is<EmptyValue>())
+                out.globalRelations[slot] = Relation(n_);
+        }
     onExecution_(out);
 }
 

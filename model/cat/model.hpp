@@ -2,6 +2,7 @@
 // .cfg) into a checked Model, and evaluate it on concrete executions.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -90,6 +91,11 @@ struct ExecutionVerdict {
     std::map<std::string, model::Relation> shown;         // relations named by `show`
     // EvaluateOptions::extraRelations, by name (names bound to non-relations are omitted).
     std::map<std::string, model::Relation> relations;
+    // EvaluateOptions::keepGlobals: every top-level relation and event set by its slot (see
+    // compiled_model.hpp), as bound when the verdict was emitted. Explanations read a name's
+    // value at the binding an expression refers to, even when the model rebinds it later.
+    std::map<std::uint32_t, model::Relation> globalRelations;
+    std::map<std::uint32_t, model::EventSet> globalSets;
 };
 
 struct EvaluateOptions {
@@ -97,6 +103,8 @@ struct EvaluateOptions {
     bool stopAtFirstFailure = true;
     // Evaluate and return these derived relations too (explanations and figures).
     std::vector<std::string> extraRelations;
+    // Return every top-level relation and set by slot too (ExecutionVerdict::globalRelations).
+    bool keepGlobals = false;
 };
 
 // Runs the model on one candidate execution `graph` and calls `onExecution` once per complete

@@ -1,0 +1,25 @@
+#include "solver/prepared_test.hpp"
+
+#include "litmus/parser.hpp"
+#include "model/events/event_builder.hpp"
+
+namespace memx::solver {
+
+std::optional<PreparedTest> prepareLitmusFile(const std::string& file, const LoadedModel& model,
+                                              DiagnosticSink& sink, std::string* source) {
+    std::string text;
+    auto program = litmus::parseLitmusFile(file, sink, &text);
+    if (source) {
+        *source = text;
+    }
+    if (!program) {
+        return std::nullopt;
+    }
+    auto events = model::buildEvents(*program, model.primitives, file, sink);
+    if (!events) {
+        return std::nullopt;
+    }
+    return PreparedTest{std::move(*program), std::move(*events)};
+}
+
+}  // namespace memx::solver

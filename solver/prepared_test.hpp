@@ -1,0 +1,25 @@
+// A litmus file parsed and turned into events for one model's primitive table, without running
+// it: for the front ends that walk executions themselves (memx graph, explain, compare).
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "litmus/ast.hpp"
+#include "litmus/diagnostic.hpp"
+#include "model/events/event_structure.hpp"
+#include "solver/test_pipeline.hpp"
+
+namespace memx::solver {
+
+struct PreparedTest {
+    litmus::Program program;
+    model::EventStructure events;
+};
+
+// Input errors go to `sink` (and `source`, when given, receives the text for carets) and give
+// nullopt.
+std::optional<PreparedTest> prepareLitmusFile(const std::string& file, const LoadedModel& model,
+                                              DiagnosticSink& sink, std::string* source = nullptr);
+
+}  // namespace memx::solver
