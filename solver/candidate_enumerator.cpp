@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <thread>
 #include <vector>
 
 #include "solver/candidate_encoding.hpp"
@@ -168,16 +169,45 @@ CheckResult valuesDetermined(Z3Session& session, CandidateEncoding& enc, const C
     return r == CheckResult::Unsat ? CheckResult::Sat : CheckResult::Unsat;
 }
 
+// Interrupts the session's Z3 context once `*cancel` becomes true: a single check can run for
+// seconds, and Z3_interrupt is the one call Z3 allows from another thread. Polls every 10 ms;
+// joins (and stops polling) when destroyed, which must happen before the session goes.
+class CancelWatcher {
+public:
+    CancelWatcher(Z3Session& session, const std::atomic<bool>* cancel) {
+        if (!cancel) {
+            return;
+        }
+        thread_ = std::jthread([&session, cancel](std::stop_token stop) {
+            while (!stop.stop_requested()) {
+                if (cancel->load()) {
+                    session.context().interrupt();
+                    return;
+                }
+                std::this_thread::sleep_for(std::chrono::milliseconds(10));
+            }
+        });
+    }
+
+private:
+    std::jthread thread_;
+};
+
 }  // namespace
 
 EnumerationStats enumerateCandidates(const model::EventStructure& events,
                                      const std::vector<bool>& observed,
                                      const std::function<bool(const Candidate&)>& onCandidate,
-                                     std::optional<Clock::time_point> deadline) {
+                                     std::optional<Clock::time_point> deadline,
+                                     const std::atomic<bool>* cancel) {
     Z3Session session;
     CandidateEncoding enc(events, observed, session);
     EnumerationStats stats;
+    CancelWatcher watcher(session, cancel);
     auto armTimeout = [&]() {
+        if (cancel && cancel->load()) {
+            return false;
+        }
         if (!deadline) {
             return true;
         }

@@ -4,6 +4,7 @@
 // (an out-of-thin-air cycle) is discarded, as herd discards its unsolved equations.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -24,11 +25,14 @@ struct EnumerationStats {
     bool stopped = false;            // the callback asked to stop
 };
 
-// Calls `onCandidate` for each candidate until it returns false or the deadline passes.
+// Calls `onCandidate` for each candidate until it returns false, the deadline passes or
+// `*cancel` becomes true (another thread sets it; a Z3 check in progress is interrupted, so
+// the enumeration stops within milliseconds, reported as timedOut).
 // `observed[l]` says whether location l gets a final write (see CandidateEncoding).
 EnumerationStats enumerateCandidates(const model::EventStructure& events,
                                      const std::vector<bool>& observed,
                                      const std::function<bool(const Candidate&)>& onCandidate,
-                                     std::optional<Clock::time_point> deadline = std::nullopt);
+                                     std::optional<Clock::time_point> deadline = std::nullopt,
+                                     const std::atomic<bool>* cancel = nullptr);
 
 }  // namespace memx::solver

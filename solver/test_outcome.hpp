@@ -31,6 +31,7 @@ struct TestOutcome {
     std::set<std::string> flags;  // "*undef*" for a failed undefined_unless, as herd prints it
     bool undefined = false;
     bool timedOut = false;
+    bool cancelled = false;  // stopped by RunOptions::cancel (timedOut is set too)
     double seconds = 0;
     // Counters for diagnosis and benchmarks.
     std::uint64_t candidates = 0;    // proposed by the solver with determined values

@@ -48,6 +48,8 @@ TestOutcome runTest(const litmus::Program& program, const model::EventStructure&
     out.quantifier = program.condition.quantifier;
     const auto displayed = displayedLocations(program);
     const auto observed = observedLocations(program, events);
+    auto cancelled = [&]() { return options.cancel && options.cancel->load(); };
+    auto mustStop = [&]() { return (deadline && Clock::now() > *deadline) || cancelled(); };
 
     auto onCandidate = [&](const Candidate& candidate) {
         FinalStateReader reader(program, events, candidate);
@@ -60,7 +62,7 @@ TestOutcome runTest(const litmus::Program& program, const model::EventStructure&
         BuiltGraph built = buildExecutionGraph(events, candidate);
         cat::EvaluateOptions evalOptions;
         cat::evaluate(model, built.graph, evalOptions, [&](const cat::ExecutionVerdict& v) {
-            if (deadline && Clock::now() > *deadline) {
+            if (mustStop()) {
                 throw TimeLimitReached{};
             }
             ++out.evaluated;
@@ -82,17 +84,19 @@ TestOutcome runTest(const litmus::Program& program, const model::EventStructure&
                 out.executions.push_back(std::move(e));
             }
         });
-        return !(deadline && Clock::now() > *deadline);
+        return !mustStop();
     };
 
     try {
-        EnumerationStats stats = enumerateCandidates(events, observed, onCandidate, deadline);
+        EnumerationStats stats =
+            enumerateCandidates(events, observed, onCandidate, deadline, options.cancel);
         out.candidates = stats.candidates;
         out.undetermined = stats.undetermined;
         out.timedOut = stats.timedOut || stats.stopped;
     } catch (const TimeLimitReached&) {
         out.timedOut = true;
     }
+    out.cancelled = out.timedOut && cancelled();
     out.seconds = std::chrono::duration<double>(Clock::now() - start).count();
     return out;
 }

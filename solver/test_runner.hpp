@@ -4,6 +4,7 @@
 // (Positive when the condition's proposition holds, Negative otherwise) and its flags.
 #pragma once
 
+#include <atomic>
 #include <optional>
 
 #include "litmus/ast.hpp"
@@ -16,9 +17,14 @@ namespace memx::solver {
 struct RunOptions {
     std::optional<double> timeoutSeconds;  // none: run to completion
     bool keepExecutions = false;           // keep every allowed execution (for --json)
+    // Set by another thread (the GUI's Cancel) to stop the run as the time limit would; the
+    // outcome then says timedOut and cancelled. Checked wherever the deadline is checked, and a
+    // Z3 check in progress is interrupted.
+    const std::atomic<bool>* cancel = nullptr;
 };
 
-// Thrown through cat::evaluate's callback when the time limit passes mid-candidate.
+// Thrown through cat::evaluate's callback when the time limit passes (or the run is cancelled)
+// mid-candidate.
 struct TimeLimitReached {};
 
 TestOutcome runTest(const litmus::Program& program, const model::EventStructure& events,
