@@ -25,6 +25,22 @@ std::optional<model::PrimitiveTable> readPrimitives(const std::filesystem::path&
     return model::readDefFile(text.str(), def.string(), sink);
 }
 
+// Builds the events of a parsed test and runs it.
+std::optional<TestRun> runProgram(litmus::Program program, std::string text,
+                                  const std::string& file, const LoadedModel& model,
+                                  const RunOptions& options, DiagnosticSink& sink) {
+    auto events = model::buildEvents(program, model.primitives, file, sink);
+    if (!events) {
+        return std::nullopt;
+    }
+    TestRun run;
+    run.outcome = runTest(program, *events, *model.model, options);
+    run.program = std::move(program);
+    run.hash = textDigest(text);
+    run.source = std::move(text);
+    return run;
+}
+
 }  // namespace
 
 std::optional<LoadedModel> loadModelSelection(const ModelSelection& selection,
@@ -95,16 +111,23 @@ std::optional<TestRun> runLitmusFile(const std::string& file, const LoadedModel&
     if (!program) {
         return std::nullopt;
     }
-    auto events = model::buildEvents(*program, model.primitives, file, sink);
-    if (!events) {
+    return runProgram(std::move(*program), std::move(text), file, model, options, sink);
+}
+
+std::optional<TestRun> runLitmusText(std::string text, const std::string& fileName,
+                                     const LoadedModel& model, const RunOptions& options,
+                                     DiagnosticSink& sink) {
+    auto program = litmus::parseLitmus(text, fileName, sink);
+    if (!program) {
         return std::nullopt;
     }
-    TestRun run;
-    run.outcome = runTest(*program, *events, *model.model, options);
-    run.program = std::move(*program);
-    run.hash = textDigest(text);
-    run.source = std::move(text);
-    return run;
+    return runProgram(std::move(*program), std::move(text), fileName, model, options, sink);
+}
+
+bool checkLitmusText(std::string_view text, const std::string& fileName, const LoadedModel& model,
+                     DiagnosticSink& sink) {
+    auto program = litmus::parseLitmus(text, fileName, sink);
+    return program && model::buildEvents(*program, model.primitives, fileName, sink).has_value();
 }
 
 }  // namespace memx::solver

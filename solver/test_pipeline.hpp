@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "litmus/ast.hpp"
@@ -51,5 +52,15 @@ struct TestRun {
 std::optional<TestRun> runLitmusFile(const std::string& file, const LoadedModel& model,
                                      const RunOptions& options, DiagnosticSink& sink,
                                      std::string* source = nullptr);
+
+// The same for a test held in memory (the GUI's editor); `fileName` names it in diagnostics.
+std::optional<TestRun> runLitmusText(std::string text, const std::string& fileName,
+                                     const LoadedModel& model, const RunOptions& options,
+                                     DiagnosticSink& sink);
+
+// Parses `text` and builds its events without running it: every input error a run would
+// report, in milliseconds (the GUI's check as you type). False after reporting into `sink`.
+bool checkLitmusText(std::string_view text, const std::string& fileName, const LoadedModel& model,
+                     DiagnosticSink& sink);
 
 }  // namespace memx::solver
