@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "solver/candidate_encoding.hpp"
+#include "solver/explicit_enumerator.hpp"
 #include "solver/z3_session.hpp"
 
 namespace memx::solver {
@@ -200,6 +201,18 @@ EnumerationStats enumerateCandidates(const model::EventStructure& events,
                                      const std::function<bool(const Candidate&)>& onCandidate,
                                      std::optional<Clock::time_point> deadline,
                                      const std::atomic<bool>* cancel) {
+    if (auto stats =
+            enumerateCandidatesExplicitly(events, observed, onCandidate, deadline, cancel)) {
+        return *stats;
+    }
+    return enumerateCandidatesWithZ3(events, observed, onCandidate, deadline, cancel);
+}
+
+EnumerationStats enumerateCandidatesWithZ3(const model::EventStructure& events,
+                                           const std::vector<bool>& observed,
+                                           const std::function<bool(const Candidate&)>& onCandidate,
+                                           std::optional<Clock::time_point> deadline,
+                                           const std::atomic<bool>* cancel) {
     Z3Session session;
     CandidateEncoding enc(events, observed, session);
     EnumerationStats stats;

@@ -1,4 +1,5 @@
-// Enumerates every candidate of an event structure: solve, read the candidate off the model,
+// Enumerates every candidate of an event structure. Without a solver where the data flow
+// allows (explicit_enumerator.hpp); otherwise with Z3: solve, read the candidate off the model,
 // block its choices (executed events, rf, final writes, the free choices it uses), repeat.
 // Values are never blocked: rf determines them, and a candidate whose values rf leaves open
 // (an out-of-thin-air cycle) is discarded, as herd discards its unsolved equations.
@@ -34,5 +35,13 @@ EnumerationStats enumerateCandidates(const model::EventStructure& events,
                                      const std::function<bool(const Candidate&)>& onCandidate,
                                      std::optional<Clock::time_point> deadline = std::nullopt,
                                      const std::atomic<bool>* cancel = nullptr);
+
+// The same candidates, always from Z3 (enumerateCandidates uses the solver-free search of
+// explicit_enumerator.hpp where it applies; tests compare the two).
+EnumerationStats enumerateCandidatesWithZ3(const model::EventStructure& events,
+                                           const std::vector<bool>& observed,
+                                           const std::function<bool(const Candidate&)>& onCandidate,
+                                           std::optional<Clock::time_point> deadline = std::nullopt,
+                                           const std::atomic<bool>* cancel = nullptr);
 
 }  // namespace memx::solver

@@ -1,0 +1,578 @@
+#include "solver/explicit_enumerator.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <set>
+
+namespace memx::solver {
+
+namespace {
+
+using model::EventKind;
+using model::SymId;
+using model::SymOp;
+
+bool hasSet(const model::SymEvent& e, const char* name) {
+    return std::find(e.sets.begin(), e.sets.end(), name) != e.sets.end();
+}
+
+std::int64_t fromBool(bool b) {
+    return b ? 1 : 0;
+}
+
+// 64-bit two's-complement operations with the meaning the Z3 encoding gives them
+// (candidate_encoding.cpp): wrapping arithmetic, SMT-LIB's bvsdiv/bvsrem (division by zero
+// included), shifts by 64 or more bits giving 0 (left) or the sign (arithmetic right).
+std::int64_t binary(SymOp op, std::int64_t a, std::int64_t b) {
+    const auto ua = static_cast<std::uint64_t>(a);
+    const auto ub = static_cast<std::uint64_t>(b);
+    switch (op) {
+        case SymOp::Add:
+            return static_cast<std::int64_t>(ua + ub);
+        case SymOp::Sub:
+            return static_cast<std::int64_t>(ua - ub);
+        case SymOp::Mul:
+            return static_cast<std::int64_t>(ua * ub);
+        case SymOp::Div:
+            if (b == 0) {
+                return a >= 0 ? -1 : 1;
+            }
+            if (a == std::numeric_limits<std::int64_t>::min() && b == -1) {
+                return a;
+            }
+            return a / b;
+        case SymOp::Mod:
+            if (b == 0) {
+                return a;
+            }
+            if (b == -1) {
+                return 0;
+            }
+            return a % b;
+        case SymOp::BitAnd:
+            return a & b;
+        case SymOp::BitOr:
+            return a | b;
+        case SymOp::BitXor:
+            return a ^ b;
+        case SymOp::Shl:
+            return ub >= 64 ? 0 : static_cast<std::int64_t>(ua << ub);
+        case SymOp::Shr:
+            return ub >= 64 ? (a < 0 ? -1 : 0) : a >> ub;
+        case SymOp::Eq:
+            return fromBool(a == b);
+        case SymOp::Ne:
+            return fromBool(a != b);
+        case SymOp::Lt:
+            return fromBool(a < b);
+        case SymOp::Le:
+            return fromBool(a <= b);
+        case SymOp::Gt:
+            return fromBool(a > b);
+        case SymOp::Ge:
+            return fromBool(a >= b);
+        case SymOp::LogAnd:
+            return fromBool(a != 0 && b != 0);
+        case SymOp::LogOr:
+            return fromBool(a != 0 || b != 0);
+        default:
+            return 0;
+    }
+}
+
+// The static flow graph of the header comment. Nodes: events [0, n), then choices [n, n + c).
+class FlowGraph {
+public:
+    explicit FlowGraph(const model::EventStructure& es)
+        : es_(es),
+          n_(static_cast<std::uint32_t>(es.events.size())),
+          deps_(es.nodes.size()),
+          succ_(es.events.size() + es.choiceCount),
+          indegree_(succ_.size(), 0) {}
+
+    // The reads and choices to decide, in an order where everything each one needs is decided
+    // before it; nullopt when the graph has a cycle.
+    std::optional<std::vector<std::uint32_t>> decisionOrder() {
+        for (std::uint32_t e = 0; e < n_; ++e) {
+            const model::SymEvent& ev = es_.events[e];
+            edgesFrom(ev.guard, e);
+            if (ev.kind != EventKind::Fence) {
+                edgesFrom(ev.address, e);
+            }
+            if (ev.kind == EventKind::Write) {
+                edgesFrom(ev.value, e);
+            }
+        }
+        for (std::uint32_t k = 0; k < es_.choiceCount && k < es_.choiceGuards.size(); ++k) {
+            edgesFrom(es_.choiceGuards[k], n_ + k);
+        }
+        for (std::uint32_t r = 0; r < n_; ++r) {
+            if (!hasSet(es_.events[r], "R")) {
+                continue;
+            }
+            for (std::uint32_t w = 0; w < n_; ++w) {
+                if (hasSet(es_.events[w], "W") && mayReadFrom(es_, w, r)) {
+                    addEdge(w, r);
+                }
+            }
+        }
+        // Kahn's algorithm, smallest node first, so the order is stable.
+        std::set<std::uint32_t> ready;
+        for (std::uint32_t v = 0; v < succ_.size(); ++v) {
+            if (indegree_[v] == 0) {
+                ready.insert(v);
+            }
+        }
+        std::vector<std::uint32_t> order;
+        std::size_t visited = 0;
+        while (!ready.empty()) {
+            std::uint32_t v = *ready.begin();
+            ready.erase(ready.begin());
+            ++visited;
+            if (v >= n_ || hasSet(es_.events[v], "R")) {
+                order.push_back(v);
+            }
+            for (std::uint32_t s : succ_[v]) {
+                if (--indegree_[s] == 0) {
+                    ready.insert(s);
+                }
+            }
+        }
+        if (visited != succ_.size()) {
+            return std::nullopt;
+        }
+        return order;
+    }
+
+    static bool mayReadFrom(const model::EventStructure& es, std::uint32_t w, std::uint32_t r) {
+        if (w == r) {
+            return false;
+        }
+        auto ca = constant(es, es.events[w].address);
+        auto cb = constant(es, es.events[r].address);
+        if (ca && cb && *ca != *cb) {
+            return false;
+        }
+        const model::SymEvent& we = es.events[w];
+        const model::SymEvent& re = es.events[r];
+        // As the Z3 encoding: never from a write of the same thread at or after the read.
+        return we.thread < 0 || we.thread != re.thread || we.poIndex < re.poIndex;
+    }
+
+    static std::optional<std::int64_t> constant(const model::EventStructure& es, SymId node) {
+        if (node < es.nodes.size() && es.nodes[node].op == SymOp::Const) {
+            return es.nodes[node].value;
+        }
+        return std::nullopt;
+    }
+
+private:
+    void edgesFrom(SymId node, std::uint32_t target) {
+        for (std::uint32_t d : deps(node)) {
+            addEdge(d, target);
+        }
+    }
+
+    void addEdge(std::uint32_t from, std::uint32_t to) {
+        succ_[from].push_back(to);
+        ++indegree_[to];
+    }
+
+    // The reads and choices a node may depend on (every operand, both sides of each Ite).
+    const std::vector<std::uint32_t>& deps(SymId id) {
+        if (!deps_[id]) {
+            std::vector<std::uint32_t> out;
+            const model::SymNode& n = es_.nodes[id];
+            if (n.op == SymOp::ReadValue) {
+                out.push_back(n.event);
+            } else if (n.op == SymOp::Choice) {
+                out.push_back(n_ + static_cast<std::uint32_t>(n.value));
+            }
+            for (SymId operand : n.operands) {
+                const auto& sub = deps(operand);
+                out.insert(out.end(), sub.begin(), sub.end());
+            }
+            std::sort(out.begin(), out.end());
+            out.erase(std::unique(out.begin(), out.end()), out.end());
+            deps_[id] = std::move(out);
+        }
+        return *deps_[id];
+    }
+
+    const model::EventStructure& es_;
+    std::uint32_t n_;
+    std::vector<std::optional<std::vector<std::uint32_t>>> deps_;
+    std::vector<std::vector<std::uint32_t>> succ_;
+    std::vector<std::uint32_t> indegree_;
+};
+
+// Every read value is tied to an rf choice: ReadValue nodes name "R" reads only (as in the Z3
+// encoding, where a value node of another event would be a free variable). Lock-family reads
+// (LKR, RL, ...) are not in "R" and carry no value, so they are fine.
+bool readsAreWellFormed(const model::EventStructure& es) {
+    for (const model::SymNode& n : es.nodes) {
+        if (n.op == SymOp::Choice &&
+            (n.value < 0 || n.value >= static_cast<std::int64_t>(es.choiceCount))) {
+            return false;
+        }
+        if (n.op == SymOp::ReadValue &&
+            (n.event >= es.events.size() || !hasSet(es.events[n.event], "R"))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+class Search {
+public:
+    Search(const model::EventStructure& es, const std::vector<bool>& observed,
+           std::vector<std::uint32_t> order,
+           const std::function<bool(const Candidate&)>& onCandidate,
+           std::optional<Clock::time_point> deadline, const std::atomic<bool>* cancel)
+        : es_(es),
+          observed_(observed),
+          order_(std::move(order)),
+          onCandidate_(onCandidate),
+          deadline_(deadline),
+          cancel_(cancel),
+          n_(static_cast<std::uint32_t>(es.events.size())),
+          memo_(es.nodes.size(), 0),
+          memoStamp_(es.nodes.size(), 0),
+          readValue_(es.events.size(), 0),
+          rf_(es.events.size()),
+          choice_(es.choiceCount, 0) {
+        for (std::uint32_t r = 0; r < n_; ++r) {
+            if (!hasSet(es.events[r], "R")) {
+                continue;
+            }
+            for (std::uint32_t w = 0; w < n_; ++w) {
+                if (hasSet(es.events[w], "W") && FlowGraph::mayReadFrom(es, w, r)) {
+                    sources_[r].push_back(w);
+                }
+            }
+        }
+    }
+
+    EnumerationStats run() {
+        decide(0);
+        return stats_;
+    }
+
+private:
+    std::int64_t eval(SymId id) {
+        if (memoStamp_[id] == stamp_) {
+            return memo_[id];
+        }
+        const model::SymNode& n = es_.nodes[id];
+        auto op = [&](std::size_t i) { return eval(n.operands[i]); };
+        std::int64_t v = 0;
+        switch (n.op) {
+            case SymOp::Const:
+                v = n.value;
+                break;
+            case SymOp::ReadValue:
+                v = readValue_[n.event];
+                break;
+            case SymOp::Choice:
+                v = choice_[static_cast<std::size_t>(n.value)];
+                break;
+            case SymOp::Not:
+                v = fromBool(op(0) == 0);
+                break;
+            case SymOp::Neg:
+                v = static_cast<std::int64_t>(0 - static_cast<std::uint64_t>(op(0)));
+                break;
+            case SymOp::BitNot:
+                v = ~op(0);
+                break;
+            case SymOp::Ite:
+                v = op(0) != 0 ? op(1) : op(2);
+                break;
+            default:
+                v = binary(n.op, op(0), op(1));
+                break;
+        }
+        memoStamp_[id] = stamp_;
+        memo_[id] = v;
+        return v;
+    }
+
+    bool executed(std::uint32_t e) { return eval(es_.events[e].guard) != 0; }
+
+    bool mustStop() {
+        if (stop_) {
+            return true;
+        }
+        if ((cancel_ && cancel_->load()) || (deadline_ && Clock::now() > *deadline_)) {
+            stats_.timedOut = true;
+            stop_ = true;
+        }
+        return stop_;
+    }
+
+    void decide(std::size_t i) {
+        if (mustStop()) {
+            return;
+        }
+        if (i == order_.size()) {
+            leaf();
+            return;
+        }
+        const std::uint32_t v = order_[i];
+        if (v >= n_) {  // a free choice: fixed to 0 where its call does not run
+            const std::uint32_t k = v - n_;
+            const bool runs = k < es_.choiceGuards.size() && eval(es_.choiceGuards[k]) != 0;
+            for (std::int64_t value :
+                 runs ? std::vector<std::int64_t>{0, 1} : std::vector<std::int64_t>{0}) {
+                choice_[k] = value;
+                ++stamp_;
+                decide(i + 1);
+            }
+            choice_[k] = 0;
+            ++stamp_;
+            return;
+        }
+        const std::uint32_t r = v;
+        if (!executed(r)) {
+            rf_[r].reset();
+            readValue_[r] = 0;
+            ++stamp_;
+            decide(i + 1);
+            return;
+        }
+        const std::int64_t address = eval(es_.events[r].address);
+        for (std::uint32_t w : sources_[r]) {
+            const model::SymEvent& we = es_.events[w];
+            if (!executed(w) || eval(we.address) != address) {
+                continue;
+            }
+            const std::int64_t value = eval(we.value);
+            rf_[r] = w;
+            readValue_[r] = value;
+            ++stamp_;
+            decide(i + 1);
+            if (stop_) {
+                break;
+            }
+        }
+        rf_[r].reset();
+        readValue_[r] = 0;
+        ++stamp_;
+    }
+
+    void leaf() {
+        for (const auto& [guard, fact] : es_.assumptions) {
+            if (eval(guard) != 0 && eval(fact) == 0) {
+                return;
+            }
+        }
+        Candidate c;
+        c.executed.resize(n_);
+        c.rfSource.resize(n_);
+        c.values.resize(n_);
+        c.addresses.resize(n_);
+        for (std::uint32_t e = 0; e < n_; ++e) {
+            const model::SymEvent& ev = es_.events[e];
+            c.executed[e] = executed(e);
+            c.addresses[e] = eval(ev.address);
+            c.values[e] = hasSet(ev, "R") ? readValue_[e] : eval(ev.value);
+            if (c.executed[e]) {
+                c.rfSource[e] = rf_[e];
+            }
+        }
+        if (es_.choiceCount > 0 && !firstTime(c)) {
+            return;
+        }
+        for (const auto& [thread, regs] : es_.finalRegisters) {
+            for (const auto& [name, node] : regs) {
+                c.registers[thread][name] = eval(node);
+            }
+        }
+        c.finalWrite.resize(es_.locations.locations.size());
+        std::vector<std::pair<std::uint32_t, std::vector<std::uint32_t>>> finals;
+        for (std::uint32_t l = 0; l < es_.locations.locations.size(); ++l) {
+            if (l < observed_.size() && observed_[l]) {
+                auto options = finalWriteOptions(c, l);
+                if (!options.empty()) {
+                    finals.emplace_back(l, std::move(options));
+                }
+            }
+        }
+        chooseFinalWrites(c, finals, 0);
+    }
+
+    // The final-write options of location l, as the Z3 encoding's FW choices: any executed
+    // Write-kind event to it not followed in its thread by another one (herd's optace), and the
+    // initial write only when no thread writes there.
+    std::vector<std::uint32_t> finalWriteOptions(const Candidate& c, std::uint32_t l) {
+        const std::int64_t address = es_.locations.locations[l].address;
+        auto writesHere = [&](std::uint32_t w) {
+            return es_.events[w].kind == EventKind::Write && c.executed[w] &&
+                   c.addresses[w] == address;
+        };
+        bool threadWrites = false;
+        for (std::uint32_t w = 0; w < n_; ++w) {
+            threadWrites = threadWrites || (writesHere(w) && es_.events[w].thread >= 0);
+        }
+        std::vector<std::uint32_t> options;
+        for (std::uint32_t w = 0; w < n_; ++w) {
+            if (!writesHere(w)) {
+                continue;
+            }
+            const model::SymEvent& we = es_.events[w];
+            if (we.thread < 0) {
+                if (!threadWrites) {
+                    options.push_back(w);
+                }
+                continue;
+            }
+            bool overwritten = false;
+            for (std::uint32_t later = 0; later < n_ && !overwritten; ++later) {
+                const model::SymEvent& le = es_.events[later];
+                overwritten = le.thread == we.thread && le.poIndex > we.poIndex &&
+                              le.kind == EventKind::Write && c.executed[later] &&
+                              c.addresses[later] == c.addresses[w];
+            }
+            if (!overwritten) {
+                options.push_back(w);
+            }
+        }
+        return options;
+    }
+
+    void chooseFinalWrites(
+        Candidate& c,
+        const std::vector<std::pair<std::uint32_t, std::vector<std::uint32_t>>>& finals,
+        std::size_t i) {
+        if (stop_) {
+            return;
+        }
+        if (i == finals.size()) {
+            ++stats_.candidates;
+            if (!onCandidate_(c)) {
+                stats_.stopped = true;
+                stop_ = true;
+            }
+            mustStop();
+            return;
+        }
+        for (std::uint32_t w : finals[i].second) {
+            c.finalWrite[finals[i].first] = w;
+            chooseFinalWrites(c, finals, i + 1);
+        }
+        c.finalWrite[finals[i].first].reset();
+    }
+
+    // Two assignments of the free choices that differ only in choices the candidate does not
+    // use are one candidate (the Z3 enumeration blocks used choices only): keep the first.
+    bool firstTime(const Candidate& c) {
+        std::vector<std::int64_t> key;
+        key.reserve(2 * n_ + es_.choiceCount);
+        for (std::uint32_t e = 0; e < n_; ++e) {
+            key.push_back(c.executed[e] ? 1 : 0);
+            key.push_back(c.rfSource[e] ? static_cast<std::int64_t>(*c.rfSource[e]) : -1);
+        }
+        std::vector<bool> used = usedChoices(c);
+        for (std::uint32_t k = 0; k < es_.choiceCount; ++k) {
+            key.push_back(used[k] ? choice_[k] : -1);
+        }
+        return seen_.insert(std::move(key)).second;
+    }
+
+    // The choices reachable from what the candidate executes, following only the taken side of
+    // each Ite (the Z3 enumeration's rule, candidate_enumerator.cpp).
+    std::vector<bool> usedChoices(const Candidate& c) {
+        std::vector<bool> used(es_.choiceCount, false);
+        std::vector<bool> seen(es_.nodes.size(), false);
+        std::vector<SymId> stack;
+        auto push = [&](SymId id) {
+            if (!seen[id]) {
+                seen[id] = true;
+                stack.push_back(id);
+            }
+        };
+        for (std::uint32_t e = 0; e < n_; ++e) {
+            if (!c.executed[e]) {
+                continue;
+            }
+            push(es_.events[e].guard);
+            if (es_.events[e].kind != EventKind::Fence) {
+                push(es_.events[e].address);
+                push(es_.events[e].value);
+            }
+        }
+        for (const auto& [thread, regs] : es_.finalRegisters) {
+            for (const auto& [name, node] : regs) {
+                push(node);
+            }
+        }
+        for (const auto& [guard, fact] : es_.assumptions) {
+            if (eval(guard) != 0) {
+                push(guard);
+                push(fact);
+            }
+        }
+        while (!stack.empty()) {
+            SymId id = stack.back();
+            stack.pop_back();
+            const model::SymNode& n = es_.nodes[id];
+            if (n.op == SymOp::Choice) {
+                used[static_cast<std::size_t>(n.value)] = true;
+            } else if (n.op == SymOp::Ite) {
+                push(n.operands[0]);
+                push(n.operands[eval(n.operands[0]) != 0 ? 1 : 2]);
+            } else {
+                for (SymId operand : n.operands) {
+                    push(operand);
+                }
+            }
+        }
+        return used;
+    }
+
+    const model::EventStructure& es_;
+    const std::vector<bool>& observed_;
+    std::vector<std::uint32_t> order_;
+    const std::function<bool(const Candidate&)>& onCandidate_;
+    std::optional<Clock::time_point> deadline_;
+    const std::atomic<bool>* cancel_;
+    std::uint32_t n_;
+
+    std::vector<std::int64_t> memo_;
+    std::vector<std::uint32_t> memoStamp_;
+    std::uint32_t stamp_ = 1;
+
+    std::map<std::uint32_t, std::vector<std::uint32_t>> sources_;
+    std::vector<std::int64_t> readValue_;
+    std::vector<std::optional<std::uint32_t>> rf_;
+    std::vector<std::int64_t> choice_;
+    std::set<std::vector<std::int64_t>> seen_;
+
+    EnumerationStats stats_;
+    bool stop_ = false;
+};
+
+}  // namespace
+
+bool explicitEnumerationApplies(const model::EventStructure& events) {
+    return readsAreWellFormed(events) && FlowGraph(events).decisionOrder().has_value();
+}
+
+std::optional<EnumerationStats> enumerateCandidatesExplicitly(
+    const model::EventStructure& events, const std::vector<bool>& observed,
+    const std::function<bool(const Candidate&)>& onCandidate,
+    std::optional<Clock::time_point> deadline, const std::atomic<bool>* cancel) {
+    if (!readsAreWellFormed(events)) {
+        return std::nullopt;
+    }
+    auto order = FlowGraph(events).decisionOrder();
+    if (!order) {
+        return std::nullopt;
+    }
+    Search search(events, observed, std::move(*order), onCandidate, deadline, cancel);
+    return search.run();
+}
+
+}  // namespace memx::solver

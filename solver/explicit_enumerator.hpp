@@ -1,0 +1,39 @@
+// Enumerates the candidates of an event structure without a solver, when its data flow allows:
+// the same candidates as the Z3 enumeration (candidate_enumerator.hpp), in another order.
+//
+// Why: most litmus tests have a few dozen candidates, and a Z3 check per candidate cost as much
+// as the model's evaluation of it (docs/engine.md, "Two enumerators"). A depth-first search
+// over the reads-from choices gets each candidate for the price of evaluating a few value nodes.
+//
+// When: the search decides the reads (and the free choices) in a topological order of the
+// static flow graph, so that when a read is decided its guard, its address and every candidate
+// source's guard, address and value are already known. Edges: a read feeds every event whose
+// guard, address or written value depends on its value; a write may feed a read by rf; a free
+// choice feeds the events that depend on it, and is fed by its guard's reads. A cycle in that
+// graph (load buffering through dependencies or branches, out-of-thin-air shapes) means values
+// may have to be guessed and checked: there `applies` is false and the Z3 enumeration runs.
+#pragma once
+
+#include <atomic>
+#include <functional>
+#include <optional>
+#include <vector>
+
+#include "model/events/event_structure.hpp"
+#include "solver/candidate.hpp"
+#include "solver/candidate_enumerator.hpp"
+
+namespace memx::solver {
+
+// True when the explicit search can enumerate `events` (see above).
+bool explicitEnumerationApplies(const model::EventStructure& events);
+
+// The explicit search; nullopt (having called nothing) when it does not apply.
+// Arguments and statistics mean what they mean for enumerateCandidates.
+std::optional<EnumerationStats> enumerateCandidatesExplicitly(
+    const model::EventStructure& events, const std::vector<bool>& observed,
+    const std::function<bool(const Candidate&)>& onCandidate,
+    std::optional<Clock::time_point> deadline = std::nullopt,
+    const std::atomic<bool>* cancel = nullptr);
+
+}  // namespace memx::solver
