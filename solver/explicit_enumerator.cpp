@@ -1,6 +1,7 @@
 #include "solver/explicit_enumerator.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <map>
@@ -168,18 +169,6 @@ public:
         return std::nullopt;
     }
 
-private:
-    void edgesFrom(SymId node, std::uint32_t target) {
-        for (std::uint32_t d : deps(node)) {
-            addEdge(d, target);
-        }
-    }
-
-    void addEdge(std::uint32_t from, std::uint32_t to) {
-        succ_[from].push_back(to);
-        ++indegree_[to];
-    }
-
     // The reads and choices a node may depend on (every operand, both sides of each Ite).
     const std::vector<std::uint32_t>& deps(SymId id) {
         if (!deps_[id]) {
@@ -199,6 +188,18 @@ private:
             deps_[id] = std::move(out);
         }
         return *deps_[id];
+    }
+
+private:
+    void edgesFrom(SymId node, std::uint32_t target) {
+        for (std::uint32_t d : deps(node)) {
+            addEdge(d, target);
+        }
+    }
+
+    void addEdge(std::uint32_t from, std::uint32_t to) {
+        succ_[from].push_back(to);
+        ++indegree_[to];
     }
 
     const model::EventStructure& es_;
@@ -227,12 +228,16 @@ bool readsAreWellFormed(const model::EventStructure& es) {
 
 class Search {
 public:
-    Search(const model::EventStructure& es, const std::vector<bool>& observed,
+    Search(const model::EventStructure& es, const std::vector<bool>& observed, FlowGraph& flow,
            std::vector<std::uint32_t> order,
            const std::function<bool(const Candidate&)>& onCandidate,
-           std::optional<Clock::time_point> deadline, const std::atomic<bool>* cancel)
+           std::optional<Clock::time_point> deadline, const std::atomic<bool>* cancel,
+           const Pruner* prune)
         : es_(es),
           observed_(observed),
+          flow_(flow),
+          prune_(prune),
+          decided_(es.events.size() + es.choiceCount, false),
           order_(std::move(order)),
           onCandidate_(onCandidate),
           deadline_(deadline),
@@ -256,6 +261,14 @@ public:
     }
 
     EnumerationStats run() {
+        partial_ = [this](SymId id) -> std::optional<std::int64_t> {
+            for (std::uint32_t d : flow_.deps(id)) {
+                if (!decided_[d]) {
+                    return std::nullopt;
+                }
+            }
+            return eval(id);
+        };
         decide(0);
         return stats_;
     }
@@ -312,10 +325,26 @@ private:
         return stop_;
     }
 
+    // Decides order_[i] and goes on; `decided_` marks what the pruner may read.
     void decide(std::size_t i) {
         if (mustStop()) {
             return;
         }
+        if (i > 0) {
+            decided_[order_[i - 1]] = true;
+            const bool pruned = prune_ && (*prune_)(partial_);
+            if (pruned) {
+                decided_[order_[i - 1]] = false;
+                return;
+            }
+            decideNext(i);
+            decided_[order_[i - 1]] = false;
+            return;
+        }
+        decideNext(i);
+    }
+
+    void decideNext(std::size_t i) {
         if (i == order_.size()) {
             leaf();
             return;
@@ -534,6 +563,10 @@ private:
 
     const model::EventStructure& es_;
     const std::vector<bool>& observed_;
+    FlowGraph& flow_;
+    const Pruner* prune_;
+    std::vector<bool> decided_;
+    PartialValues partial_;
     std::vector<std::uint32_t> order_;
     const std::function<bool(const Candidate&)>& onCandidate_;
     std::optional<Clock::time_point> deadline_;
@@ -563,16 +596,48 @@ bool explicitEnumerationApplies(const model::EventStructure& events) {
 std::optional<EnumerationStats> enumerateCandidatesExplicitly(
     const model::EventStructure& events, const std::vector<bool>& observed,
     const std::function<bool(const Candidate&)>& onCandidate,
-    std::optional<Clock::time_point> deadline, const std::atomic<bool>* cancel) {
+    std::optional<Clock::time_point> deadline, const std::atomic<bool>* cancel,
+    const Pruner* prune) {
     if (!readsAreWellFormed(events)) {
         return std::nullopt;
     }
-    auto order = FlowGraph(events).decisionOrder();
+    FlowGraph flow(events);
+    auto order = flow.decisionOrder();
     if (!order) {
         return std::nullopt;
     }
-    Search search(events, observed, std::move(*order), onCandidate, deadline, cancel);
+    Search search(events, observed, flow, std::move(*order), onCandidate, deadline, cancel, prune);
     return search.run();
+}
+
+std::optional<double> explicitCandidateBound(const model::EventStructure& events,
+                                             const std::vector<bool>& observed) {
+    if (!explicitEnumerationApplies(events)) {
+        return std::nullopt;
+    }
+    const auto n = static_cast<std::uint32_t>(events.events.size());
+    double bound = 1;
+    for (std::uint32_t r = 0; r < n; ++r) {
+        if (!hasSet(events.events[r], "R")) {
+            continue;
+        }
+        double sources = 0;
+        for (std::uint32_t w = 0; w < n; ++w) {
+            sources += hasSet(events.events[w], "W") && FlowGraph::mayReadFrom(events, w, r);
+        }
+        bound *= std::max(1.0, sources);
+    }
+    for (std::uint32_t l = 0; l < events.locations.locations.size(); ++l) {
+        if (l < observed.size() && observed[l]) {
+            double writes = 0;
+            for (const auto& ev : events.events) {
+                writes += ev.kind == EventKind::Write;
+            }
+            bound *= std::max(1.0, writes);
+        }
+    }
+    bound *= std::pow(2.0, events.choiceCount);
+    return bound;
 }
 
 }  // namespace memx::solver

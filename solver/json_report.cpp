@@ -58,6 +58,7 @@ nlohmann::json outcomeToJson(const litmus::Program& program, const TestOutcome& 
                         {"kind", conditionKind(o.quantifier)},
                         {"condition", printCondition(program.condition)},
                         {"timedOut", o.timedOut},
+                        {"exhaustive", o.exhaustive},
                         {"states", std::move(states)},
                         {"result", o.undefined ? "Undef" : (o.conditionSatisfied() ? "Ok" : "No")},
                         {"positive", o.positive},

@@ -32,6 +32,9 @@ struct TestOutcome {
     bool undefined = false;
     bool timedOut = false;
     bool cancelled = false;  // stopped by RunOptions::cancel (timedOut is set too)
+    // False after a verdict search (SearchMode::Verdict): the observation is exact, but states,
+    // witness counts and flags are those of the executions it met, not of all of them.
+    bool exhaustive = true;
     double seconds = 0;
     // Counters for diagnosis and benchmarks.
     std::uint64_t candidates = 0;    // proposed by the solver with determined values

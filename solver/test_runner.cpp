@@ -1,10 +1,14 @@
 #include "solver/test_runner.hpp"
 
 #include <chrono>
+#include <functional>
+#include <optional>
 
 #include "litmus/prop_locations.hpp"
 #include "solver/candidate_enumerator.hpp"
 #include "solver/execution_graph_builder.hpp"
+#include "solver/explicit_enumerator.hpp"
+#include "solver/partial_condition.hpp"
 
 namespace memx::solver {
 
@@ -33,6 +37,110 @@ std::vector<bool> observedLocations(const litmus::Program& program,
     return observed;
 }
 
+// Checks candidates against the model and gathers what herd reports about the allowed ones.
+class OutcomeCollector {
+public:
+    OutcomeCollector(const litmus::Program& program, const model::EventStructure& events,
+                     const cat::Model& model, const RunOptions& options, TestOutcome& out,
+                     const std::function<bool()>& mustStop)
+        : program_(program),
+          events_(events),
+          model_(model),
+          options_(options),
+          out_(out),
+          mustStop_(mustStop),
+          displayed_(displayedLocations(program)) {}
+
+    // Whether the candidate passes the filter, and whether the condition holds on it.
+    std::optional<bool> conditionHolds(const Candidate& candidate) {
+        FinalStateReader reader(program_, events_, candidate);
+        if (program_.filter && !reader.holds(*program_.filter)) {
+            ++out_.filtered;
+            return std::nullopt;
+        }
+        return !program_.condition.prop || reader.holds(*program_.condition.prop);
+    }
+
+    // Evaluates the model on every execution of the candidate; true when one was allowed.
+    bool consider(const Candidate& candidate, bool holds) {
+        FinalState state = FinalStateReader(program_, events_, candidate).state(displayed_);
+        BuiltGraph built = buildExecutionGraph(events_, candidate);
+        bool anyAllowed = false;
+        cat::EvaluateOptions evalOptions;
+        cat::evaluate(model_, built.graph, evalOptions, [&](const cat::ExecutionVerdict& v) {
+            if (mustStop_()) {
+                throw TimeLimitReached{};
+            }
+            ++out_.evaluated;
+            if (!v.allowed) {
+                return;
+            }
+            anyAllowed = true;
+            out_.states.insert(state);
+            ++(holds ? out_.positive : out_.negative);
+            out_.flags.insert(v.flags.begin(), v.flags.end());
+            if (!v.undefinedChecks.empty()) {
+                out_.undefined = true;
+                out_.flags.insert("*undef*");
+            }
+            if (options_.keepExecutions) {
+                AllowedExecution e{state, holds, v.flags, built.graph, v.withBindings};
+                if (!v.undefinedChecks.empty()) {
+                    e.flags.push_back("*undef*");
+                }
+                out_.executions.push_back(std::move(e));
+            }
+        });
+        return anyAllowed;
+    }
+
+private:
+    const litmus::Program& program_;
+    const model::EventStructure& events_;
+    const cat::Model& model_;
+    const RunOptions& options_;
+    TestOutcome& out_;
+    const std::function<bool()>& mustStop_;
+    std::vector<litmus::LocationRef> displayed_;
+};
+
+void addStats(TestOutcome& out, const EnumerationStats& stats) {
+    out.candidates += stats.candidates;
+    out.undetermined += stats.undetermined;
+}
+
+// One half of a verdict search: the first allowed execution whose condition is `wanted`,
+// pruning candidates whose condition (or filter) is already decided against it. Returns false
+// when the search could not finish (time limit, cancel).
+bool searchForWitness(const litmus::Program& program, const model::EventStructure& events,
+                      const std::vector<bool>& observed, OutcomeCollector& collector,
+                      TestOutcome& out, bool wanted, std::optional<Clock::time_point> deadline,
+                      const std::atomic<bool>* cancel) {
+    const Truth against = wanted ? Truth::False : Truth::True;
+    Pruner prune = [&](const PartialValues& known) {
+        if (program.filter &&
+            partialTruth(*program.filter, program, events, known) == Truth::False) {
+            return true;
+        }
+        return program.condition.prop &&
+               partialTruth(*program.condition.prop, program, events, known) == against;
+    };
+    bool found = false;
+    auto stats = enumerateCandidatesExplicitly(
+        events, observed,
+        [&](const Candidate& candidate) {
+            auto holds = collector.conditionHolds(candidate);
+            if (!holds || *holds != wanted) {
+                return true;
+            }
+            found = collector.consider(candidate, *holds);
+            return !found;
+        },
+        deadline, cancel, &prune);
+    addStats(out, *stats);
+    return found || !stats->timedOut;
+}
+
 }  // namespace
 
 TestOutcome runTest(const litmus::Program& program, const model::EventStructure& events,
@@ -46,53 +154,39 @@ TestOutcome runTest(const litmus::Program& program, const model::EventStructure&
     TestOutcome out;
     out.name = program.name;
     out.quantifier = program.condition.quantifier;
-    const auto displayed = displayedLocations(program);
     const auto observed = observedLocations(program, events);
     auto cancelled = [&]() { return options.cancel && options.cancel->load(); };
-    auto mustStop = [&]() { return (deadline && Clock::now() > *deadline) || cancelled(); };
-
-    auto onCandidate = [&](const Candidate& candidate) {
-        FinalStateReader reader(program, events, candidate);
-        if (program.filter && !reader.holds(*program.filter)) {
-            ++out.filtered;
-            return true;
-        }
-        FinalState state = reader.state(displayed);
-        bool holds = !program.condition.prop || reader.holds(*program.condition.prop);
-        BuiltGraph built = buildExecutionGraph(events, candidate);
-        cat::EvaluateOptions evalOptions;
-        cat::evaluate(model, built.graph, evalOptions, [&](const cat::ExecutionVerdict& v) {
-            if (mustStop()) {
-                throw TimeLimitReached{};
-            }
-            ++out.evaluated;
-            if (!v.allowed) {
-                return;
-            }
-            out.states.insert(state);
-            ++(holds ? out.positive : out.negative);
-            out.flags.insert(v.flags.begin(), v.flags.end());
-            if (!v.undefinedChecks.empty()) {
-                out.undefined = true;
-                out.flags.insert("*undef*");
-            }
-            if (options.keepExecutions) {
-                AllowedExecution e{state, holds, v.flags, built.graph, v.withBindings};
-                if (!v.undefinedChecks.empty()) {
-                    e.flags.push_back("*undef*");
-                }
-                out.executions.push_back(std::move(e));
-            }
-        });
-        return !mustStop();
+    std::function<bool()> mustStop = [&]() {
+        return (deadline && Clock::now() > *deadline) || cancelled();
     };
+    OutcomeCollector collector(program, events, model, options, out, mustStop);
 
+    bool verdictOnly = false;
+    if (options.search != SearchMode::Exhaustive) {
+        auto bound = explicitCandidateBound(events, observed);
+        verdictOnly =
+            bound && (options.search == SearchMode::Verdict || *bound > options.exhaustiveBound);
+    }
     try {
-        EnumerationStats stats =
-            enumerateCandidates(events, observed, onCandidate, deadline, options.cancel);
-        out.candidates = stats.candidates;
-        out.undetermined = stats.undetermined;
-        out.timedOut = stats.timedOut || stats.stopped;
+        if (verdictOnly) {
+            out.exhaustive = false;
+            bool decided = searchForWitness(program, events, observed, collector, out, true,
+                                            deadline, options.cancel) &&
+                           searchForWitness(program, events, observed, collector, out, false,
+                                            deadline, options.cancel);
+            out.timedOut = !decided;
+        } else {
+            auto onCandidate = [&](const Candidate& candidate) {
+                if (auto holds = collector.conditionHolds(candidate)) {
+                    collector.consider(candidate, *holds);
+                }
+                return !mustStop();
+            };
+            EnumerationStats stats =
+                enumerateCandidates(events, observed, onCandidate, deadline, options.cancel);
+            addStats(out, stats);
+            out.timedOut = stats.timedOut || stats.stopped;
+        }
     } catch (const TimeLimitReached&) {
         out.timedOut = true;
     }

@@ -14,6 +14,14 @@
 
 namespace memx::solver {
 
+// How many executions a run looks at. Exhaustive: every candidate, for herd's States list and
+// witness counts. Verdict: only until the Observation is decided (one allowed execution where
+// the condition holds and one where it fails, each search pruning candidates whose condition is
+// already decided the other way), for tests whose candidates cannot all be checked; the outcome
+// then says `exhaustive = false`. Auto: exhaustive unless the candidate bound exceeds
+// RunOptions::exhaustiveBound.
+enum class SearchMode { Auto, Exhaustive, Verdict };
+
 struct RunOptions {
     std::optional<double> timeoutSeconds;  // none: run to completion
     bool keepExecutions = false;           // keep every allowed execution (for --json)
@@ -21,6 +29,8 @@ struct RunOptions {
     // outcome then says timedOut and cancelled. Checked wherever the deadline is checked, and a
     // Z3 check in progress is interrupted.
     const std::atomic<bool>* cancel = nullptr;
+    SearchMode search = SearchMode::Auto;
+    double exhaustiveBound = 1 << 13;
 };
 
 // Thrown through cat::evaluate's callback when the time limit passes (or the run is cancelled)

@@ -143,4 +143,49 @@ TEST_F(PipelineTest, JsonCarriesEveryAllowedExecution) {
 }
 
 }  // namespace
+// A verdict search decides the observation without checking every execution: the same
+// Observation as the exhaustive run, with at most one witness each way, and the report says so.
+TEST_F(PipelineTest, VerdictSearchGivesTheExhaustiveObservation) {
+    struct Case {
+        const char* model;
+        const char* name;
+        const char* text;
+    };
+    for (const Case& c :
+         {Case{"sc", "SB", kStoreBuffering}, Case{"lkmm", "SB", kStoreBuffering},
+          Case{"lkmm", "MP", kMessagePassingFenced}, Case{"lkmm", "SBf", kFiltered}}) {
+        auto full = run(c.model, c.name, c.text);
+        RunOptions verdict;
+        verdict.search = SearchMode::Verdict;
+        auto quick = run(c.model, c.name, c.text, verdict);
+        SCOPED_TRACE(std::string(c.model) + " " + c.name);
+        EXPECT_TRUE(full.outcome.exhaustive);
+        EXPECT_FALSE(quick.outcome.exhaustive);
+        EXPECT_FALSE(quick.outcome.timedOut);
+        EXPECT_EQ(observationOf(quick.outcome), observationOf(full.outcome));
+        EXPECT_LE(quick.outcome.positive, 1u);
+        EXPECT_LE(quick.outcome.negative, 1u);
+        EXPECT_LE(quick.outcome.evaluated, full.outcome.evaluated);
+        for (const auto& state : quick.outcome.states) {
+            EXPECT_TRUE(full.outcome.states.count(state)) << state.text();
+        }
+        auto text = formatHerdReport(quick.program, quick.outcome, quick.hash);
+        EXPECT_NE(text.find("Verdict-only search"), std::string::npos);
+    }
+}
+
+TEST_F(PipelineTest, AutoSearchIsExhaustiveBelowTheBoundAndVerdictOnlyAbove) {
+    RunOptions tight;
+    tight.exhaustiveBound = 2;  // SB has 4 candidates
+    auto quick = run("lkmm", "SB", kStoreBuffering, tight);
+    EXPECT_FALSE(quick.outcome.exhaustive);
+    EXPECT_EQ(observationOf(quick.outcome), "Sometimes");
+    auto full = run("lkmm", "SB", kStoreBuffering);
+    EXPECT_TRUE(full.outcome.exhaustive);
+    EXPECT_EQ(full.outcome.positive + full.outcome.negative, 4u);
+    RunOptions exhaustive = tight;
+    exhaustive.search = SearchMode::Exhaustive;
+    EXPECT_TRUE(run("lkmm", "SB", kStoreBuffering, exhaustive).outcome.exhaustive);
+}
+
 }  // namespace memx::solver
