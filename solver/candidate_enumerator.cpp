@@ -212,9 +212,13 @@ EnumerationStats enumerateCandidatesWithZ3(const model::EventStructure& events,
                                            const std::vector<bool>& observed,
                                            const std::function<bool(const Candidate&)>& onCandidate,
                                            std::optional<Clock::time_point> deadline,
-                                           const std::atomic<bool>* cancel) {
+                                           const std::atomic<bool>* cancel,
+                                           const CandidateRestriction* restriction) {
     Z3Session session;
     CandidateEncoding enc(events, observed, session);
+    if (restriction) {
+        (*restriction)(enc, session);
+    }
     EnumerationStats stats;
     CancelWatcher watcher(session, cancel);
     auto armTimeout = [&]() {

@@ -17,6 +17,13 @@
 
 namespace memx::solver {
 
+class CandidateEncoding;
+class Z3Session;
+
+// Asserts what every candidate must also satisfy (a verdict search's condition), given the
+// encoding of the candidate space and the session holding it.
+using CandidateRestriction = std::function<void(CandidateEncoding&, Z3Session&)>;
+
 using Clock = std::chrono::steady_clock;
 
 struct EnumerationStats {
@@ -37,11 +44,13 @@ EnumerationStats enumerateCandidates(const model::EventStructure& events,
                                      const std::atomic<bool>* cancel = nullptr);
 
 // The same candidates, always from Z3 (enumerateCandidates uses the solver-free search of
-// explicit_enumerator.hpp where it applies; tests compare the two).
+// explicit_enumerator.hpp where it applies; tests compare the two), optionally only those that
+// also satisfy `restriction`.
 EnumerationStats enumerateCandidatesWithZ3(const model::EventStructure& events,
                                            const std::vector<bool>& observed,
                                            const std::function<bool(const Candidate&)>& onCandidate,
                                            std::optional<Clock::time_point> deadline = std::nullopt,
-                                           const std::atomic<bool>* cancel = nullptr);
+                                           const std::atomic<bool>* cancel = nullptr,
+                                           const CandidateRestriction* restriction = nullptr);
 
 }  // namespace memx::solver

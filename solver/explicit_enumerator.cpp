@@ -228,16 +228,12 @@ bool readsAreWellFormed(const model::EventStructure& es) {
 
 class Search {
 public:
-    Search(const model::EventStructure& es, const std::vector<bool>& observed, FlowGraph& flow,
+    Search(const model::EventStructure& es, const std::vector<bool>& observed,
            std::vector<std::uint32_t> order,
            const std::function<bool(const Candidate&)>& onCandidate,
-           std::optional<Clock::time_point> deadline, const std::atomic<bool>* cancel,
-           const Pruner* prune)
+           std::optional<Clock::time_point> deadline, const std::atomic<bool>* cancel)
         : es_(es),
           observed_(observed),
-          flow_(flow),
-          prune_(prune),
-          decided_(es.events.size() + es.choiceCount, false),
           order_(std::move(order)),
           onCandidate_(onCandidate),
           deadline_(deadline),
@@ -261,14 +257,6 @@ public:
     }
 
     EnumerationStats run() {
-        partial_ = [this](SymId id) -> std::optional<std::int64_t> {
-            for (std::uint32_t d : flow_.deps(id)) {
-                if (!decided_[d]) {
-                    return std::nullopt;
-                }
-            }
-            return eval(id);
-        };
         decide(0);
         return stats_;
     }
@@ -325,26 +313,10 @@ private:
         return stop_;
     }
 
-    // Decides order_[i] and goes on; `decided_` marks what the pruner may read.
     void decide(std::size_t i) {
         if (mustStop()) {
             return;
         }
-        if (i > 0) {
-            decided_[order_[i - 1]] = true;
-            const bool pruned = prune_ && (*prune_)(partial_);
-            if (pruned) {
-                decided_[order_[i - 1]] = false;
-                return;
-            }
-            decideNext(i);
-            decided_[order_[i - 1]] = false;
-            return;
-        }
-        decideNext(i);
-    }
-
-    void decideNext(std::size_t i) {
         if (i == order_.size()) {
             leaf();
             return;
@@ -563,10 +535,6 @@ private:
 
     const model::EventStructure& es_;
     const std::vector<bool>& observed_;
-    FlowGraph& flow_;
-    const Pruner* prune_;
-    std::vector<bool> decided_;
-    PartialValues partial_;
     std::vector<std::uint32_t> order_;
     const std::function<bool(const Candidate&)>& onCandidate_;
     std::optional<Clock::time_point> deadline_;
@@ -596,8 +564,7 @@ bool explicitEnumerationApplies(const model::EventStructure& events) {
 std::optional<EnumerationStats> enumerateCandidatesExplicitly(
     const model::EventStructure& events, const std::vector<bool>& observed,
     const std::function<bool(const Candidate&)>& onCandidate,
-    std::optional<Clock::time_point> deadline, const std::atomic<bool>* cancel,
-    const Pruner* prune) {
+    std::optional<Clock::time_point> deadline, const std::atomic<bool>* cancel) {
     if (!readsAreWellFormed(events)) {
         return std::nullopt;
     }
@@ -606,15 +573,11 @@ std::optional<EnumerationStats> enumerateCandidatesExplicitly(
     if (!order) {
         return std::nullopt;
     }
-    Search search(events, observed, flow, std::move(*order), onCandidate, deadline, cancel, prune);
+    Search search(events, observed, std::move(*order), onCandidate, deadline, cancel);
     return search.run();
 }
 
-std::optional<double> explicitCandidateBound(const model::EventStructure& events,
-                                             const std::vector<bool>& observed) {
-    if (!explicitEnumerationApplies(events)) {
-        return std::nullopt;
-    }
+double candidateBound(const model::EventStructure& events, const std::vector<bool>& observed) {
     const auto n = static_cast<std::uint32_t>(events.events.size());
     double bound = 1;
     for (std::uint32_t r = 0; r < n; ++r) {

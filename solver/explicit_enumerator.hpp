@@ -25,13 +25,6 @@
 
 namespace memx::solver {
 
-// Values known part-way through the search: a node's value once every read and choice it depends
-// on is decided, nullopt before.
-using PartialValues = std::function<std::optional<std::int64_t>(model::SymId)>;
-// Consulted after every decision; returning true abandons every candidate below that point
-// (a verdict search prunes candidates whose condition is already decided the wrong way).
-using Pruner = std::function<bool(const PartialValues&)>;
-
 // True when the explicit search can enumerate `events` (see above).
 bool explicitEnumerationApplies(const model::EventStructure& events);
 
@@ -41,11 +34,11 @@ std::optional<EnumerationStats> enumerateCandidatesExplicitly(
     const model::EventStructure& events, const std::vector<bool>& observed,
     const std::function<bool(const Candidate&)>& onCandidate,
     std::optional<Clock::time_point> deadline = std::nullopt,
-    const std::atomic<bool>* cancel = nullptr, const Pruner* prune = nullptr);
+    const std::atomic<bool>* cancel = nullptr);
 
-// An upper bound on the number of candidates (the product of each read's possible sources and
-// each observed location's possible final writes), or nullopt when the search does not apply.
-std::optional<double> explicitCandidateBound(const model::EventStructure& events,
-                                             const std::vector<bool>& observed);
+// An upper bound on the number of candidates of either enumeration: the product of each read's
+// possible sources, each observed location's possible final writes and each free choice's two
+// values.
+double candidateBound(const model::EventStructure& events, const std::vector<bool>& observed);
 
 }  // namespace memx::solver

@@ -34,8 +34,9 @@ std::string formatHerdReport(const litmus::Program& program, const TestOutcome& 
         fmt::format("Observation {} {} {} {}\n", o.name, observationOf(o), o.positive, o.negative);
     if (!o.exhaustive) {
         // Not a herd line: says the States and Witnesses above are a sample (see SearchMode).
-        out += "Verdict-only search: the observation is exact; states, witness counts and flags "
-               "are those of the executions checked\n";
+        out +=
+            "Verdict-only search: the observation is exact; states, witness counts and flags "
+            "are those of the executions checked\n";
     }
     out += fmt::format("Time {} {:.2f}\n", o.name, o.seconds);
     out += "Hash=" + hash + "\n\n";

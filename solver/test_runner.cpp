@@ -5,10 +5,12 @@
 #include <optional>
 
 #include "litmus/prop_locations.hpp"
+#include "solver/candidate_encoding.hpp"
 #include "solver/candidate_enumerator.hpp"
+#include "solver/condition_encoding.hpp"
 #include "solver/execution_graph_builder.hpp"
 #include "solver/explicit_enumerator.hpp"
-#include "solver/partial_condition.hpp"
+#include "solver/z3_session.hpp"
 
 namespace memx::solver {
 
@@ -109,36 +111,39 @@ void addStats(TestOutcome& out, const EnumerationStats& stats) {
     out.undetermined += stats.undetermined;
 }
 
-// One half of a verdict search: the first allowed execution whose condition is `wanted`,
-// pruning candidates whose condition (or filter) is already decided against it. Returns false
-// when the search could not finish (time limit, cancel).
+// One half of a verdict search: the first allowed execution whose condition is `wanted`. The
+// solver proposes only candidates that pass the filter and whose condition is `wanted`, so a
+// search finds its witness, or proves there is none, without visiting the others. Returns false
+// when it could not finish (time limit, cancel).
 bool searchForWitness(const litmus::Program& program, const model::EventStructure& events,
                       const std::vector<bool>& observed, OutcomeCollector& collector,
                       TestOutcome& out, bool wanted, std::optional<Clock::time_point> deadline,
                       const std::atomic<bool>* cancel) {
-    const Truth against = wanted ? Truth::False : Truth::True;
-    Pruner prune = [&](const PartialValues& known) {
-        if (program.filter &&
-            partialTruth(*program.filter, program, events, known) == Truth::False) {
-            return true;
+    CandidateRestriction restriction = [&](CandidateEncoding& enc, Z3Session& session) {
+        if (program.filter) {
+            session.add(encodeProposition(*program.filter, program, enc));
         }
-        return program.condition.prop &&
-               partialTruth(*program.condition.prop, program, events, known) == against;
+        if (program.condition.prop) {
+            z3::expr holds = encodeProposition(*program.condition.prop, program, enc);
+            session.add(wanted ? holds : !holds);
+        } else if (!wanted) {
+            session.add(enc.value(0).ctx().bool_val(false));
+        }
     };
     bool found = false;
-    auto stats = enumerateCandidatesExplicitly(
+    auto stats = enumerateCandidatesWithZ3(
         events, observed,
         [&](const Candidate& candidate) {
             auto holds = collector.conditionHolds(candidate);
             if (!holds || *holds != wanted) {
-                return true;
+                return true;  // cannot happen: the solver enforced both
             }
             found = collector.consider(candidate, *holds);
             return !found;
         },
-        deadline, cancel, &prune);
-    addStats(out, *stats);
-    return found || !stats->timedOut;
+        deadline, cancel, &restriction);
+    addStats(out, stats);
+    return found || !stats.timedOut;
 }
 
 }  // namespace
@@ -163,9 +168,8 @@ TestOutcome runTest(const litmus::Program& program, const model::EventStructure&
 
     bool verdictOnly = false;
     if (options.search != SearchMode::Exhaustive) {
-        auto bound = explicitCandidateBound(events, observed);
-        verdictOnly =
-            bound && (options.search == SearchMode::Verdict || *bound > options.exhaustiveBound);
+        verdictOnly = options.search == SearchMode::Verdict ||
+                      candidateBound(events, observed) > options.exhaustiveBound;
     }
     try {
         if (verdictOnly) {

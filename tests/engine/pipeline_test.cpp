@@ -44,6 +44,13 @@ filter (0:r0=1)
 exists (1:r0=0)
 )";
 
+const char* kCoherenceWithLocation = R"(C 2+2W+location
+{}
+P0(int *x, int *y) { WRITE_ONCE(*x, 1); WRITE_ONCE(*y, 2); }
+P1(int *x, int *y) { WRITE_ONCE(*y, 1); WRITE_ONCE(*x, 2); }
+exists (x=1 /\ y=1)
+)";
+
 class PipelineTest : public ::testing::Test {
 protected:
     void TearDown() override {

@@ -1,0 +1,109 @@
+#include "solver/condition_encoding.hpp"
+
+#include <type_traits>
+#include <variant>
+
+namespace memx::solver {
+
+namespace {
+
+class PropositionEncoder {
+public:
+    PropositionEncoder(const litmus::Program& program, CandidateEncoding& enc)
+        : program_(program), enc_(enc), ctx_(enc.value(0).ctx()) {}
+
+    z3::expr encode(const litmus::Prop& prop) {
+        return std::visit(
+            [&](const auto& node) -> z3::expr {
+                using T = std::decay_t<decltype(node)>;
+                if constexpr (std::is_same_v<T, litmus::PropTrue>) {
+                    return ctx_.bool_val(true);
+                } else if constexpr (std::is_same_v<T, litmus::PropFalse>) {
+                    return ctx_.bool_val(false);
+                } else if constexpr (std::is_same_v<T, litmus::PropAtom>) {
+                    return atom(node);
+                } else if constexpr (std::is_same_v<T, litmus::PropNot>) {
+                    return !encode(*node.operand);
+                } else if constexpr (std::is_same_v<T, litmus::PropAnd>) {
+                    return encode(*node.lhs) && encode(*node.rhs);
+                } else if constexpr (std::is_same_v<T, litmus::PropOr>) {
+                    return encode(*node.lhs) || encode(*node.rhs);
+                } else {
+                    return z3::implies(encode(*node.lhs), encode(*node.rhs));
+                }
+            },
+            prop.node);
+    }
+
+private:
+    z3::expr constant(std::int64_t v) { return ctx_.bv_val(static_cast<std::uint64_t>(v), 64); }
+
+    z3::expr atom(const litmus::PropAtom& a) {
+        z3::expr lhs = valueOf(a.lhs);
+        z3::expr rhs = constant(0);
+        switch (a.rhs.kind) {
+            case litmus::CondValue::Kind::Int:
+                rhs = constant(a.rhs.value);
+                break;
+            case litmus::CondValue::Kind::Address:
+                rhs = constant(addressOf(a.rhs.symbol));
+                break;
+            case litmus::CondValue::Kind::Location:
+                rhs = valueOf(a.rhs.location);
+                break;
+        }
+        return a.negated ? lhs != rhs : lhs == rhs;
+    }
+
+    // As FinalStateReader::valueOf, symbolically.
+    z3::expr valueOf(const litmus::LocationRef& ref) {
+        const model::EventStructure& es = enc_.events();
+        if (ref.thread) {
+            auto t = es.finalRegisters.find(*ref.thread);
+            if (t != es.finalRegisters.end()) {
+                auto r = t->second.find(ref.name);
+                if (r != t->second.end()) {
+                    return enc_.value(r->second);
+                }
+            }
+            for (const auto& entry : program_.init) {
+                if (entry.thread == ref.thread && entry.name == ref.name && entry.value) {
+                    return constant(entry.value->kind == litmus::InitValue::Kind::Address
+                                        ? addressOf(entry.value->symbol)
+                                        : entry.value->value);
+                }
+            }
+            return constant(0);
+        }
+        // The chosen final write's value; 0 when no final write is chosen (nothing writes).
+        z3::expr value = constant(0);
+        for (const auto& fw : enc_.finalWriteChoices()) {
+            if (es.locations.locations[fw.location].name == ref.name) {
+                value = z3::ite(fw.chosen, enc_.value(es.events[fw.write].value), value);
+            }
+        }
+        return value;
+    }
+
+    std::int64_t addressOf(const std::string& symbol) const {
+        for (const auto& loc : enc_.events().locations.locations) {
+            if (loc.name == symbol) {
+                return loc.address;
+            }
+        }
+        return 0;
+    }
+
+    const litmus::Program& program_;
+    CandidateEncoding& enc_;
+    z3::context& ctx_;
+};
+
+}  // namespace
+
+z3::expr encodeProposition(const litmus::Prop& prop, const litmus::Program& program,
+                           CandidateEncoding& encoding) {
+    return PropositionEncoder(program, encoding).encode(prop);
+}
+
+}  // namespace memx::solver
