@@ -61,6 +61,10 @@ TestOutcome runTest(const litmus::Program& program, const model::EventStructure&
         bool holds = !program.condition.prop || reader.holds(*program.condition.prop);
         BuiltGraph built = buildExecutionGraph(events, candidate);
         cat::EvaluateOptions evalOptions;
+        const bool nativeCoherence = !built.graph.relations.count("co");
+        if (options.keepExecutions && nativeCoherence) {
+            evalOptions.extraRelations = {"co", "fr"};
+        }
         cat::evaluate(model, built.graph, evalOptions, [&](const cat::ExecutionVerdict& v) {
             if (mustStop()) {
                 throw TimeLimitReached{};
@@ -78,6 +82,10 @@ TestOutcome runTest(const litmus::Program& program, const model::EventStructure&
             }
             if (options.keepExecutions) {
                 AllowedExecution e{state, holds, v.flags, built.graph, v.withBindings};
+                // The model chose co itself: keep its choice, or the execution is ambiguous.
+                for (const auto& [name, rel] : v.relations) {
+                    e.graph.relations[name] = rel;
+                }
                 if (!v.undefinedChecks.empty()) {
                     e.flags.push_back("*undef*");
                 }
