@@ -3,7 +3,8 @@
 namespace memx::cli {
 
 void addModelOptions(CLI::App& cmd, ModelArgs& args) {
-    cmd.add_option("--model", args.model, "Built-in model: lkmm (default) or sc");
+    cmd.add_option("--model", args.model,
+                   "Built-in model: lkmm, rc11 or sc (default: rc11 for C11 tests, else lkmm)");
     cmd.add_option("--cat", args.cat, "A herd-style .cat model (X.def beside it is used)");
     cmd.add_option("-I", args.includeDirs, "Folder searched for included .cat files");
     cmd.add_option("--conf", args.conf, "A herd .cfg file (model, bell, macros, variants)");

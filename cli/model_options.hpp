@@ -11,7 +11,7 @@
 namespace memx::cli {
 
 struct ModelArgs {
-    std::string model = "lkmm";
+    std::string model;  // empty: by the test's dialect (lkmm, or rc11 for C11 tests)
     std::string cat;
     std::vector<std::string> includeDirs;
     std::string conf;

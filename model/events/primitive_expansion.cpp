@@ -88,7 +88,10 @@ std::optional<Value> ThreadBuilder::call(const Call& c, const Loc& loc, bool nee
         if (!v) {
             return std::nullopt;
         }
-        result = std::move(*v);
+        // rc11's fully ordered RMWs sit between fences: the value is the RMW's, not a fence's.
+        if (op.kind != PrimOpKind::Fence) {
+            result = std::move(*v);
+        }
     }
     if (prim->compare != ResultCompare::None) {
         result.id =
