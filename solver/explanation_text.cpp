@@ -197,8 +197,8 @@ std::string formatExplanation(const TestExplanation& why, const EventNaming& nam
         }
     }
     for (const auto& x : why.flagged) {
-        out << "\nFlags on an allowed execution with final state " << x.execution.state.text()
-            << ":\n";
+        out << "\nFlags raised on an allowed execution (final state " << x.execution.state.text()
+            << "):\n";
         out << formatExecution(x, naming);
     }
     return out.str();

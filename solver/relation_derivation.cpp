@@ -396,6 +396,9 @@ std::optional<RelationDeriver::Chain> RelationDeriver::deriveSteps(
     }
     Chain out;
     for (std::size_t i = 0; i < steps.size(); ++i) {
+        if (points[i] == points[i + 1]) {
+            continue;  // an identity step ([S], r?, r*, or [S] by name): it moves nowhere
+        }
         auto part = derive(*steps[i], points[i], points[i + 1], depth);
         if (!part) {
             return std::nullopt;
