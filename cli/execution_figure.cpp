@@ -1,5 +1,6 @@
 #include "cli/execution_figure.hpp"
 
+#include <map>
 #include <set>
 
 #include "render/event_names.hpp"
@@ -15,11 +16,30 @@ bool isTransitiveOrder(const std::string& name) {
     return orders.count(name) > 0;
 }
 
-render::Highlight highlightOf(const solver::ExplainedExecution& e) {
+// The drawn relation a cycle edge belongs to when it is a restriction of it (an rfe edge is
+// an rf edge), so the figure thickens the edge it already draws instead of adding a twin.
+std::string drawnName(const std::string& relation, model::EventIndex a, model::EventIndex b,
+                      const std::map<std::string, model::Relation>& drawn) {
+    static const std::map<std::string, std::string> restricts{
+        {"rfe", "rf"}, {"rfi", "rf"}, {"coe", "co"},   {"coi", "co"},
+        {"fre", "fr"}, {"fri", "fr"}, {"po-loc", "po"}};
+    auto it = restricts.find(relation);
+    if (it != restricts.end()) {
+        auto d = drawn.find(it->second);
+        if (d != drawn.end() && d->second.contains(a, b)) {
+            return it->second;
+        }
+    }
+    return relation;
+}
+
+render::Highlight highlightOf(const solver::ExplainedExecution& e,
+                              const std::map<std::string, model::Relation>& drawn) {
     render::Highlight h;
     if (e.violation) {
         for (const auto& edge : solver::baseEdges(e.violation->cycle)) {
-            h.cycle.push_back({edge.from, edge.to, edge.relation});
+            h.cycle.push_back(
+                {edge.from, edge.to, drawnName(edge.relation, edge.from, edge.to, drawn)});
         }
     }
     for (const auto& f : e.flags) {
@@ -91,7 +111,8 @@ std::vector<std::uint8_t> drawExecution(const cat::Model& model,
             drawn.push_back({name, it->second, isTransitiveOrder(name)});
         }
     }
-    render::Layout layout = render::layoutExecution(g, drawn, highlightOf(execution), {title});
+    render::Layout layout =
+        render::layoutExecution(g, drawn, highlightOf(execution, values), {title});
     auto text = [](std::string s) { return std::vector<std::uint8_t>(s.begin(), s.end()); };
     switch (format) {
         case FigureFormat::Dot:
