@@ -11,6 +11,8 @@
 #include "solver/explanation.hpp"
 #include "solver/explanation_text.hpp"
 #include "solver/model_comparison.hpp"
+#include "solver/model_locator.hpp"
+#include "solver/relation_derivation.hpp"
 
 namespace memx::explain_test {
 namespace {
@@ -216,6 +218,92 @@ TEST(ModelComparison, AModelComparedWithItselfHasNoDifference) {
                                    {"lkmm", b->model.model.get(), &b->test.events});
     EXPECT_TRUE(c.differences.empty());
     EXPECT_EQ(c.allowedStates[0], c.allowedStates[1]);
+}
+
+}  // namespace
+}  // namespace memx::explain_test
+
+namespace memx::explain_test {
+namespace {
+
+std::optional<solver::LoadedModel> derivationTestModel() {
+    auto lkmm = solver::builtinModelPath("lkmm");
+    if (!lkmm) {
+        ADD_FAILURE() << "no built-in models next to the test program";
+        return std::nullopt;
+    }
+    solver::ModelSelection selection;
+    selection.catFile = sourceDir() + "/tests/explain/data/derivation-test.cat";
+    selection.includeDirs = {lkmm->parent_path()};
+    DiagnosticSink sink;
+    auto m = solver::loadModelSelection(selection, sink);
+    for (const auto& d : sink.diagnostics()) {
+        ADD_FAILURE() << d.file << ": " << d.message;
+    }
+    return m;
+}
+
+TEST(RelationDerivation, AClosureOfASequenceIsAShortestPathOfItsSteps) {
+    auto m = derivationTestModel();
+    ASSERT_TRUE(m);
+    DiagnosticSink sink;
+    auto test =
+        solver::prepareLitmusFile(sourceDir() + "/litmus/library/lkmm/SB+once.litmus", *m, sink);
+    ASSERT_TRUE(test);
+    auto why = solver::explainTest(test->program, test->events, *m->model);
+    ASSERT_FALSE(why.conditionAllowed);
+    ASSERT_EQ(why.forbidden.size(), 1u);
+    const auto& x = why.forbidden[0];
+    const auto& v = *x.violation;
+    EXPECT_EQ(v.axiom, "steps");
+    EXPECT_EQ(v.expression, "step+");
+    // step+ is transitive, so its shortest cycle is a self-loop; the path behind it has two
+    // `step` edges, each a po edge then a com edge, which is an fr edge here.
+    ASSERT_EQ(v.cycle.size(), 2u);
+    for (const auto& e : v.cycle) {
+        EXPECT_EQ(e.relation, "step");
+        ASSERT_EQ(e.parts.size(), 2u);
+        EXPECT_EQ(e.parts[0].relation, "po");
+        EXPECT_EQ(e.parts[1].relation, "com");
+        ASSERT_EQ(e.parts[1].parts.size(), 1u);
+        EXPECT_EQ(e.parts[1].parts[0].relation, "fr");
+    }
+    EXPECT_TRUE(closesCycle(v.cycle));
+    auto from = v.cycle.front().from;
+    EXPECT_EQ(derivationProblems(*m->model, x.execution, v.cycle, from, from),
+              std::vector<std::string>{});
+}
+
+TEST(RelationDerivation, AFlagOnADifferenceRecordsWhatIsAbsent) {
+    auto m = derivationTestModel();
+    ASSERT_TRUE(m);
+    DiagnosticSink sink;
+    auto test =
+        solver::prepareLitmusFile(sourceDir() + "/litmus/library/lkmm/SB+once.litmus", *m, sink);
+    ASSERT_TRUE(test);
+    auto why = solver::explainTest(test->program, test->events, *m->model);
+    ASSERT_FALSE(why.flagged.empty());
+    const auto& f = why.flagged[0].flags.at(0);
+    EXPECT_EQ(f.flag, "fr-not-po");
+    ASSERT_EQ(f.pair.size(), 1u);
+    EXPECT_EQ(f.pair[0].relation, "fr");
+    EXPECT_EQ(f.pair[0].absent, std::vector<std::string>{"po"});
+    EXPECT_NE(why.flagged[0].execution.graph.events[f.first].thread,
+              why.flagged[0].execution.graph.events[f.second].thread);
+}
+
+TEST(RelationDerivation, ExpressionTextKeepsPrecedence) {
+    auto m = derivationTestModel();
+    ASSERT_TRUE(m);
+    std::vector<std::string> texts;
+    for (const auto& s : m->model->statements) {
+        if (s.kind == cat::StmtKind::Check && s.expr) {
+            texts.push_back(solver::expressionText(*s.expr));
+        }
+    }
+    ASSERT_GE(texts.size(), 2u);
+    EXPECT_EQ(texts[texts.size() - 2], "step+");
+    EXPECT_EQ(texts.back(), "fr \\ po");
 }
 
 }  // namespace
