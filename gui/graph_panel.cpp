@@ -4,6 +4,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QResizeEvent>
 #include <QSplitter>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -26,20 +27,30 @@ double GraphView::zoom() const {
 }
 
 void GraphView::zoomIn() {
+    autoFit_ = false;
     if (zoom() < 8) {
         scale(1.25, 1.25);
     }
 }
 
 void GraphView::zoomOut() {
+    autoFit_ = false;
     if (zoom() > 0.1) {
         scale(0.8, 0.8);
     }
 }
 
 void GraphView::fit() {
+    autoFit_ = true;
     if (scene() && !scene()->sceneRect().isEmpty()) {
         fitInView(scene()->sceneRect(), Qt::KeepAspectRatio);
+    }
+}
+
+void GraphView::resizeEvent(QResizeEvent* event) {
+    QGraphicsView::resizeEvent(event);
+    if (autoFit_) {
+        fit();
     }
 }
 

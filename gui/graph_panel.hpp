@@ -33,6 +33,10 @@ public slots:
 
 protected:
     void wheelEvent(QWheelEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+
+private:
+    bool autoFit_ = true;  // keep fitting on resize until the user zooms
 };
 
 class GraphPanel : public QWidget {

@@ -49,9 +49,11 @@ void LitmusHighlighter::highlightBlock(const QString& text) {
             setFormat(int(m.capturedStart()), int(m.capturedLength()), rule.format);
         }
     }
-    // (* comments *), possibly over several lines.
+    // (* comments *), possibly over several lines. "(*" followed by a name is a dereference in
+    // code ("READ_ONCE(*x)"), so a comment opens only with "(*" before a blank or the line end.
+    static const QRegularExpression opening(QStringLiteral(R"(\(\*(?=\s|\*|$))"));
     setCurrentBlockState(0);
-    qsizetype start = previousBlockState() == kInComment ? 0 : text.indexOf(QLatin1String("(*"));
+    qsizetype start = previousBlockState() == kInComment ? 0 : text.indexOf(opening);
     while (start >= 0) {
         qsizetype end = text.indexOf(QLatin1String("*)"), start);
         qsizetype length;
@@ -62,7 +64,7 @@ void LitmusHighlighter::highlightBlock(const QString& text) {
             length = end - start + 2;
         }
         setFormat(int(start), int(length), comment_);
-        start = text.indexOf(QLatin1String("(*"), start + length);
+        start = text.indexOf(opening, start + length);
     }
 }
 

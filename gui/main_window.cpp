@@ -52,11 +52,11 @@ MainWindow::MainWindow(QSettings& settings, QWidget* parent)
     auto* right = new QSplitter(Qt::Vertical, this);
     right->addWidget(results_);
     right->addWidget(graph_);
-    right->setStretchFactor(1, 2);
+    right->setSizes({260, 540});
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(editor_);
     split->addWidget(right);
-    split->setStretchFactor(1, 2);
+    split->setSizes({420, 860});
     setCentralWidget(split);
 
     checkTimer_->setSingleShot(true);
@@ -109,10 +109,11 @@ void MainWindow::buildToolBar() {
     cancelAction_->setEnabled(false);
     progress_ = new QProgressBar(this);
     progress_->setMaximumWidth(120);
-    progress_->setRange(0, 1);
-    progress_->setValue(0);
+    progress_->setRange(0, 0);  // busy: enumeration has no known end
     progress_->setTextVisible(false);
-    bar->addWidget(progress_);
+    progress_->setToolTip(tr("Solving"));
+    progressItem_ = bar->addWidget(progress_);
+    progressItem_->setVisible(false);
     elapsed_ = new QLabel(this);
     elapsed_->setMinimumWidth(60);
     bar->addWidget(elapsed_);
@@ -375,7 +376,7 @@ void MainWindow::cancel() {
 void MainWindow::onRunStarted() {
     runAction_->setEnabled(false);
     cancelAction_->setEnabled(true);
-    progress_->setRange(0, 0);  // busy: enumeration has no known end
+    progressItem_->setVisible(true);
     progressTimer_->start();
     results_->showMessage(tr("Running under %1...").arg(selectedModel()));
     graph_->setFigure(nullptr, {});
@@ -384,8 +385,7 @@ void MainWindow::onRunStarted() {
 
 void MainWindow::onRunFinished() {
     progressTimer_->stop();
-    progress_->setRange(0, 1);
-    progress_->setValue(1);
+    progressItem_->setVisible(false);
     runAction_->setEnabled(true);
     cancelAction_->setEnabled(false);
     auto result = runner_->lastResult();

@@ -86,6 +86,7 @@ private:
     QAction* runAction_ = nullptr;
     QAction* cancelAction_ = nullptr;
     QProgressBar* progress_ = nullptr;
+    QAction* progressItem_ = nullptr;  // the progress bar's place in the toolbar
     QLabel* elapsed_ = nullptr;
     QMenu* recentMenu_ = nullptr;
     QTimer* checkTimer_;
