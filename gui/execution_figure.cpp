@@ -35,22 +35,24 @@ const std::vector<std::string>& defaultVisibleRelations() {
     return kBaseOrder;
 }
 
-ExecutionFigure describeExecution(const cat::Model& model,
-                                  const solver::AllowedExecution& execution) {
+namespace {
+
+// Every relation of `j` with a pair: base relations of the graph, the with-bound ones, and
+// each name the model binds at top level.
+ExecutionFigure relationsFigure(const cat::Model& model, const solver::JudgedExecution& j) {
     ExecutionFigure out;
-    solver::JudgedExecution j = judged(execution);
     std::vector<std::string> names;
     for (const auto& [name, slot] : model.finalSlots) {
         if (!isBackground(name)) {
             names.push_back(name);
         }
     }
-    for (const auto& [name, rel] : execution.graph.relations) {
+    for (const auto& [name, rel] : j.graph.relations) {
         if (!isBackground(name)) {
             names.push_back(name);
         }
     }
-    for (const auto& [name, rel] : execution.withBindings) {
+    for (const auto& [name, rel] : j.verdict.withBindings) {
         names.push_back(name);
     }
     names.insert(names.end(), kBaseOrder.begin(), kBaseOrder.end());
@@ -61,14 +63,10 @@ ExecutionFigure describeExecution(const cat::Model& model,
             out.relations[name] = std::move(rel);
         }
     }
-    out.graph = execution.graph;
+    out.graph = j.graph;
     for (const auto& name : kBaseOrder) {
         if (auto it = out.relations.find(name); it != out.relations.end()) {
             out.graph.relations[name] = it->second;
-        }
-    }
-    for (const auto& name : kBaseOrder) {
-        if (out.relations.count(name)) {
             out.order.push_back(name);
         }
     }
@@ -77,28 +75,48 @@ ExecutionFigure describeExecution(const cat::Model& model,
             out.order.push_back(name);
         }
     }
-    if (!execution.flags.empty()) {
-        solver::ExplainedExecution why = solver::explainExecution(model, j);
-        std::vector<std::string> notes;
-        for (const solver::FlagWitness& w : why.flags) {
-            for (model::EventIndex e : {w.first, w.second}) {
-                if (std::find(out.highlight.events.begin(), out.highlight.events.end(), e) ==
-                    out.highlight.events.end()) {
-                    out.highlight.events.push_back(e);
-                }
-            }
-            if (std::find(notes.begin(), notes.end(), w.flag) == notes.end()) {
-                notes.push_back(w.flag);
+    return out;
+}
+
+void highlightFlags(ExecutionFigure& figure, const std::vector<solver::FlagWitness>& flags) {
+    std::string note;
+    for (const solver::FlagWitness& w : flags) {
+        for (model::EventIndex e : {w.first, w.second}) {
+            auto& events = figure.highlight.events;
+            if (std::find(events.begin(), events.end(), e) == events.end()) {
+                events.push_back(e);
             }
         }
-        if (!notes.empty()) {
-            std::string joined;
-            for (const auto& n : notes) {
-                joined += (joined.empty() ? "" : ", ") + n;
-            }
-            out.highlight.eventsNote = joined;
+        if (note.find(w.flag) == std::string::npos) {
+            note += (note.empty() ? "" : ", ") + w.flag;
         }
     }
+    if (!note.empty()) {
+        figure.highlight.eventsNote = note;
+    }
+}
+
+}  // namespace
+
+ExecutionFigure describeExecution(const cat::Model& model,
+                                  const solver::AllowedExecution& execution) {
+    solver::JudgedExecution j = judged(execution);
+    ExecutionFigure out = relationsFigure(model, j);
+    if (!execution.flags.empty()) {
+        highlightFlags(out, solver::explainExecution(model, j).flags);
+    }
+    return out;
+}
+
+ExecutionFigure describeExecution(const cat::Model& model,
+                                  const solver::ExplainedExecution& execution) {
+    ExecutionFigure out = relationsFigure(model, execution.execution);
+    if (execution.violation) {
+        for (const solver::DerivedEdge& e : solver::baseEdges(execution.violation->cycle)) {
+            out.highlight.cycle.push_back({e.from, e.to, e.relation});
+        }
+    }
+    highlightFlags(out, execution.flags);
     return out;
 }
 
@@ -109,7 +127,8 @@ render::Layout layoutFigure(const ExecutionFigure& figure, const std::set<std::s
         if (!visible.count(name)) {
             continue;
         }
-        const bool order = name == "po" || name == "co";
+        // Orders read best as their immediate edges (RC11 calls po and co sb and mo).
+        const bool order = name == "po" || name == "co" || name == "sb" || name == "mo";
         drawn.push_back({name, figure.relations.at(name), order});
     }
     render::LayoutOptions options;

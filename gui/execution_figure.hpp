@@ -12,6 +12,7 @@
 
 #include "model/cat/model.hpp"
 #include "render/layout.hpp"
+#include "solver/explanation.hpp"
 #include "solver/test_outcome.hpp"
 
 namespace memx::gui {
@@ -31,6 +32,12 @@ const std::vector<std::string>& defaultVisibleRelations();
 // its raised flags' witnesses.
 ExecutionFigure describeExecution(const cat::Model& model,
                                   const solver::AllowedExecution& execution);
+
+// The same for an execution the explanation API judged (allowed or rejected). A rejected one is
+// drawn with the cycle (or pair) of its failing axiom highlighted, in base edges, as
+// `memx explain --figure` draws it; an allowed one with its flags' accesses.
+ExecutionFigure describeExecution(const cat::Model& model,
+                                  const solver::ExplainedExecution& execution);
 
 // The layout of `figure` with the relations of `visible` (po and co as immediate edges).
 render::Layout layoutFigure(const ExecutionFigure& figure, const std::set<std::string>& visible,

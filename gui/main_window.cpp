@@ -5,17 +5,20 @@
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
+#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include "gui/example_library.hpp"
 #include "gui/execution_figure.hpp"
@@ -78,6 +81,16 @@ MainWindow::MainWindow(QSettings& settings, QWidget* parent)
         settings_.setValue(QStringLiteral("relations"), list);
     });
 
+    whyText_ = new QPlainTextEdit(this);
+    whyText_->setReadOnly(true);
+    whyText_->setFont(editor_->font());
+    whyDock_ = new QDockWidget(tr("Why not?"), this);
+    whyDock_->setObjectName(QStringLiteral("whyNotDock"));
+    whyDock_->setWidget(whyText_);
+    addDockWidget(Qt::BottomDockWidgetArea, whyDock_);
+    whyDock_->hide();
+    connect(&whyWatcher_, &QFutureWatcherBase::finished, this, &MainWindow::onWhyNotFinished);
+
     buildToolBar();
     buildMenus();
     restoreSettings();
@@ -85,7 +98,9 @@ MainWindow::MainWindow(QSettings& settings, QWidget* parent)
     statusBar()->showMessage(tr("Open a test or pick one from Examples, then Run (Ctrl+R)"));
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    whyWatcher_.waitForFinished();
+}
 
 void MainWindow::buildToolBar() {
     QToolBar* bar = addToolBar(tr("Run"));
@@ -117,6 +132,10 @@ void MainWindow::buildToolBar() {
     elapsed_ = new QLabel(this);
     elapsed_->setMinimumWidth(60);
     bar->addWidget(elapsed_);
+    whyNotAction_ = bar->addAction(tr("Why not?"), this, &MainWindow::whyNot);
+    whyNotAction_->setShortcut(QKeySequence(QStringLiteral("Ctrl+Y")));
+    whyNotAction_->setToolTip(
+        tr("Why is the condition's outcome forbidden (or allowed)? As memx explain (Ctrl+Y)"));
     bar->addSeparator();
     QAction* prev = bar->addAction(tr("Previous"), results_, &ResultsPanel::previousExecution);
     prev->setShortcut(QKeySequence(QStringLiteral("Ctrl+,")));
@@ -168,6 +187,7 @@ void MainWindow::buildMenus() {
     QMenu* runMenu = menuBar()->addMenu(tr("&Run"));
     runMenu->addAction(runAction_);
     runMenu->addAction(cancelAction_);
+    runMenu->addAction(whyNotAction_);
 }
 
 void MainWindow::restoreSettings() {
@@ -434,6 +454,59 @@ void MainWindow::onExecutionSelected(int index) {
         graph_->setFigure(nullptr, {});
         statusBar()->showMessage(tr("Cannot draw execution %1: %2").arg(index + 1).arg(e.what()));
     }
+}
+
+void MainWindow::whyNot() {
+    if (whyWatcher_.isRunning()) {
+        return;
+    }
+    RunRequest request;
+    request.text = editor_->toPlainText().toStdString();
+    request.fileName = fileName_.toStdString();
+    request.model = modelSelection();
+    request.timeoutSeconds = 60;
+    whyNotAction_->setEnabled(false);
+    statusBar()->showMessage(tr("Explaining under %1...").arg(selectedModel()));
+    whyWatcher_.setFuture(QtConcurrent::run([request] { return explainRequest(request); }));
+}
+
+void MainWindow::onWhyNotFinished() {
+    whyNotAction_->setEnabled(true);
+    whyNot_ = whyWatcher_.result();
+    std::vector<Diagnostic> mine;
+    QStringList lines;
+    for (const Diagnostic& d : whyNot_->diagnostics) {
+        if (d.file == fileName_.toStdString()) {
+            mine.push_back(d);
+        } else {
+            lines << qs(formatDiagnostic(d));
+        }
+    }
+    editor_->setDiagnostics(mine);
+    if (!whyNot_->explanation) {
+        lines << (whyNot_->error.empty() ? tr("The test has errors: see the editor")
+                                         : qs(whyNot_->error));
+        whyText_->setPlainText(lines.join(QLatin1Char('\n')));
+    } else {
+        whyText_->setPlainText(qs(whyNot_->text));
+        const solver::TestExplanation& why = *whyNot_->explanation;
+        if (const solver::ExplainedExecution* x = executionToDraw(why)) {
+            try {
+                std::string title = why.test;
+                if (x->violation) {
+                    title += ": rejected by " + x->violation->axiom;
+                }
+                graph_->setFigure(std::make_shared<const ExecutionFigure>(
+                                      describeExecution(*whyNot_->model->model, *x)),
+                                  title);
+            } catch (const std::exception& e) {
+                statusBar()->showMessage(tr("Cannot draw the explanation: %1").arg(e.what()));
+            }
+        }
+    }
+    whyDock_->show();
+    statusBar()->showMessage(tr("Explained"));
+    emit whyNotFinished();
 }
 
 bool MainWindow::exportFigure(const QString& path, ExportFormat format, QString* error) {

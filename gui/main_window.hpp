@@ -4,17 +4,21 @@
 // together; each panel owns its own concern.
 #pragma once
 
+#include <QFutureWatcher>
 #include <QMainWindow>
 #include <QString>
 #include <memory>
 
 #include "gui/figure_export.hpp"
+#include "gui/why_not.hpp"
 #include "solver/test_pipeline.hpp"
 
 class QAction;
 class QComboBox;
 class QLabel;
 class QMenu;
+class QPlainTextEdit;
+class QDockWidget;
 class QProgressBar;
 class QSettings;
 class QTimer;
@@ -49,13 +53,19 @@ public:
     RunController* runner() const { return runner_; }
     std::shared_ptr<const solver::TestRun> lastRun() const { return run_; }
     QString fileName() const { return fileName_; }
+    std::shared_ptr<const WhyNotResult> whyNotResult() const { return whyNot_; }
+    bool explaining() const { return whyWatcher_.isRunning(); }
 
 public slots:
     void run();
     void cancel();
+    // Explains the condition's outcome as `memx explain` does and draws the rejected execution
+    // with its violated axiom's cycle highlighted.
+    void whyNot();
 
 signals:
     void runFinished();
+    void whyNotFinished();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -74,6 +84,7 @@ private:
     void exportWithDialog();
     void copyFigure(ExportFormat format);
     void saveFile();
+    void onWhyNotFinished();
     solver::ModelSelection modelSelection() const;
     const solver::LoadedModel* modelForChecks();
 
@@ -98,6 +109,11 @@ private:
     std::shared_ptr<const solver::LoadedModel> checkModel_;
     QString checkModelKey_;
     int lastModelIndex_ = 0;
+    QAction* whyNotAction_ = nullptr;
+    QDockWidget* whyDock_ = nullptr;
+    QPlainTextEdit* whyText_ = nullptr;
+    QFutureWatcher<std::shared_ptr<const WhyNotResult>> whyWatcher_;
+    std::shared_ptr<const WhyNotResult> whyNot_;
 };
 
 }  // namespace memx::gui

@@ -205,6 +205,32 @@ private slots:
         QCOMPARE(settings_->value(QStringLiteral("model")).toString(), QStringLiteral("sc"));
     }
 
+    void whyNotShowsTheViolatedAxiomAndItsCycle() {
+        QVERIFY(window_->openFile(libraryTest(QStringLiteral("lkmm/MP+wmb+rmb.litmus"))));
+        window_->whyNot();
+        QTRY_VERIFY_WITH_TIMEOUT(window_->whyNotResult() && !window_->explaining(), 30000);
+        auto result = window_->whyNotResult();
+        QVERIFY(result->explanation);
+        const auto& why = *result->explanation;
+        QVERIFY(!why.conditionAllowed);  // Never: the outcome is forbidden
+        QVERIFY(!why.forbidden.empty());
+        QVERIFY(why.forbidden.front().violation);
+        QVERIFY(!why.forbidden.front().violation->axiom.empty());
+        QVERIFY(QString::fromStdString(result->text)
+                    .contains(QString::fromStdString(why.forbidden.front().violation->axiom)));
+        // The drawn execution is the rejected one, its cycle highlighted edge by edge.
+        auto figure = window_->graph()->figure();
+        QVERIFY(figure);
+        QVERIFY(!figure->highlight.cycle.empty());
+        int cycleEdges = 0;
+        for (const auto& e : window_->graph()->layout()->edges) {
+            cycleEdges += e.inCycle ? 1 : 0;
+        }
+        QCOMPARE(cycleEdges, int(figure->highlight.cycle.size()));
+        QCOMPARE(countItems(*window_->graph()->scene(), EdgeItem::Type),
+                 int(window_->graph()->layout()->edges.size()));
+    }
+
     void cancelStopsALongRunWithinOneSecond() {
         window_->setTestText(endlessTest(6, 4), QStringLiteral("endless.litmus"));
         window_->run();
