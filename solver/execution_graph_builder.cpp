@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <algorithm>
+#include <set>
 
 namespace memx::solver {
 
@@ -45,6 +46,47 @@ std::string labelOf(const model::EventInfo& info) {
         }
     }
     return label;
+}
+
+// Byte-granular tests: `si` relates the byte events of one access (reflexive on every
+// memory event), and `torn` holds the bytes of each read access whose bytes read from two or
+// more write accesses. Other tests have neither (the cat layer sees them empty).
+void addByteRelations(const model::EventStructure& es, const Candidate& c,
+                      const std::vector<std::int64_t>& graphIndex, model::ExecutionGraph& g) {
+    const std::size_t n = g.events.size();
+    Relation si(n);
+    EventSet torn(n);
+    for (const model::AccessGroup& group : es.accessGroups) {
+        std::vector<EventIndex> members;
+        std::set<std::int64_t> sources;
+        for (std::uint32_t e : group.events) {
+            if (graphIndex[e] < 0) {
+                continue;
+            }
+            members.push_back(static_cast<EventIndex>(graphIndex[e]));
+            if (c.rfSource[e]) {
+                const std::uint32_t w = *c.rfSource[e];
+                const std::uint32_t wg = es.groupOf.at(w);
+                sources.insert(wg == model::EventStructure::kNoGroup ? -1 - std::int64_t{w}
+                                                                     : std::int64_t{wg});
+            }
+        }
+        for (EventIndex a : members) {
+            for (EventIndex b : members) {
+                si.insert(a, b);
+            }
+            if (sources.size() > 1) {
+                torn.insert(a);
+            }
+        }
+    }
+    for (EventIndex i = 0; i < n; ++i) {
+        if (!g.events[i].location.empty()) {
+            si.insert(i, i);
+        }
+    }
+    g.relations["si"] = std::move(si);
+    g.sets["torn"] = std::move(torn);
 }
 
 }  // namespace
@@ -164,6 +206,9 @@ BuiltGraph buildExecutionGraph(const model::EventStructure& es, const Candidate&
     addStatic("addr", es.addr);
     addStatic("data", es.data);
     addStatic("ctrl", es.ctrl);
+    if (es.byteGranular()) {
+        addByteRelations(es, c, graphIndex, g);
+    }
     return out;
 }
 

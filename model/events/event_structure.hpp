@@ -63,10 +63,25 @@ struct Location {
     std::int64_t address = 0;  // the integer that stands for &x
     std::uint32_t size = 4;    // bytes (mixed-size work uses it; LKMM tests are uniform)
     SymId initialValue = 0;    // usually a Const; may be another location's address
+    // Byte-granular tests: the element size and signedness (`u8 buf[16]`: size 16, element
+    // 1, unsigned); a whole variable has elementSize == size. Unused otherwise.
+    std::uint32_t elementSize = 4;
+    bool isSigned = true;
+    // Byte-granular tests: one initial value per element (arrays), else empty.
+    std::vector<SymId> elementInitialValues = {};
 };
 
 struct LocationTable {
     std::vector<Location> locations;
+    // Byte-granular tests: each byte of a location is a memory cell of its own (its own
+    // coherence order and final value) and values are stored little-endian unless bigEndian.
+    bool byteGranular = false;
+    bool bigEndian = false;
+    // The cells whose final values are tracked: every byte of every location when
+    // byteGranular, else one cell per location (cell == location index).
+    std::size_t cellCount() const;
+    std::int64_t cellAddress(std::size_t cell) const;
+    std::size_t cellLocation(std::size_t cell) const;
     // Addresses are spaced this far apart so byte offsets within a location stay inside it.
     static constexpr std::int64_t kBase = 0x100000;
     static constexpr std::int64_t kStride = 0x1000;
@@ -98,6 +113,17 @@ struct SymEvent {
 // A static relation edge, present in an execution when both events happen.
 using EventPair = std::pair<std::uint32_t, std::uint32_t>;
 
+// Byte-granular tests: the byte events of one access (one READ_ONCE of a u32, the read side or
+// the write side of one memcpy) form a group, herd's `si` ("same instruction"). A read group is
+// torn in an execution when its bytes read from two or more write groups.
+struct AccessGroup {
+    std::vector<std::uint32_t> events;  // byte events, in ascending address order
+    // A marked, naturally aligned access of 2, 4 or 8 bytes (or an initial write): when one
+    // single-copy-atomic write group covers a single-copy-atomic read group's footprint, the
+    // read takes no bytes from any other such covering write.
+    bool singleCopyAtomic = false;
+};
+
 struct EventStructure {
     LocationTable locations;
     std::vector<SymNode> nodes;    // node 0 is Const 0, node 1 is Const 1
@@ -112,6 +138,15 @@ struct EventStructure {
     // under which it matters; when that guard is 0 the solver fixes the choice to 0.
     std::uint32_t choiceCount = 0;
     std::vector<SymId> choiceGuards;
+    // Byte-granular tests only (both empty otherwise): every Read/Write event has size 1, the
+    // byte events of one access share its poIndex (so they are unordered among themselves)
+    // and form one AccessGroup; groupOf[e] is the group of event e, or kNoGroup (fences).
+    // A multi-byte read's value is the composition (Shl/BitOr, little-endian unless
+    // locations.bigEndian, sign-extended for signed types) of its bytes' ReadValue nodes.
+    std::vector<AccessGroup> accessGroups;
+    std::vector<std::uint32_t> groupOf;
+    static constexpr std::uint32_t kNoGroup = 0xffffffffu;
+    bool byteGranular() const { return locations.byteGranular; }
 
     SymId constant(std::int64_t v);
     SymId add(SymNode n);
