@@ -64,6 +64,38 @@ std::vector<std::string> outcomeDifferences(const solver::TestOutcome& engine,
     return out;
 }
 
+void AgreementTally::add(const AgreementResult& result) {
+    engineSeconds += result.engineSeconds;
+    bruteForceSeconds += result.bruteForceSeconds;
+    switch (result.status) {
+        case AgreementStatus::Agreed:
+            ++agreed;
+            candidates += result.candidates;
+            break;
+        case AgreementStatus::Disagreed:
+            ++disagreed;
+            candidates += result.candidates;
+            break;
+        case AgreementStatus::OverCap:
+            ++overCap;
+            break;
+        case AgreementStatus::EngineTimedOut:
+            ++engineTimedOut;
+            break;
+        case AgreementStatus::NotRunnable:
+            ++notRunnable;
+            break;
+    }
+}
+
+std::string AgreementTally::summary() const {
+    return fmt::format(
+        "{} compared, {} agreed, {} disagreed, {} over the brute-force cap, {} engine timeouts, "
+        "{} not runnable; {} candidates; engine {:.2f} s, brute force {:.2f} s",
+        compared(), agreed, disagreed, overCap, engineTimedOut, notRunnable, candidates,
+        engineSeconds, bruteForceSeconds);
+}
+
 AgreementResult checkAgreement(const std::string& file, const solver::LoadedModel& model,
                                const AgreementLimits& limits) {
     AgreementResult result;
@@ -73,7 +105,7 @@ AgreementResult checkAgreement(const std::string& file, const solver::LoadedMode
         result.details.push_back(diagnosticsText(sink));
         return result;
     }
-    auto events = model::buildEvents(*program, model.primitives, file, sink);
+    auto events = model::buildEvents(*program, model.primitives, file, sink, limits.events);
     if (!events) {
         result.details.push_back(diagnosticsText(sink));
         return result;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "model/events/byte_types.hpp"
 #include "solver/test_outcome.hpp"
 #include "solver/test_pipeline.hpp"
 #include "tests/bruteforce/brute_force_enumerator.hpp"
@@ -20,6 +21,7 @@ std::vector<std::string> outcomeDifferences(const solver::TestOutcome& engine,
 struct AgreementLimits {
     BruteForceLimits bruteForce;
     double engineTimeoutSeconds = 30;
+    model::EventOptions events;  // `--endian`, `--usercopy` (byte-granular tests only)
 };
 
 enum class AgreementStatus {
@@ -36,6 +38,17 @@ struct AgreementResult {
     std::uint64_t candidates = 0;  // the brute-force count (when compared)
     double engineSeconds = 0;
     double bruteForceSeconds = 0;
+};
+
+// Counts over many files.
+struct AgreementTally {
+    std::size_t agreed = 0, disagreed = 0, overCap = 0, engineTimedOut = 0, notRunnable = 0;
+    std::uint64_t candidates = 0;  // over the compared tests
+    double engineSeconds = 0, bruteForceSeconds = 0;
+    std::size_t compared() const { return agreed + disagreed; }
+    void add(const AgreementResult& result);
+    // "N compared, N agreed, N disagreed, N over the brute-force cap, ..."
+    std::string summary() const;
 };
 
 AgreementResult checkAgreement(const std::string& file, const solver::LoadedModel& model,

@@ -45,9 +45,14 @@ public:
             }
         }
         rf_.assign(reads_.size(), kUnassigned);
-        for (std::uint32_t l = 0; l < es.locations.locations.size(); ++l) {
+        readIndex_.assign(es.events.size(), -1);
+        for (std::size_t i = 0; i < reads_.size(); ++i) {
+            readIndex_[reads_[i]] = static_cast<std::int64_t>(i);
+        }
+        for (std::size_t cell = 0; cell < es.locations.cellCount(); ++cell) {
+            std::size_t l = es.locations.cellLocation(cell);
             if (l < observed.size() && observed[l]) {
-                observed_.push_back(l);
+                observedCells_.push_back(static_cast<std::uint32_t>(cell));
             }
         }
     }
@@ -121,7 +126,8 @@ private:
             return;
         }
         if (i == reads_.size()) {
-            complete();
+            std::vector<Requirement> assumed;
+            solve(assumed);
             return;
         }
         rf_[i] = kNoSource;
@@ -136,20 +142,144 @@ private:
     // The fixpoint: a read takes its source's value once that value is known.
     void resolveValues() {
         eval_.forgetReadValues();
+        while (propagate()) {
+        }
+    }
+
+    bool propagate() {
+        bool progress = false;
+        for (std::size_t i = 0; i < reads_.size(); ++i) {
+            if (rf_[i] < 0 || eval_.readValue(reads_[i])) {
+                continue;
+            }
+            auto v = eval_.value(es_.events[static_cast<std::size_t>(rf_[i])].value);
+            if (v) {
+                eval_.setReadValue(reads_[i], v);
+                progress = true;
+            }
+        }
+        return progress;
+    }
+
+    // A node the candidate requires to be non-zero (`nonZero`) or zero: the guard of an event
+    // that runs or does not, an active assumption's fact, the guard of a choice that is 1.
+    struct Requirement {
+        SymId node;
+        bool nonZero;
+    };
+
+    // What a requirement says about an unknown read: `r == c` required true (or `r != c`
+    // required false) makes r's value c; `!x`, `&&` and `||` pass the requirement on. Returns
+    // whether a read value was learnt. Every solution satisfies what this learns, so values
+    // found this way are still the unique ones.
+    bool force(SymId id, bool nonZero) {
+        if (eval_.value(id)) {
+            return false;
+        }
+        const SymNode& n = es_.nodes[id];
+        switch (n.op) {
+            case model::SymOp::ReadValue:
+                if (!nonZero) {
+                    eval_.setReadValue(n.event, 0);
+                    return true;
+                }
+                return false;
+            case model::SymOp::Not:
+                return force(n.operands[0], !nonZero);
+            case model::SymOp::LogAnd:
+            case model::SymOp::LogOr:
+                if (nonZero == (n.op == model::SymOp::LogAnd)) {
+                    bool a = force(n.operands[0], nonZero);
+                    return force(n.operands[1], nonZero) || a;
+                }
+                return false;
+            case model::SymOp::Eq:
+            case model::SymOp::Ne:
+                if (nonZero == (n.op == model::SymOp::Eq)) {
+                    return equate(n.operands[0], n.operands[1]);
+                }
+                return false;
+            case model::SymOp::Ite: {
+                auto cond = eval_.value(n.operands[0]);
+                return cond && force(n.operands[*cond != 0 ? 1 : 2], nonZero);
+            }
+            default:
+                return false;
+        }
+    }
+
+    // `a == b` must hold: an unknown read on one side takes the other side's known value.
+    bool equate(SymId a, SymId b) {
+        auto va = eval_.value(a);
+        auto vb = eval_.value(b);
+        if (va.has_value() == vb.has_value()) {
+            return false;
+        }
+        const SymNode& unknown = es_.nodes[va ? b : a];
+        if (unknown.op != model::SymOp::ReadValue) {
+            return false;
+        }
+        eval_.setReadValue(unknown.event, va ? va : vb);
+        return true;
+    }
+
+    // The requirements of the current rf assignment, the active assumptions and the choices.
+    std::vector<Requirement> requirements(const std::vector<Requirement>& assumed) {
+        std::vector<Requirement> out = assumed;
+        for (std::size_t i = 0; i < reads_.size(); ++i) {
+            out.push_back({es_.events[reads_[i]].guard, rf_[i] >= 0});
+            if (rf_[i] >= 0) {
+                out.push_back({es_.events[static_cast<std::size_t>(rf_[i])].guard, true});
+            }
+        }
+        for (const auto& [guard, fact] : es_.assumptions) {
+            if (isNonZero(eval_.value(guard))) {
+                out.push_back({fact, true});
+            }
+        }
+        for (std::uint32_t k = 0; k < es_.choiceGuards.size() && k < es_.choiceCount; ++k) {
+            if (eval_.choice(k) == true) {
+                out.push_back({es_.choiceGuards[k], true});
+            }
+        }
+        return out;
+    }
+
+    // Values left open by rf alone (a dependency cycle) may still be fixed by what the
+    // candidate requires, as the engine's uniqueness check sees them: learn those, and where
+    // an event's guard stays unknown, try it both running and not. Whatever stays unknown
+    // after that is undetermined.
+    void solve(std::vector<Requirement>& assumed) {
         bool progress = true;
         while (progress) {
-            progress = false;
+            progress = propagate();
+            for (const Requirement& req : requirements(assumed)) {
+                progress = force(req.node, req.nonZero) || progress;
+            }
             for (std::size_t i = 0; i < reads_.size(); ++i) {
-                if (rf_[i] < 0 || eval_.readValue(reads_[i])) {
-                    continue;
-                }
-                auto v = eval_.value(es_.events[static_cast<std::size_t>(rf_[i])].value);
-                if (v) {
-                    eval_.setReadValue(reads_[i], v);
-                    progress = true;
+                if (rf_[i] >= 0) {
+                    const SymEvent& we = es_.events[static_cast<std::size_t>(rf_[i])];
+                    progress = equate(es_.events[reads_[i]].address, we.address) || progress;
                 }
             }
         }
+        for (std::uint32_t e = 0; e < es_.events.size(); ++e) {
+            SymId guard = es_.events[e].guard;
+            bool tried = std::any_of(assumed.begin(), assumed.end(),
+                                     [&](const Requirement& r) { return r.node == guard; });
+            if (tried || eval_.value(guard)) {
+                continue;
+            }
+            auto known = eval_.readValues();
+            for (bool runs : {true, false}) {
+                assumed.push_back({guard, runs});
+                solve(assumed);
+                assumed.pop_back();
+                eval_.restoreReadValues(known);
+            }
+            return;
+        }
+        complete(assumed);
     }
 
     static bool isZero(const std::optional<std::int64_t>& v) { return v && *v == 0; }
@@ -189,19 +319,96 @@ private:
                 return Verdict::Broken;
             }
         }
-        return Verdict::Fine;
+        return singleCopyAtomicityHolds() ? Verdict::Fine : Verdict::Broken;
+    }
+
+    // The addresses a group's events access, sorted; nullopt while one is unknown.
+    std::optional<std::vector<std::int64_t>> footprint(const model::AccessGroup& group) {
+        std::vector<std::int64_t> out;
+        for (std::uint32_t e : group.events) {
+            auto a = eval_.value(es_.events[e].address);
+            if (!a) {
+                return std::nullopt;
+            }
+            out.push_back(*a);
+        }
+        std::sort(out.begin(), out.end());
+        return out;
+    }
+
+    bool isReadGroup(const model::AccessGroup& group) const {
+        return std::all_of(group.events.begin(), group.events.end(),
+                           [&](std::uint32_t e) { return inSet(es_.events[e], "R"); });
+    }
+
+    // Byte-granular tests (event_structure.hpp, AccessGroup): the bytes of a single-copy-atomic
+    // read come from at most one single-copy-atomic write whose footprint covers the read's;
+    // other writes (bytewise, plain, external) may supply the remaining bytes. Checked on the
+    // sources chosen so far, so a partial assignment is pruned as soon as it breaks the rule.
+    bool singleCopyAtomicityHolds() {
+        for (const model::AccessGroup& group : es_.accessGroups) {
+            if (!group.singleCopyAtomic || group.events.empty() || !isReadGroup(group)) {
+                continue;
+            }
+            auto readBytes = footprint(group);
+            if (!readBytes) {
+                continue;
+            }
+            std::set<std::uint32_t> covering;
+            for (std::uint32_t e : group.events) {
+                std::int64_t i = readIndex_[e];
+                if (rf_[static_cast<std::size_t>(i)] < 0) {
+                    continue;
+                }
+                auto w = static_cast<std::uint32_t>(rf_[static_cast<std::size_t>(i)]);
+                std::uint32_t wg =
+                    w < es_.groupOf.size() ? es_.groupOf[w] : model::EventStructure::kNoGroup;
+                if (wg == model::EventStructure::kNoGroup || covering.count(wg) ||
+                    !es_.accessGroups[wg].singleCopyAtomic) {
+                    continue;
+                }
+                auto writeBytes = footprint(es_.accessGroups[wg]);
+                if (writeBytes && std::includes(writeBytes->begin(), writeBytes->end(),
+                                                readBytes->begin(), readBytes->end())) {
+                    covering.insert(wg);
+                }
+            }
+            if (covering.size() > 1) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // Every rf source is chosen and no constraint is broken so far: read the candidate off,
     // or drop it when a value it needs is still unknown.
-    void complete() {
+    void complete(const std::vector<Requirement>& assumed) {
+        if (check() == Verdict::Broken) {
+            return;
+        }
+        for (const Requirement& req : assumed) {
+            auto v = eval_.value(req.node);
+            if (v && (*v != 0) != req.nonZero) {
+                return;
+            }
+        }
+        // A read's value, learnt from a requirement, must still be its source's value.
+        for (std::size_t i = 0; i < reads_.size(); ++i) {
+            if (rf_[i] >= 0) {
+                auto source = eval_.value(es_.events[static_cast<std::size_t>(rf_[i])].value);
+                auto read = eval_.readValue(reads_[i]);
+                if (source && read && *source != *read) {
+                    return;
+                }
+            }
+        }
         std::size_t n = es_.events.size();
         solver::Candidate c;
         c.executed.resize(n);
         c.rfSource.resize(n);
         c.values.resize(n);
         c.addresses.resize(n);
-        c.finalWrite.resize(es_.locations.locations.size());
+        c.finalWrite.resize(es_.locations.cellCount());
         bool determined = true;
         auto need = [&](const std::optional<std::int64_t>& v) {
             determined = determined && v.has_value();
@@ -305,10 +512,11 @@ private:
         return out;
     }
 
-    // The final-write options of observed location `l` in candidate `c`.
+    // The final-write options of observed cell `cell` (a location, or one byte of it in
+    // byte-granular tests) in candidate `c`.
     std::optional<std::vector<std::uint32_t>> finalOptions(const solver::Candidate& c,
-                                                           std::uint32_t l) const {
-        std::int64_t address = es_.locations.locations[l].address;
+                                                           std::uint32_t cell) const {
+        std::int64_t address = es_.locations.cellAddress(cell);
         auto writesHere = [&](std::uint32_t e) {
             return es_.events[e].kind == EventKind::Write && c.executed[e] &&
                    c.addresses[e] == address;
@@ -356,7 +564,7 @@ private:
         if (limitReached()) {
             return;
         }
-        if (next == observed_.size()) {
+        if (next == observedCells_.size()) {
             if (!seen_.insert(key).second) {
                 ++stats_.duplicates;
                 return;
@@ -367,7 +575,7 @@ private:
             }
             return;
         }
-        std::uint32_t l = observed_[next];
+        std::uint32_t l = observedCells_[next];
         auto options = finalOptions(c, l);
         if (!options) {
             return;
@@ -395,7 +603,8 @@ private:
     std::vector<std::uint32_t> reads_;                 // "R" events, in event order
     std::vector<std::vector<std::uint32_t>> sources_;  // per read: the writes it may read
     std::vector<std::int64_t> rf_;                     // per read: kUnassigned, kNoSource or w
-    std::vector<std::uint32_t> observed_;              // observed locations
+    std::vector<std::int64_t> readIndex_;              // per event: index into reads_, or -1
+    std::vector<std::uint32_t> observedCells_;         // cells of the observed locations
     std::set<std::vector<std::int64_t>> seen_;         // candidate identities emitted
     BruteForceStats stats_;
 };

@@ -14,12 +14,20 @@
 //     write's value; never a write of the read's own thread at or after it in po;
 //   - every assumption whose guard is non-zero has a non-zero fact; a choice whose guard is 0
 //     is 0;
-//   - values must be unique given rf and the choices: an assignment whose fixpoint leaves a
-//     needed value unknown (a dependency cycle through rf, herd's unsolved equations) is
-//     dropped and counted as undetermined;
-//   - for each observed location, one final write: a running Write-kind event to it that no
-//     later running Write-kind event of its own thread to the same address follows (herd's
-//     optace), or the initial write when no thread's write to it runs;
+//   - values must be unique given rf, the choices and which events run: after the fixpoint,
+//     what the candidate requires may still fix a value a dependency cycle left open (a
+//     running event's guard `r == 5` makes r 5; an event whose guard stays unknown is tried
+//     running and not running); a candidate with a needed value still unknown (herd's
+//     unsolved equations) is dropped and counted as undetermined. This learning is sound
+//     (every solution agrees with it) but not complete, so a cycle only a solver could
+//     settle would show up as a difference;
+//   - for each cell of an observed location (the location; each of its bytes in byte-granular
+//     tests), one final write: a running Write-kind event to it that no later running
+//     Write-kind event of its own thread to the same address follows (herd's optace), or the
+//     initial write when no thread's write to it runs;
+//   - byte-granular tests: the bytes of a single-copy-atomic read group come from at most one
+//     single-copy-atomic write group whose footprint (its bytes' addresses in this candidate)
+//     covers the read's; other writes may supply the rest (tearing);
 //   - two assignments are one candidate when they agree on the running events, rf, the final
 //     writes and the choices the candidate uses (those reachable from running events, final
 //     registers and active assumptions, through the taken side of each Ite).
@@ -50,8 +58,9 @@ struct BruteForceStats {
 };
 
 // Calls `onCandidate` once per candidate (see above) until it returns false or a limit is hit.
-// `observed[l]` says whether location l gets a final write. Throws std::invalid_argument for a
-// structure outside the contract (a read whose value node is not its own ReadValue).
+// `observed[l]` says whether location l (all its cells) gets a final write. Throws
+// std::invalid_argument for a structure outside the contract (a read whose value node is not its
+// own ReadValue).
 BruteForceStats enumerateByBruteForce(
     const model::EventStructure& events, const std::vector<bool>& observed,
     const std::function<bool(const solver::Candidate&)>& onCandidate,

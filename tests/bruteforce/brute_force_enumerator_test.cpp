@@ -177,6 +177,60 @@ TEST(BruteForceEnumerator, FakeDependencyCycleIsDetermined) {
     expectSameAsEngine(b.es, {false, false});
 }
 
+TEST(BruteForceEnumerator, RunningGuardFixesACycle) {
+    // P0: r0 = x; y = r0.  P1: r1 = y; if (r1 == 5) x = r1.  Reading each other's writes is a
+    // cycle, but P1's write runs (P0 reads it), so r1 == 5: the values are unique after all.
+    HandBuiltEvents b;
+    auto x = b.location("x");
+    auto y = b.location("y");
+    auto r0 = b.read(0, 0, x);
+    b.write(0, 1, y, b.valueOf(r0));
+    auto r1 = b.read(1, 0, y);
+    auto w1 = b.write(1, 1, x, b.valueOf(r1), b.op(SymOp::Eq, {b.valueOf(r1), b.constant(5)}));
+    BruteForceStats stats;
+    auto cs = bruteCandidates(b.es, {false, false}, &stats);
+    ASSERT_EQ(cs.size(), 3u);
+    bool cycle = false;
+    for (const auto& c : cs) {
+        if (c.rfSource[r0] == w1) {
+            cycle = true;
+            EXPECT_EQ(c.values[r0], 5);
+            EXPECT_EQ(c.values[r1], 5);
+        }
+    }
+    EXPECT_TRUE(cycle);
+    expectSameAsEngine(b.es, {false, false});
+}
+
+TEST(BruteForceEnumerator, GuardOfAnotherEventMayFixACycle) {
+    // LB with data dependencies both ways, and P1: if (r1 == 5) z = 1. In the cycle, the
+    // candidate where the z write runs has r1 == 5 (unique values); where it does not, the
+    // values stay open and the candidate is dropped.
+    HandBuiltEvents b;
+    auto x = b.location("x");
+    auto y = b.location("y");
+    auto z = b.location("z");
+    auto r0 = b.read(0, 0, x);
+    b.write(0, 1, y, b.valueOf(r0));
+    auto r1 = b.read(1, 0, y);
+    b.write(1, 1, x, b.valueOf(r1));
+    auto wz = b.write(1, 2, z, b.constant(1), b.op(SymOp::Eq, {b.valueOf(r1), b.constant(5)}));
+    BruteForceStats stats;
+    auto cs = bruteCandidates(b.es, {false, false, true}, &stats);
+    ASSERT_EQ(cs.size(), 4u);
+    EXPECT_GE(stats.undetermined, 1u);
+    std::size_t fixedByGuard = 0;
+    for (const auto& c : cs) {
+        if (c.executed[wz]) {
+            ++fixedByGuard;
+            EXPECT_EQ(c.values[r0], 5);
+            EXPECT_EQ(c.finalWrite[z], wz);
+        }
+    }
+    EXPECT_EQ(fixedByGuard, 1u);
+    expectSameAsEngine(b.es, {false, false, true});
+}
+
 TEST(BruteForceEnumerator, LaterWriteOfTheSameThreadIsNeverFinal) {
     HandBuiltEvents b;
     auto x = b.location("x");

@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "tests/bruteforce/agreement.hpp"
-#include "tests/engine/corpus_expectations.hpp"
+#include "tests/bruteforce/corpus_selection.hpp"
 
 namespace memx::bruteforce {
 namespace {
@@ -27,21 +27,6 @@ constexpr double kMaxHerdSeconds = 0.05;
 constexpr std::size_t kEvery = 8;
 constexpr std::size_t kMinCompared = 300;
 
-struct Tally {
-    std::size_t agreed = 0, disagreed = 0, overCap = 0, engineTimedOut = 0, notRunnable = 0;
-    std::uint64_t candidates = 0;
-    double engineSeconds = 0, bruteForceSeconds = 0;
-    std::size_t compared() const { return agreed + disagreed; }
-};
-
-std::ostream& operator<<(std::ostream& out, const Tally& t) {
-    return out << t.compared() << " compared, " << t.agreed << " agreed, " << t.disagreed
-               << " disagreed, " << t.overCap << " over the brute-force cap, " << t.engineTimedOut
-               << " engine timeouts, " << t.notRunnable << " not runnable; " << t.candidates
-               << " candidates; engine " << t.engineSeconds << " s, brute force "
-               << t.bruteForceSeconds << " s";
-}
-
 solver::LoadedModel builtinLkmm() {
     DiagnosticSink sink;
     auto model = solver::loadModelSelection({}, sink);
@@ -51,69 +36,39 @@ solver::LoadedModel builtinLkmm() {
     return *model;
 }
 
-Tally compareAll(const fs::path& folder, const std::vector<std::string>& tests) {
+AgreementTally compareAll(const fs::path& folder, const std::vector<std::string>& tests) {
     auto model = builtinLkmm();
     AgreementLimits limits;
     limits.engineTimeoutSeconds = 10;
-    Tally tally;
+    AgreementTally tally;
     for (const auto& test : tests) {
         auto result = checkAgreement((folder / test).string(), model, limits);
-        tally.engineSeconds += result.engineSeconds;
-        tally.bruteForceSeconds += result.bruteForceSeconds;
-        switch (result.status) {
-            case AgreementStatus::Agreed:
-                ++tally.agreed;
-                tally.candidates += result.candidates;
-                break;
-            case AgreementStatus::Disagreed: {
-                ++tally.disagreed;
-                std::string details;
-                for (const auto& d : result.details) {
-                    details += "\n  " + d;
-                }
-                ADD_FAILURE() << test << ": the engine and the brute force differ:" << details;
-                break;
-            }
-            case AgreementStatus::OverCap:
-                ++tally.overCap;
-                break;
-            case AgreementStatus::EngineTimedOut:
-                ++tally.engineTimedOut;
-                std::cout << "engine timeout: " << test << "\n";
-                break;
-            case AgreementStatus::NotRunnable:
-                ++tally.notRunnable;
-                std::cout << "not runnable: " << test << ": "
-                          << (result.details.empty() ? "" : result.details.front()) << "\n";
-                break;
+        tally.add(result);
+        std::string details;
+        for (const auto& d : result.details) {
+            details += "\n  " + d;
+        }
+        if (result.status == AgreementStatus::Disagreed) {
+            ADD_FAILURE() << test << ": the engine and the brute force differ:" << details;
+        } else if (result.status == AgreementStatus::EngineTimedOut) {
+            std::cout << "engine timeout: " << test << "\n";
+        } else if (result.status == AgreementStatus::NotRunnable) {
+            std::cout << "not runnable: " << test << ":" << details << "\n";
         }
     }
     return tally;
-}
-
-// The documented selection of lkmm/ (see the top of this file).
-std::vector<std::string> lkmmSelection() {
-    std::vector<std::string> decided;
-    for (const auto& row : corpus::readExpectations((kCorpus / "lkmm" / "expected.csv").string())) {
-        if (row.status == "ok" && row.herdSeconds <= kMaxHerdSeconds) {
-            decided.push_back(row.test);
-        }
-    }
-    std::sort(decided.begin(), decided.end());
-    std::vector<std::string> selection;
-    for (std::size_t i = 0; i < decided.size(); i += kEvery) {
-        selection.push_back(decided[i]);
-    }
-    return selection;
 }
 
 TEST(CorpusAgreement, LkmmSelection) {
     if (!fs::exists(kCorpus / "lkmm" / "expected.csv")) {
         GTEST_SKIP() << kCorpus << " (the shared reference corpus) is missing";
     }
-    auto selection = lkmmSelection();
-    Tally tally = compareAll(kCorpus / "lkmm", selection);
-    std::cout << "lkmm selection of " << selection.size() << " tests: " << tally << "\n";
+    CorpusSelection small;
+    small.maxHerdSeconds = kMaxHerdSeconds;
+    small.every = kEvery;
+    auto selection = selectCorpusTests((kCorpus / "lkmm" / "expected.csv").string(), small);
+    AgreementTally tally = compareAll(kCorpus / "lkmm", selection);
+    std::cout << "lkmm selection of " << selection.size() << " tests: " << tally.summary() << "\n";
     EXPECT_EQ(tally.disagreed, 0u);
     EXPECT_GE(tally.compared(), kMinCompared);
 }
@@ -129,8 +84,8 @@ TEST(CorpusAgreement, Kernel) {
         }
     }
     std::sort(tests.begin(), tests.end());
-    Tally tally = compareAll(kCorpus / "kernel", tests);
-    std::cout << "kernel, " << tests.size() << " tests: " << tally << "\n";
+    AgreementTally tally = compareAll(kCorpus / "kernel", tests);
+    std::cout << "kernel, " << tests.size() << " tests: " << tally.summary() << "\n";
     EXPECT_EQ(tally.disagreed, 0u);
     EXPECT_GT(tally.compared(), 0u);
 }

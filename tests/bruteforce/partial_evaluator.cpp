@@ -72,6 +72,11 @@ void PartialEvaluator::forgetReadValues() {
     ++generation_;
 }
 
+void PartialEvaluator::restoreReadValues(std::vector<std::optional<std::int64_t>> values) {
+    reads_ = std::move(values);
+    ++generation_;
+}
+
 void PartialEvaluator::setChoice(std::uint32_t k, std::optional<bool> value) {
     if (choices_.at(k) != value) {
         choices_[k] = value;

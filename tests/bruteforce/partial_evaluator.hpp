@@ -26,6 +26,8 @@ public:
     // Setting an input forgets every cached result.
     void setReadValue(std::uint32_t read, std::optional<std::int64_t> value);
     void forgetReadValues();
+    const std::vector<std::optional<std::int64_t>>& readValues() const { return reads_; }
+    void restoreReadValues(std::vector<std::optional<std::int64_t>> values);
     void setChoice(std::uint32_t choice, std::optional<bool> value);
     std::optional<std::int64_t> readValue(std::uint32_t read) const { return reads_.at(read); }
     std::optional<bool> choice(std::uint32_t k) const { return choices_.at(k); }
