@@ -91,6 +91,23 @@ TEST(Explanation, MessagePassingIsRejectedByHappensBeforeWithARealCycle) {
               std::vector<std::string>{});
 }
 
+TEST(Explanation, TheCycleCheckCatchesAWrongEdgeOrABrokenChain) {
+    // The checker the corpus tests rely on must fail on a wrong derivation.
+    auto l = load("lkmm", library("MP+wmb+rmb"));
+    ASSERT_TRUE(l);
+    auto why = solver::explainTest(l->test.program, l->test.events, *l->model.model);
+    ASSERT_EQ(why.forbidden.size(), 1u);
+    const auto& x = why.forbidden[0];
+    auto cycle = x.violation->cycle;
+    auto from = cycle.front().from;
+    auto renamed = cycle;
+    renamed[0].relation = "rf";  // an hb edge within a thread is no rf edge
+    EXPECT_FALSE(derivationProblems(*l->model.model, x.execution, renamed, from, from).empty());
+    auto broken = cycle;
+    broken[0].parts[0].to = broken[0].parts[0].from;  // the chain no longer reaches its target
+    EXPECT_FALSE(derivationProblems(*l->model.model, x.execution, broken, from, from).empty());
+}
+
 TEST(Explanation, WordsNameTheAxiomAndTheCycleInBaseEdges) {
     auto l = load("lkmm", library("MP+wmb+rmb"));
     ASSERT_TRUE(l);

@@ -2,7 +2,8 @@
 // explained under the built-in LKMM: each execution that would produce the condition's outcome
 // is rejected by a named axiom, and the cycle (or pair) given for it is checked against the
 // cat evaluator's own relations: every edge is a pair of the relation it is named after, every
-// chain joins up, and the cycle closes. Skips when ../shared is missing.
+// chain joins up, and the cycle closes; under the built-in model and under the kernel's own
+// model files. Skips when ../shared is missing.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -12,6 +13,8 @@
 
 #include "explain_support.hpp"
 #include "solver/explanation.hpp"
+#include "solver/prepared_test.hpp"
+#include "solver/test_pipeline.hpp"
 
 namespace memx::explain_test {
 namespace {
@@ -30,11 +33,15 @@ bool expectsNever(const fs::path& p) {
     return s.str().find("Result: Never") != std::string::npos;
 }
 
-TEST(KernelNeverTests, EachForbiddenOutcomeHasANamedAxiomAndARealCycle) {
+// Explains every Never test of the kernel's corpus under `selection` and checks each cycle.
+void checkEveryNeverTest(const solver::ModelSelection& selection) {
     fs::path corpus = fs::path(MEMX_SHARED_DIR) / "corpus" / "kernel";
     if (!fs::exists(corpus)) {
         GTEST_SKIP() << corpus << " is missing (the shared corpus sits beside the clone)";
     }
+    DiagnosticSink modelSink;
+    auto model = solver::loadModelSelection(selection, modelSink);
+    ASSERT_TRUE(model) << "cannot load the model";
     std::vector<fs::path> files;
     for (const auto& entry : fs::recursive_directory_iterator(corpus)) {
         if (entry.path().extension() == ".litmus" && expectsNever(entry.path())) {
@@ -46,9 +53,10 @@ TEST(KernelNeverTests, EachForbiddenOutcomeHasANamedAxiomAndARealCycle) {
     std::size_t withCycle = 0;
     for (const auto& file : files) {
         SCOPED_TRACE(file.string());
-        auto l = load("lkmm", file.string());
-        ASSERT_TRUE(l);
-        auto why = solver::explainTest(l->test.program, l->test.events, *l->model.model);
+        DiagnosticSink sink;
+        auto test = solver::prepareLitmusFile(file.string(), *model, sink);
+        ASSERT_TRUE(test);
+        auto why = solver::explainTest(test->program, test->events, *model->model);
         EXPECT_FALSE(why.conditionAllowed);
         EXPECT_FALSE(why.timedOut);
         if (kUnreachable.count(file.stem().string())) {
@@ -65,7 +73,7 @@ TEST(KernelNeverTests, EachForbiddenOutcomeHasANamedAxiomAndARealCycle) {
             auto from = v.cycle.front().from;
             auto to = v.kind == cat::CheckKind::Empty ? v.cycle.back().to : from;
             EXPECT_EQ(v.cycle.back().to, to) << "the cycle does not close";
-            EXPECT_EQ(derivationProblems(*l->model.model, x.execution, v.cycle, from, to),
+            EXPECT_EQ(derivationProblems(*model->model, x.execution, v.cycle, from, to),
                       std::vector<std::string>{})
                 << v.axiom;
             // The base edges form the same closed chain.
@@ -76,6 +84,24 @@ TEST(KernelNeverTests, EachForbiddenOutcomeHasANamedAxiomAndARealCycle) {
         }
     }
     EXPECT_GE(withCycle, files.size() - kUnreachable.size());
+}
+
+TEST(KernelNeverTests, EachForbiddenOutcomeHasANamedAxiomAndARealCycle) {
+    solver::ModelSelection builtin;
+    builtin.builtin = "lkmm";
+    checkEveryNeverTest(builtin);
+}
+
+// The kernel's own model files (herd's library functions, other names): the same promise.
+TEST(KernelNeverTests, TheSameUnderTheUpstreamModelFiles) {
+    fs::path upstream = fs::path(MEMX_SHARED_DIR) / "lkmm-upstream";
+    if (!fs::exists(upstream / "linux-kernel.cfg")) {
+        GTEST_SKIP() << upstream << " is missing (the shared folder sits beside the clone)";
+    }
+    solver::ModelSelection selection;
+    selection.config = upstream / "linux-kernel.cfg";
+    selection.includeDirs = {upstream / "herd-lib"};
+    checkEveryNeverTest(selection);
 }
 
 }  // namespace
