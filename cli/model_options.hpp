@@ -16,6 +16,8 @@ struct ModelArgs {
     std::vector<std::string> includeDirs;
     std::string conf;
     std::vector<std::string> variants;
+    std::string endian = "little";  // byte-granular tests: byte order
+    std::string usercopy = "asm";   // copy_from_user/copy_to_user: marked bytes, or plain memcpy
 };
 
 void addModelOptions(CLI::App& cmd, ModelArgs& args);

@@ -31,7 +31,7 @@ std::optional<TestRun> runProgram(litmus::Program program, std::string text,
                                   const std::string& file, const LoadedModel& model,
                                   const RunOptions& options, DiagnosticSink& sink) {
     const LoadedModel& chosen = modelFor(model, program);
-    auto events = model::buildEvents(program, chosen.primitives, file, sink);
+    auto events = model::buildEvents(program, chosen.primitives, file, sink, model.events);
     if (!events) {
         return std::nullopt;
     }
@@ -111,13 +111,21 @@ std::optional<LoadedModel> loadOneModel(const ModelSelection& selection, const s
 std::optional<LoadedModel> loadModelSelection(const ModelSelection& selection,
                                               DiagnosticSink& sink) {
     if (!selection.builtin.empty() || selection.catFile || selection.config) {
-        return loadOneModel(selection, selection.builtin, sink);
+        auto loaded = loadOneModel(selection, selection.builtin, sink);
+        if (loaded) {
+            loaded->events = selection.events;
+        }
+        return loaded;
     }
     auto kernel = loadOneModel(selection, builtinModelFor(Dialect::Kernel), sink);
+    if (kernel) {
+        kernel->events = selection.events;
+    }
     auto c11 = kernel ? loadOneModel(selection, builtinModelFor(Dialect::C11), sink) : std::nullopt;
     if (!c11) {
         return std::nullopt;
     }
+    c11->events = selection.events;
     kernel->c11Model = std::make_shared<const LoadedModel>(std::move(*c11));
     return kernel;
 }
@@ -156,9 +164,9 @@ std::optional<TestRun> runLitmusText(std::string text, const std::string& fileNa
 bool checkLitmusText(std::string_view text, const std::string& fileName, const LoadedModel& model,
                      DiagnosticSink& sink) {
     auto program = litmus::parseLitmus(text, fileName, sink);
-    return program &&
-           model::buildEvents(*program, modelFor(model, *program).primitives, fileName, sink)
-               .has_value();
+    return program && model::buildEvents(*program, modelFor(model, *program).primitives, fileName,
+                                         sink, model.events)
+                          .has_value();
 }
 
 }  // namespace memx::solver

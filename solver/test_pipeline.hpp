@@ -12,6 +12,7 @@
 #include "litmus/ast.hpp"
 #include "litmus/diagnostic.hpp"
 #include "model/cat/model.hpp"
+#include "model/events/byte_types.hpp"
 #include "model/events/primitives.hpp"
 #include "solver/test_outcome.hpp"
 #include "solver/test_runner.hpp"
@@ -27,6 +28,8 @@ struct ModelSelection {
     std::vector<std::filesystem::path> includeDirs;
     std::optional<std::filesystem::path> config;  // --conf (model, bell, macros, variants)
     std::vector<std::string> variants;
+    // How byte-granular tests are built (`--endian`, `--usercopy`; docs/byte-memory.md).
+    model::EventOptions events;
 };
 
 struct LoadedModel {
@@ -38,6 +41,7 @@ struct LoadedModel {
     // Set when the model was chosen automatically: the model for C11 tests (rc11), while this
     // one serves every other test (lkmm).
     std::shared_ptr<const LoadedModel> c11Model;
+    model::EventOptions events;  // from ModelSelection::events
 };
 
 // The model `program` runs under: `loaded`, or its c11Model for a C11 test.

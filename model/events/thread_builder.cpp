@@ -28,11 +28,15 @@ ThreadBuilder::ThreadBuilder(BuildContext& ctx, const Thread& thread,
         std::size_t index = ctx.locationIndex.at(p.name);
         registers_[p.name] = {ctx.es.constant(LocationTable::addressOf(index)), {}, {}};
         if (ctx.byteGranular) {
-            // `u8 *buf` points to the location's elements; `int **p` to a pointer.
-            registers_[p.name].pointee =
-                p.type.pointerDepth >= 2
-                    ? PointeeType{scalarOf(p.type.base), p.type.pointerDepth - 1}
-                    : locationPointee(index);
+            // `u8 *buf` points to u8s whatever buf is (a sized parameter type acts as a
+            // cast); `int *x` to the location's own elements; `int **p` to a pointer.
+            PointeeType pointee = locationPointee(index);
+            if (p.type.pointerDepth >= 2) {
+                pointee = PointeeType{scalarOf(p.type.base), p.type.pointerDepth - 1};
+            } else if (isSizedTypeName(p.type.base)) {
+                pointee = PointeeType{scalarOf(p.type.base), 0};
+            }
+            registers_[p.name].pointee = pointee;
         }
         params_.insert(p.name);
     }
