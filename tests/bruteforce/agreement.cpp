@@ -96,7 +96,7 @@ std::string AgreementTally::summary() const {
         engineSeconds, bruteForceSeconds);
 }
 
-AgreementResult checkAgreement(const std::string& file, const solver::LoadedModel& model,
+AgreementResult checkAgreement(const std::string& file, const solver::LoadedModel& loaded,
                                const AgreementLimits& limits) {
     AgreementResult result;
     DiagnosticSink sink;
@@ -105,6 +105,8 @@ AgreementResult checkAgreement(const std::string& file, const solver::LoadedMode
         result.details.push_back(diagnosticsText(sink));
         return result;
     }
+    // The model memx itself would pick: `loaded`, or rc11 for a C11 test when it was automatic.
+    const solver::LoadedModel& model = solver::modelFor(loaded, *program);
     auto events = model::buildEvents(*program, model.primitives, file, sink, limits.events);
     if (!events) {
         result.details.push_back(diagnosticsText(sink));

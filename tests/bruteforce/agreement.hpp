@@ -51,6 +51,7 @@ struct AgreementTally {
     std::string summary() const;
 };
 
+// Under `model`, or under its c11Model for a C11 test (as memx run picks with no --model).
 AgreementResult checkAgreement(const std::string& file, const solver::LoadedModel& model,
                                const AgreementLimits& limits = {});
 

@@ -29,7 +29,9 @@ constexpr std::size_t kMinCompared = 300;
 
 solver::LoadedModel builtinLkmm() {
     DiagnosticSink sink;
-    auto model = solver::loadModelSelection({}, sink);
+    solver::ModelSelection lkmm;
+    lkmm.builtin = "lkmm";
+    auto model = solver::loadModelSelection(lkmm, sink);
     if (!model) {
         throw std::runtime_error("cannot load the built-in lkmm model");
     }

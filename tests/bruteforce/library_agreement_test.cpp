@@ -1,7 +1,7 @@
 // Every test of litmus/library, found when the tests run (a new file is covered without a
 // rebuild): the brute-force checker and the engine agree on states, witness counts, flags and
-// candidate numbers. The model follows the folder: c11/ uses RC11 (memx's built-in rc11 when
-// present, else herd's rc11.cat from ../shared), every other folder the built-in LKMM.
+// candidate numbers, under the model memx picks for the test (rc11 for C11 tests, else lkmm);
+// user-copy tests also under rc11 and in both --usercopy modes.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -12,7 +12,6 @@
 #include <string>
 #include <vector>
 
-#include "solver/model_locator.hpp"
 #include "tests/bruteforce/agreement.hpp"
 
 namespace memx::bruteforce {
@@ -21,7 +20,6 @@ namespace {
 namespace fs = std::filesystem;
 
 const fs::path kLibrary = fs::path(MEMX_SOURCE_DIR) / "litmus" / "library";
-const fs::path kHerdLibrary = fs::path(MEMX_SHARED_DIR) / "lkmm-upstream" / "herd-lib";
 
 std::vector<std::string> libraryTests() {
     std::vector<std::string> out;
@@ -45,68 +43,71 @@ std::string caseName(const std::string& path) {
     return name;
 }
 
-bool usesRc11(const std::string& path) {
-    std::string folder = path.substr(0, path.find('/'));
-    return folder == "c11" || folder == "rc11";
+// One run of a library test: the model ("auto": the one memx picks for the test's dialect,
+// lkmm or rc11; or a built-in name) and the `--usercopy` mode.
+struct LibraryCase {
+    std::string path;  // relative to litmus/library
+    std::string model;
+    model::UserCopyMode userCopy = model::UserCopyMode::Asm;
+};
+
+// Every test under the automatic model; the user-copy tests also under rc11 and in both
+// `--usercopy` modes, since the issue asks for their answers under both models.
+std::vector<LibraryCase> libraryCases() {
+    std::vector<LibraryCase> out;
+    for (const auto& path : libraryTests()) {
+        bool userCopy = path.rfind("usercopy/", 0) == 0;
+        for (const char* model : {"auto", "rc11"}) {
+            for (auto mode : {model::UserCopyMode::Asm, model::UserCopyMode::Plain}) {
+                if (userCopy ||
+                    (std::string(model) == "auto" && mode == model::UserCopyMode::Asm)) {
+                    out.push_back({path, model, mode});
+                }
+            }
+        }
+    }
+    return out;
 }
 
-// The model selection for a folder, or nullopt (with the reason) when it is unavailable.
-std::optional<solver::ModelSelection> selectionFor(const std::string& path, std::string* why) {
-    solver::ModelSelection selection;
-    if (!usesRc11(path)) {
-        return selection;
-    }
-    if (solver::builtinModelPath("rc11")) {
-        selection.builtin = "rc11";
-        return selection;
-    }
-    if (!fs::exists(kHerdLibrary / "rc11.cat")) {
-        *why = "no built-in rc11 model and " + kHerdLibrary.string() +
-               "/rc11.cat (the shared reference files) is missing";
-        return std::nullopt;
-    }
-    selection.catFile = kHerdLibrary / "rc11.cat";
-    selection.includeDirs.push_back(kHerdLibrary);
-    return selection;
+std::string caseName(const LibraryCase& c) {
+    return caseName(c.path) + "_" + c.model +
+           (c.userCopy == model::UserCopyMode::Asm ? "_asm" : "_plain");
 }
 
-class LibraryAgreement : public ::testing::TestWithParam<std::string> {};
+class LibraryAgreement : public ::testing::TestWithParam<LibraryCase> {};
 
 TEST_P(LibraryAgreement, BruteForceAgreesWithEngine) {
-    std::string why;
-    auto selection = selectionFor(GetParam(), &why);
-    if (!selection) {
-        GTEST_SKIP() << why;
-    }
+    const LibraryCase& c = GetParam();
+    solver::ModelSelection selection;
+    selection.builtin = c.model == "auto" ? "" : c.model;
     DiagnosticSink sink;
-    auto model = solver::loadModelSelection(*selection, sink);
-    ASSERT_TRUE(model) << "cannot load the model for " << GetParam();
+    auto model = solver::loadModelSelection(selection, sink);
+    ASSERT_TRUE(model) << "cannot load the model " << c.model;
     AgreementLimits limits;
     limits.engineTimeoutSeconds = 120;
-    auto result = checkAgreement((kLibrary / GetParam()).string(), *model, limits);
+    limits.events.userCopy = c.userCopy;
+    auto result = checkAgreement((kLibrary / c.path).string(), *model, limits);
+    std::string details;
+    for (const auto& d : result.details) {
+        details += "\n  " + d;
+    }
     switch (result.status) {
         case AgreementStatus::Agreed:
-            std::cout << GetParam() << ": " << result.candidates << " candidates agree\n";
+            std::cout << c.path << " (" << c.model << "): " << result.candidates
+                      << " candidates agree\n";
             break;
         case AgreementStatus::OverCap:
-            GTEST_SKIP() << GetParam() << ": over the brute-force cap";
+            GTEST_SKIP() << c.path << ": over the brute-force cap";
         case AgreementStatus::EngineTimedOut:
-            FAIL() << GetParam() << ": the engine timed out";
+            FAIL() << c.path << ": the engine timed out";
         case AgreementStatus::NotRunnable:
+            FAIL() << c.path << ": cannot run:" << details;
         case AgreementStatus::Disagreed:
-            std::string details;
-            for (const auto& d : result.details) {
-                details += "\n  " + d;
-            }
-            FAIL() << GetParam()
-                   << (result.status == AgreementStatus::Disagreed
-                           ? ": the engine and the brute force differ:"
-                           : ": cannot run:")
-                   << details;
+            FAIL() << c.path << ": the engine and the brute force differ:" << details;
     }
 }
 
-INSTANTIATE_TEST_SUITE_P(Library, LibraryAgreement, ::testing::ValuesIn(libraryTests()),
+INSTANTIATE_TEST_SUITE_P(Library, LibraryAgreement, ::testing::ValuesIn(libraryCases()),
                          [](const auto& info) { return caseName(info.param); });
 
 TEST(LibraryAgreementSetup, FindsTheLibrary) {
