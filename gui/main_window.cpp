@@ -9,17 +9,21 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
+#include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include "gui/compare_panel.hpp"
 #include "gui/example_library.hpp"
 #include "gui/execution_figure.hpp"
 #include "gui/graph_panel.hpp"
@@ -90,6 +94,31 @@ MainWindow::MainWindow(QSettings& settings, QWidget* parent)
     addDockWidget(Qt::BottomDockWidgetArea, whyDock_);
     whyDock_->hide();
     connect(&whyWatcher_, &QFutureWatcherBase::finished, this, &MainWindow::onWhyNotFinished);
+
+    auto* compareBox = new QWidget(this);
+    compare_ = new ComparePanel(compareBox);
+    compareCombo_ = new QComboBox(compareBox);
+    for (const char* name : {"lkmm", "sc", "rc11"}) {
+        if (solver::builtinModelPath(name)) {
+            compareCombo_->addItem(QString::fromLatin1(name));
+        }
+    }
+    auto* compareButton = new QPushButton(tr("Compare"), compareBox);
+    connect(compareButton, &QPushButton::clicked, this,
+            [this] { compareWith(compareCombo_->currentText()); });
+    auto* compareRow = new QHBoxLayout;
+    compareRow->addWidget(new QLabel(tr("Compare the selected model with:"), compareBox));
+    compareRow->addWidget(compareCombo_);
+    compareRow->addWidget(compareButton);
+    compareRow->addStretch(1);
+    auto* compareLayout = new QVBoxLayout(compareBox);
+    compareLayout->addLayout(compareRow);
+    compareLayout->addWidget(compare_, 1);
+    compareDock_ = new QDockWidget(tr("Compare"), this);
+    compareDock_->setObjectName(QStringLiteral("compareDock"));
+    compareDock_->setWidget(compareBox);
+    addDockWidget(Qt::BottomDockWidgetArea, compareDock_);
+    compareDock_->hide();
 
     buildToolBar();
     buildMenus();
@@ -188,6 +217,11 @@ void MainWindow::buildMenus() {
     runMenu->addAction(runAction_);
     runMenu->addAction(cancelAction_);
     runMenu->addAction(whyNotAction_);
+    runMenu->addAction(tr("&Compare models..."), QKeySequence(QStringLiteral("Ctrl+M")), this,
+                       [this] {
+                           compareDock_->show();
+                           compareDock_->raise();
+                       });
 }
 
 void MainWindow::restoreSettings() {
@@ -468,6 +502,29 @@ void MainWindow::whyNot() {
     whyNotAction_->setEnabled(false);
     statusBar()->showMessage(tr("Explaining under %1...").arg(selectedModel()));
     whyWatcher_.setFuture(QtConcurrent::run([request] { return explainRequest(request); }));
+}
+
+bool MainWindow::compareWith(const QString& other) {
+    if (!other.endsWith(QLatin1String(".cat")) && !solver::builtinModelPath(other.toStdString())) {
+        statusBar()->showMessage(tr("No built-in model named %1").arg(other));
+        return false;
+    }
+    CompareRequest request;
+    request.text = editor_->toPlainText().toStdString();
+    request.fileName = fileName_.toStdString();
+    request.models[0] = modelSelection();
+    request.names[0] = selectedModel().toStdString();
+    if (other.endsWith(QLatin1String(".cat"))) {
+        request.models[1].catFile = other.toStdString();
+    } else {
+        request.models[1].builtin = other.toStdString();
+    }
+    request.names[1] = other.toStdString();
+    request.timeoutSeconds = 60;
+    compareDock_->show();
+    compareDock_->raise();
+    compare_->compare(request);
+    return true;
 }
 
 void MainWindow::onWhyNotFinished() {

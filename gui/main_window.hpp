@@ -25,6 +25,7 @@ class QTimer;
 
 namespace memx::gui {
 
+class ComparePanel;
 class GraphPanel;
 class LitmusEditor;
 class ResultsPanel;
@@ -55,6 +56,7 @@ public:
     QString fileName() const { return fileName_; }
     std::shared_ptr<const WhyNotResult> whyNotResult() const { return whyNot_; }
     bool explaining() const { return whyWatcher_.isRunning(); }
+    ComparePanel* comparePanel() const { return compare_; }
 
 public slots:
     void run();
@@ -62,6 +64,9 @@ public slots:
     // Explains the condition's outcome as `memx explain` does and draws the rejected execution
     // with its violated axiom's cycle highlighted.
     void whyNot();
+    // Runs the test under the selected model and `other` and shows, side by side, the final
+    // states one allows and the other forbids (as `memx compare`). False for an unknown model.
+    bool compareWith(const QString& other);
 
 signals:
     void runFinished();
@@ -112,6 +117,9 @@ private:
     QAction* whyNotAction_ = nullptr;
     QDockWidget* whyDock_ = nullptr;
     QPlainTextEdit* whyText_ = nullptr;
+    ComparePanel* compare_ = nullptr;
+    QDockWidget* compareDock_ = nullptr;
+    QComboBox* compareCombo_ = nullptr;
     QFutureWatcher<std::shared_ptr<const WhyNotResult>> whyWatcher_;
     std::shared_ptr<const WhyNotResult> whyNot_;
 };

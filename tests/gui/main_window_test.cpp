@@ -13,6 +13,7 @@
 #include <QTest>
 #include <memory>
 
+#include "gui/compare_panel.hpp"
 #include "gui/execution_scene.hpp"
 #include "gui/graph_panel.hpp"
 #include "gui/litmus_editor.hpp"
@@ -229,6 +230,27 @@ private slots:
         QCOMPARE(cycleEdges, int(figure->highlight.cycle.size()));
         QCOMPARE(countItems(*window_->graph()->scene(), EdgeItem::Type),
                  int(window_->graph()->layout()->edges.size()));
+    }
+
+    void compareShowsTheOutcomesOneModelAllowsSideBySide() {
+        QVERIFY(window_->openFile(libraryTest(QStringLiteral("lkmm/SB+once.litmus"))));
+        QVERIFY(!window_->compareWith(QStringLiteral("no-such-model")));
+        QVERIFY(window_->compareWith(QStringLiteral("sc")));
+        ComparePanel* compare = window_->comparePanel();
+        QTRY_VERIFY_WITH_TIMEOUT(compare->result() && !compare->comparing(), 30000);
+        const auto& c = *compare->result()->comparison;
+        // lkmm allows SB's relaxed outcome, SC forbids it: one difference, the condition's state.
+        QCOMPARE(c.allowedStates[0].size(), std::size_t(4));
+        QCOMPARE(c.allowedStates[1].size(), std::size_t(3));
+        QCOMPARE(compare->differences()->rowCount(), 1);
+        QCOMPARE(compare->differences()->item(0, 1)->text(), QStringLiteral("lkmm"));
+        QCOMPARE(compare->differences()->item(0, 2)->text(), QStringLiteral("sc"));
+        QVERIFY(c.differences[0].conditionHolds);
+        QVERIFY(compare->allowingGraph()->figure());
+        QVERIFY(compare->rejectingGraph()->figure());
+        QVERIFY(compare->allowingGraph()->figure()->highlight.cycle.empty());
+        QVERIFY(!compare->rejectingGraph()->figure()->highlight.cycle.empty());
+        QVERIFY(countItems(*compare->rejectingGraph()->scene(), EventItem::Type) > 0);
     }
 
     void cancelStopsALongRunWithinOneSecond() {
