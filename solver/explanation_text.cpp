@@ -129,6 +129,12 @@ std::string formatExecution(const ExplainedExecution& x, const EventNaming& nami
             out << " (no pair to show)\n";
             continue;
         }
+        if (f.first == f.second) {
+            // A flag on a set of events (torn reads, ...): the event is the evidence.
+            out << ": event " << names[f.first] << "\n";
+            writeEvents(out, {f.first}, g, names, naming, indent + "  ");
+            continue;
+        }
         out << ": " << names[f.first] << " and " << names[f.second] << "\n";
         out << indent << "  " << formatChain(f.pair, names) << "\n";
         std::vector<std::string> absent;
