@@ -4,6 +4,7 @@
 //     (the 1st, the (kEvery+1)-th, ...): 337 tests with the corpus as shipped. At least
 //     kMinCompared of them must fit the brute-force cap and be compared.
 //   - kernel/: every test that fits the cap.
+//   - c11/: every test herd7 decided, under the model memx picks for it (rc11).
 // Any disagreement fails, naming the test and every differing field. Skipped, with a message,
 // when ../shared is missing.
 #include <gtest/gtest.h>
@@ -27,19 +28,21 @@ constexpr double kMaxHerdSeconds = 0.05;
 constexpr std::size_t kEvery = 8;
 constexpr std::size_t kMinCompared = 300;
 
-solver::LoadedModel builtinLkmm() {
+// `name`: a built-in model, or "" for the one memx picks per test.
+solver::LoadedModel builtinModel(const std::string& name) {
     DiagnosticSink sink;
-    solver::ModelSelection lkmm;
-    lkmm.builtin = "lkmm";
-    auto model = solver::loadModelSelection(lkmm, sink);
+    solver::ModelSelection selection;
+    selection.builtin = name;
+    auto model = solver::loadModelSelection(selection, sink);
     if (!model) {
-        throw std::runtime_error("cannot load the built-in lkmm model");
+        throw std::runtime_error("cannot load the built-in model '" + name + "'");
     }
     return *model;
 }
 
-AgreementTally compareAll(const fs::path& folder, const std::vector<std::string>& tests) {
-    auto model = builtinLkmm();
+AgreementTally compareAll(const fs::path& folder, const std::vector<std::string>& tests,
+                          const std::string& modelName = "lkmm") {
+    auto model = builtinModel(modelName);
     AgreementLimits limits;
     limits.engineTimeoutSeconds = 10;
     AgreementTally tally;
@@ -88,6 +91,20 @@ TEST(CorpusAgreement, Kernel) {
     std::sort(tests.begin(), tests.end());
     AgreementTally tally = compareAll(kCorpus / "kernel", tests);
     std::cout << "kernel, " << tests.size() << " tests: " << tally.summary() << "\n";
+    EXPECT_EQ(tally.disagreed, 0u);
+    EXPECT_GT(tally.compared(), 0u);
+}
+
+TEST(CorpusAgreement, C11) {
+    if (!fs::exists(kCorpus / "c11" / "expected.csv")) {
+        GTEST_SKIP() << kCorpus << " (the shared reference corpus) is missing";
+    }
+    CorpusSelection decided;
+    decided.maxHerdSeconds = 60;
+    decided.every = 1;
+    auto tests = selectCorpusTests((kCorpus / "c11" / "expected.csv").string(), decided);
+    AgreementTally tally = compareAll(kCorpus / "c11", tests, "");
+    std::cout << "c11, " << tests.size() << " tests: " << tally.summary() << "\n";
     EXPECT_EQ(tally.disagreed, 0u);
     EXPECT_GT(tally.compared(), 0u);
 }
