@@ -2,6 +2,10 @@
 // perform (guarded by the branch conditions under which it runs), with symbolic addresses and
 // values, and the static relations. The event builder produces it; the solver chooses rf, the
 // final writes and the branch outcomes, and turns each choice into a model::ExecutionGraph.
+//
+// Byte-granular tests (docs/byte-memory.md) use the same structure with every memory access
+// split into events of one byte: see AccessGroup, EventStructure::accessGroups and the cell
+// functions of LocationTable. Other tests leave those empty and mean exactly what herd means.
 #pragma once
 
 #include <cstdint>
@@ -61,8 +65,8 @@ struct SymNode {
 struct Location {
     std::string name;          // "x"
     std::int64_t address = 0;  // the integer that stands for &x
-    std::uint32_t size = 4;    // bytes (mixed-size work uses it; LKMM tests are uniform)
-    SymId initialValue = 0;    // usually a Const; may be another location's address
+    std::uint32_t size = 4;  // bytes: 4 in other tests (unused); the whole object if byte-granular
+    SymId initialValue = 0;  // usually a Const; may be another location's address
     // Byte-granular tests: the element size and signedness (`u8 buf[16]`: size 16, element
     // 1, unsigned); a whole variable has elementSize == size. Unused otherwise.
     std::uint32_t elementSize = 4;
@@ -105,7 +109,7 @@ struct SymEvent {
     SymId address = 0;       // Read/Write: the accessed address
     SymId value = 0;         // Write: value written; Read: a ReadValue node for this event
     SymId guard = 0;         // the event happens iff this is non-zero
-    std::uint32_t size = 4;  // bytes accessed
+    std::uint32_t size = 4;  // bytes accessed: 1 for every memory event of a byte-granular test
     std::string text;        // source text of the originating statement, for display
     SourceRange range;
 };
