@@ -6,6 +6,7 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -145,6 +146,16 @@ void MainWindow::buildToolBar() {
     connect(modelCombo_, &QComboBox::activated, this, &MainWindow::onModelChosen);
     bar->addWidget(modelCombo_);
 
+    bar->addWidget(new QLabel(tr(" Time limit: "), this));
+    timeLimit_ = new QDoubleSpinBox(this);
+    timeLimit_->setRange(0, 86400);
+    timeLimit_->setDecimals(0);
+    timeLimit_->setSuffix(tr(" s"));
+    timeLimit_->setSpecialValueText(tr("none"));
+    timeLimit_->setToolTip(tr("A run stops after this long and says so (0: no limit)"));
+    connect(timeLimit_, &QDoubleSpinBox::valueChanged, this,
+            [this](double v) { settings_.setValue(QStringLiteral("timeLimit"), v); });
+    bar->addWidget(timeLimit_);
     runAction_ = bar->addAction(tr("Run"), this, &MainWindow::run);
     runAction_->setShortcut(QKeySequence(QStringLiteral("Ctrl+R")));
     runAction_->setToolTip(tr("Run the test under the model (Ctrl+R)"));
@@ -232,6 +243,7 @@ void MainWindow::restoreSettings() {
     if (!selectModel(model)) {
         selectModel(QStringLiteral("lkmm"));
     }
+    timeLimit_->setValue(settings_.value(QStringLiteral("timeLimit"), 60.0).toDouble());
     if (settings_.contains(QStringLiteral("relations"))) {
         std::set<std::string> names;
         for (const QString& n : settings_.value(QStringLiteral("relations")).toStringList()) {
@@ -344,6 +356,10 @@ bool MainWindow::selectModel(const QString& model) {
     return true;
 }
 
+void MainWindow::setTimeLimit(double seconds) {
+    timeLimit_->setValue(seconds);
+}
+
 QString MainWindow::selectedModel() const {
     QString data = modelCombo_->currentData().toString();
     return data.startsWith(kCatPrefix) ? data.mid(kCatPrefix.size()) : data;
@@ -417,6 +433,9 @@ void MainWindow::run() {
     request.text = editor_->toPlainText().toStdString();
     request.fileName = fileName_.toStdString();
     request.model = modelSelection();
+    if (timeLimit_->value() > 0) {
+        request.timeoutSeconds = timeLimit_->value();
+    }
     runner_->start(request);
 }
 

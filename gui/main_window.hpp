@@ -20,6 +20,7 @@ class QMenu;
 class QPlainTextEdit;
 class QDockWidget;
 class QProgressBar;
+class QDoubleSpinBox;
 class QSettings;
 class QTimer;
 
@@ -44,6 +45,8 @@ public:
     // "lkmm", "sc", "rc11", or the path of a .cat file. False when unknown.
     bool selectModel(const QString& model);
     QString selectedModel() const;
+    // Seconds after which a run stops with "time limit reached" (0: none).
+    void setTimeLimit(double seconds);
 
     void checkNow();  // the as-you-type check, without waiting for the debounce
     bool exportFigure(const QString& path, ExportFormat format, QString* error);
@@ -99,6 +102,7 @@ private:
     GraphPanel* graph_;
     RunController* runner_;
     QComboBox* modelCombo_ = nullptr;
+    QDoubleSpinBox* timeLimit_ = nullptr;
     QAction* runAction_ = nullptr;
     QAction* cancelAction_ = nullptr;
     QProgressBar* progress_ = nullptr;

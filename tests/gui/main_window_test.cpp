@@ -159,6 +159,11 @@ private slots:
         QVERIFY(d.message.find("')'") != std::string::npos);
         QVERIFY(!window_->editor()->diagnosticsOnLine(int(d.range.begin.line)).isEmpty());
         QCOMPARE(window_->editor()->extraSelections().size(), qsizetype(1));
+        // Hovering the underlined text shows the message.
+        const QTextCursor mark = window_->editor()->extraSelections().front().cursor;
+        QCOMPARE(window_->editor()->diagnosticAt(mark.selectionStart()),
+                 QString::fromStdString(d.message));
+        QVERIFY(window_->editor()->diagnosticAt(0).isEmpty());
         // Running it reports, never crashes, and opens no dialog.
         window_->run();
         QVERIFY(waitForRun(*window_, 30000));
@@ -251,6 +256,20 @@ private slots:
         QVERIFY(compare->allowingGraph()->figure()->highlight.cycle.empty());
         QVERIFY(!compare->rejectingGraph()->figure()->highlight.cycle.empty());
         QVERIFY(countItems(*compare->rejectingGraph()->scene(), EventItem::Type) > 0);
+    }
+
+    void aRunStoppedByTheTimeLimitSaysSo() {
+        window_->setTimeLimit(1);
+        window_->setTestText(endlessTest(6, 4), QStringLiteral("endless.litmus"));
+        window_->run();
+        QVERIFY(waitForRun(*window_, 10000));
+        auto run = window_->lastRun();
+        QVERIFY(run);
+        QVERIFY(run->outcome.timedOut);
+        QVERIFY(!run->outcome.cancelled);
+        QVERIFY2(
+            window_->results()->observationText().startsWith(QStringLiteral("Time limit reached")),
+            qPrintable(window_->results()->observationText()));
     }
 
     void cancelStopsALongRunWithinOneSecond() {
