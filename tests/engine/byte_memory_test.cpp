@@ -3,6 +3,10 @@
 // composed final values, per-byte races, and the --endian/--usercopy options.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "solver/test_pipeline.hpp"
@@ -157,6 +161,34 @@ TEST(ByteMemory, ACopyOfOneWritersByteIsNotTorn) {
     EXPECT_GT(r.outcome.positive, 0u);
     EXPECT_FALSE(r.outcome.flags.count("torn-read"));
     EXPECT_FALSE(r.outcome.flags.count("data-race"));
+}
+
+TEST(ByteMemory, AnyCatModelSeesSiAndTornEvenWhenEmpty) {
+    const auto dir = std::filesystem::temp_directory_path() /
+                     ("memx-byte-memory-test-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const auto cat = dir / "bytes.cat";
+    std::ofstream(cat) << "\"si and torn\"\n"
+                          "flag ~empty (si \\ id) as multi-byte\n"
+                          "flag ~empty torn as torn-read\n";
+    ModelSelection selection;
+    selection.catFile = cat;
+    DiagnosticSink sink;
+    auto loaded = loadModelSelection(selection, sink);
+    ASSERT_TRUE(loaded) << (sink.diagnostics().empty() ? "" : sink.diagnostics()[0].message);
+    auto runWith = [&](const std::string& text) {
+        auto r = runLitmusText(text, "bytes.litmus", *loaded, {}, sink);
+        EXPECT_TRUE(r);
+        return r ? r->outcome.flags : std::set<std::string>{};
+    };
+    auto bytes = runWith(tornTest("*x"));
+    EXPECT_TRUE(bytes.count("multi-byte"));
+    EXPECT_TRUE(bytes.count("torn-read"));
+    auto plain = runWith(
+        "C plain\n{}\nP0(int *x) { WRITE_ONCE(*x, 1); }\n"
+        "P1(int *x) { int r0 = READ_ONCE(*x); }\nexists (1:r0=1)\n");
+    EXPECT_TRUE(plain.empty());
+    std::filesystem::remove_all(dir);
 }
 
 }  // namespace
