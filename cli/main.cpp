@@ -12,6 +12,9 @@ int main(int argc, char** argv) {
     memx::cli::addParseCommand(app, exitCode);
     memx::cli::addRunCommand(app, exitCode);
     memx::cli::addCheckCommand(app, exitCode);
+    memx::cli::addGraphCommand(app, exitCode);
+    memx::cli::addExplainCommand(app, exitCode);
+    memx::cli::addCompareCommand(app, exitCode);
 
     try {
         app.parse(argc, argv);

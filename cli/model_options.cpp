@@ -3,11 +3,18 @@
 namespace memx::cli {
 
 void addModelOptions(CLI::App& cmd, ModelArgs& args) {
-    cmd.add_option("--model", args.model, "Built-in model: lkmm (default) or sc");
+    cmd.add_option("--model", args.model,
+                   "Built-in model: lkmm, rc11 or sc (default: rc11 for C11 tests, else lkmm)");
     cmd.add_option("--cat", args.cat, "A herd-style .cat model (X.def beside it is used)");
     cmd.add_option("-I", args.includeDirs, "Folder searched for included .cat files");
     cmd.add_option("--conf", args.conf, "A herd .cfg file (model, bell, macros, variants)");
     cmd.add_option("--variant", args.variants, "A herd model variant (repeatable)");
+    cmd.add_option("--endian", args.endian, "Byte order of byte-granular tests: little or big")
+        ->check(CLI::IsMember({"little", "big"}));
+    cmd.add_option("--usercopy", args.usercopy,
+                   "copy_from_user/copy_to_user: asm (marked user bytes, default) or plain "
+                   "(plain memcpy)")
+        ->check(CLI::IsMember({"asm", "plain"}));
 }
 
 solver::ModelSelection toModelSelection(const ModelArgs& args) {
@@ -21,6 +28,9 @@ solver::ModelSelection toModelSelection(const ModelArgs& args) {
     }
     selection.includeDirs.assign(args.includeDirs.begin(), args.includeDirs.end());
     selection.variants = args.variants;
+    selection.events.bigEndian = args.endian == "big";
+    selection.events.userCopy =
+        args.usercopy == "plain" ? model::UserCopyMode::Plain : model::UserCopyMode::Asm;
     return selection;
 }
 

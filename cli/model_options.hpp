@@ -11,11 +11,13 @@
 namespace memx::cli {
 
 struct ModelArgs {
-    std::string model = "lkmm";
+    std::string model;  // empty: by the test's dialect (lkmm, or rc11 for C11 tests)
     std::string cat;
     std::vector<std::string> includeDirs;
     std::string conf;
     std::vector<std::string> variants;
+    std::string endian = "little";  // byte-granular tests: byte order
+    std::string usercopy = "asm";   // copy_from_user/copy_to_user: marked bytes, or plain memcpy
 };
 
 void addModelOptions(CLI::App& cmd, ModelArgs& args);

@@ -62,7 +62,9 @@ int runFiles(const RunArgs& args) {
             rc = rc == 0 ? 3 : rc;
         }
         if (args.json) {
-            results.push_back(solver::outcomeToJson(run->program, run->outcome, run->hash));
+            auto record = solver::outcomeToJson(run->program, run->outcome, run->hash);
+            record["model"] = run->model;  // which model ran: --model, --cat, or by dialect
+            results.push_back(std::move(record));
         } else if (run->outcome.timedOut) {
             std::cout << solver::formatTimeoutReport(run->program, run->outcome, args.timeout);
         } else {

@@ -56,6 +56,8 @@ QPen relationPen(const RelationStyle& style, double width) {
     return pen;
 }
 
+}  // namespace
+
 void paintEdge(QPainter& p, const Layout& l, const EdgeShape& e) {
     const RelationStyle& style = l.styles[e.style];
     p.setPen(relationPen(style, e.inCycle ? kCycleEdgeWidth : kEdgeWidth));
@@ -70,7 +72,7 @@ void paintEdge(QPainter& p, const Layout& l, const EdgeShape& e) {
     p.drawPolygon(QPolygonF{qt(e.arrowHead[0]), qt(e.arrowHead[1]), qt(e.arrowHead[2])});
 }
 
-void paintLabel(QPainter& p, const Layout& l, const EdgeShape& e) {
+void paintEdgeLabel(QPainter& p, const Layout& l, const EdgeShape& e) {
     QRectF r(e.labelCenter.x - e.labelWidth / 2, e.labelCenter.y - e.labelHeight / 2, e.labelWidth,
              e.labelHeight);
     p.setPen(Qt::NoPen);
@@ -91,6 +93,8 @@ void paintNode(QPainter& p, const NodeBox& n) {
     p.drawText(r, Qt::AlignCenter, qt(n.text()));
 }
 
+namespace {
+
 void paintLegend(QPainter& p, const Layout& l) {
     p.setFont(monospace(TextMetrics::labelFontSize));
     for (const LegendEntry& entry : l.legend) {
@@ -105,12 +109,7 @@ void paintLegend(QPainter& p, const Layout& l) {
     }
 }
 
-}  // namespace
-
-void paintLayout(QPainter& p, const Layout& l) {
-    p.setRenderHint(QPainter::Antialiasing);
-    p.setRenderHint(QPainter::TextAntialiasing);
-    p.fillRect(QRectF(0, 0, l.width, l.height), Qt::white);
+void paintHeading(QPainter& p, const Layout& l) {
     if (!l.title.empty()) {
         p.setPen(Qt::black);
         p.setFont(monospace(TextMetrics::titleFontSize, true));
@@ -121,6 +120,20 @@ void paintLayout(QPainter& p, const Layout& l) {
         p.setPen(Qt::black);
         p.drawText(QRectF(h.center.x - 40, h.center.y - 10, 80, 20), Qt::AlignCenter, qt(h.title));
     }
+}
+
+}  // namespace
+
+void paintBackdrop(QPainter& p, const Layout& l) {
+    paintHeading(p, l);
+    paintLegend(p, l);
+}
+
+void paintLayout(QPainter& p, const Layout& l) {
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setRenderHint(QPainter::TextAntialiasing);
+    p.fillRect(QRectF(0, 0, l.width, l.height), Qt::white);
+    paintHeading(p, l);
     for (const EdgeShape& e : l.edges) {
         paintEdge(p, l, e);
     }
@@ -128,7 +141,7 @@ void paintLayout(QPainter& p, const Layout& l) {
         paintNode(p, n);
     }
     for (const EdgeShape& e : l.edges) {
-        paintLabel(p, l, e);
+        paintEdgeLabel(p, l, e);
     }
     paintLegend(p, l);
 }

@@ -13,7 +13,7 @@ namespace memx::solver {
 struct Candidate {
     std::vector<bool> executed;                            // per SymEvent
     std::vector<std::optional<std::uint32_t>> rfSource;    // per SymEvent (reads only)
-    std::vector<std::optional<std::uint32_t>> finalWrite;  // per location
+    std::vector<std::optional<std::uint32_t>> finalWrite;  // per cell (LocationTable)
     std::vector<std::int64_t> values;                      // per SymEvent: value read or written
     std::vector<std::int64_t> addresses;                   // per SymEvent (memory events)
     std::map<int, std::map<std::string, std::int64_t>> registers;  // thread -> final values

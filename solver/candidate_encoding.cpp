@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
 #include <string>
 
 namespace memx::solver {
@@ -26,6 +27,7 @@ CandidateEncoding::CandidateEncoding(const model::EventStructure& events,
     encodeFinalWrites(observed);
     encodeAssumptions();
     encodeChoiceGuards();
+    encodeSingleCopyAtomicity();
     mayBeUndetermined_ = findDependencyCycle();
 }
 
@@ -180,12 +182,15 @@ void CandidateEncoding::encodeReadsFrom() {
 
 void CandidateEncoding::encodeFinalWrites(const std::vector<bool>& observed) {
     z3::context& c = session_.context();
-    const auto& locations = events_.locations.locations;
-    for (std::uint32_t l = 0; l < locations.size(); ++l) {
-        if (l >= observed.size() || !observed[l]) {
+    // One final write per cell: per location, or per byte in byte-granular tests.
+    const model::LocationTable& table = events_.locations;
+    for (std::uint32_t l = 0; l < table.cellCount(); ++l) {
+        const std::size_t location = table.cellLocation(l);
+        if (location >= observed.size() || !observed[location]) {
             continue;
         }
-        auto address = c.bv_val(static_cast<std::uint64_t>(locations[l].address), kValueBits);
+        const std::int64_t cellAddress = table.cellAddress(l);
+        auto address = c.bv_val(static_cast<std::uint64_t>(cellAddress), kValueBits);
         z3::expr_vector options(c);
         z3::expr anyOtherWrite = c.bool_val(false);
         std::vector<z3::expr> initial;
@@ -195,7 +200,7 @@ void CandidateEncoding::encodeFinalWrites(const std::vector<bool>& observed) {
                 continue;
             }
             auto ca = constantValue(events_, we.address);
-            if (ca && *ca != locations[l].address) {
+            if (ca && *ca != cellAddress) {
                 continue;
             }
             z3::expr writesHere = executed(w) && value(we.address) == address;
@@ -319,6 +324,64 @@ bool CandidateEncoding::findDependencyCycle() {
         }
     }
     return false;
+}
+
+}  // namespace memx::solver
+
+namespace memx::solver {
+
+// Byte-granular tests (docs/byte-memory.md): a single-copy-atomic read group (a marked,
+// aligned 2/4/8-byte access) takes its bytes from at most one single-copy-atomic write group
+// that covers its whole footprint (an initial write, a WRITE_ONCE of the same or a larger
+// aligned size). Other writes (bytewise copies, plain or external stores) may still supply
+// some bytes: tearing against those is allowed. Footprints are compared on constant addresses.
+void CandidateEncoding::encodeSingleCopyAtomicity() {
+    const auto& groups = events_.accessGroups;
+    if (groups.empty()) {
+        return;
+    }
+    auto footprint = [&](const model::AccessGroup& g) {
+        std::vector<std::int64_t> bytes;
+        for (std::uint32_t e : g.events) {
+            auto a = constantValue(events_, events_.events[e].address);
+            if (!a) {
+                return std::vector<std::int64_t>{};
+            }
+            bytes.push_back(*a);
+        }
+        std::sort(bytes.begin(), bytes.end());
+        return bytes;
+    };
+    std::vector<std::vector<std::int64_t>> footprints;
+    for (const auto& g : groups) {
+        footprints.push_back(g.singleCopyAtomic ? footprint(g) : std::vector<std::int64_t>{});
+    }
+    // rf variables by (read group, write group).
+    std::map<std::pair<std::uint32_t, std::uint32_t>, z3::expr_vector> uses;
+    for (const RfChoice& rf : rf_) {
+        const std::uint32_t rg = events_.groupOf.at(rf.read);
+        const std::uint32_t wg = events_.groupOf.at(rf.write);
+        if (rg == model::EventStructure::kNoGroup || wg == model::EventStructure::kNoGroup ||
+            !groups[rg].singleCopyAtomic || !groups[wg].singleCopyAtomic ||
+            !isRead(groups[rg].events.front()) || footprints[rg].empty() ||
+            footprints[wg].empty() ||
+            !std::includes(footprints[wg].begin(), footprints[wg].end(), footprints[rg].begin(),
+                           footprints[rg].end())) {
+            continue;
+        }
+        auto it = uses.try_emplace({rg, wg}, session_.context()).first;
+        it->second.push_back(rf.chosen);
+    }
+    std::map<std::uint32_t, z3::expr_vector> perRead;
+    for (auto& [key, vars] : uses) {
+        auto it = perRead.try_emplace(key.first, session_.context()).first;
+        it->second.push_back(z3::mk_or(vars));
+    }
+    for (auto& [read, usedGroups] : perRead) {
+        if (usedGroups.size() > 1) {
+            addAtMostOne(usedGroups);
+        }
+    }
 }
 
 }  // namespace memx::solver

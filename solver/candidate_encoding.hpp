@@ -69,6 +69,7 @@ private:
     void encodeChoiceGuards();
     void addAtMostOne(const z3::expr_vector& vars);
     void encodeAssumptions();
+    void encodeSingleCopyAtomicity();  // byte-granular tests only
     bool mayAlias(std::uint32_t a, std::uint32_t b) const;
     bool mayReadFrom(std::uint32_t write, std::uint32_t read) const;
     bool findDependencyCycle();

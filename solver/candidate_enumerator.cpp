@@ -39,7 +39,7 @@ public:
         c.rfSource.resize(n);
         c.values.resize(n);
         c.addresses.resize(n);
-        c.finalWrite.resize(es.locations.locations.size());
+        c.finalWrite.resize(es.locations.cellCount());
         for (std::uint32_t e = 0; e < n; ++e) {
             c.executed[e] = evalBool(m_, enc_.executed(e));
             const model::SymEvent& ev = es.events[e];

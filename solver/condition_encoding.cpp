@@ -75,14 +75,52 @@ private:
             }
             return constant(0);
         }
-        // The chosen final write's value; 0 when no final write is chosen (nothing writes).
+        const model::LocationTable& table = es.locations;
+        std::size_t firstCell = 0;
+        for (const auto& loc : table.locations) {
+            if (loc.name != ref.name) {
+                firstCell += table.byteGranular ? loc.size : 1;
+                continue;
+            }
+            if (!table.byteGranular) {
+                return cellValue(firstCell);
+            }
+            return elementValue(loc, firstCell, static_cast<std::uint32_t>(ref.index.value_or(0)));
+        }
+        return constant(0);
+    }
+
+    // The chosen final write's value of one cell; 0 when none is chosen (nothing writes).
+    z3::expr cellValue(std::size_t cell) {
+        const model::EventStructure& es = enc_.events();
         z3::expr value = constant(0);
         for (const auto& fw : enc_.finalWriteChoices()) {
-            if (es.locations.locations[fw.location].name == ref.name) {
+            if (fw.location == cell) {
                 value = z3::ite(fw.chosen, enc_.value(es.events[fw.write].value), value);
             }
         }
         return value;
+    }
+
+    // As FinalStateReader::elementValue: bytes composed in the table's byte order,
+    // sign-extended for signed types.
+    z3::expr elementValue(const model::Location& loc, std::size_t firstCell, std::uint32_t index) {
+        const std::uint32_t size = loc.elementSize;
+        if (static_cast<std::uint64_t>(index + 1) * size > loc.size) {
+            return constant(0);
+        }
+        const bool bigEndian = enc_.events().locations.bigEndian;
+        z3::expr bits = constant(0);
+        for (std::uint32_t b = 0; b < size; ++b) {
+            z3::expr byte = cellValue(firstCell + index * size + b) & constant(0xff);
+            const std::uint32_t shift = bigEndian ? size - 1 - b : b;
+            bits = bits | z3::shl(byte, constant(8 * shift));
+        }
+        if (loc.isSigned && size < 8) {
+            z3::expr width = constant(64 - 8 * size);
+            return z3::ashr(z3::shl(bits, width), width);
+        }
+        return bits;
     }
 
     std::int64_t addressOf(const std::string& symbol) const {

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 #include <algorithm>
+#include <map>
+#include <set>
 
 namespace memx::solver {
 
@@ -45,6 +47,68 @@ std::string labelOf(const model::EventInfo& info) {
         }
     }
     return label;
+}
+
+// Byte-granular tests: `si` relates the byte events of one access (reflexive on every
+// memory event), and `torn` holds the bytes of each read access that sees a write only in
+// part: it reads some byte from a write access W, and some other byte of its footprint that W
+// also writes from elsewhere. Initial writes do not count as seen in part (a read that takes
+// one byte from a one-byte store and the rest from the initial value is not torn). Other
+// tests have neither relation nor set (the cat layer sees them empty).
+void addByteRelations(const model::EventStructure& es, const Candidate& c,
+                      const std::vector<std::int64_t>& graphIndex, model::ExecutionGraph& g) {
+    const std::size_t n = g.events.size();
+    Relation si(n);
+    EventSet torn(n);
+    auto writtenBy = [&](std::uint32_t group) {
+        std::set<std::int64_t> bytes;
+        for (std::uint32_t w : es.accessGroups[group].events) {
+            if (c.executed[w]) {
+                bytes.insert(c.addresses[w]);
+            }
+        }
+        return bytes;
+    };
+    for (const model::AccessGroup& group : es.accessGroups) {
+        std::vector<EventIndex> members;
+        std::set<std::int64_t> footprint;
+        std::map<std::uint32_t, std::set<std::int64_t>> readFrom;  // write group -> bytes
+        for (std::uint32_t e : group.events) {
+            if (graphIndex[e] < 0) {
+                continue;
+            }
+            members.push_back(static_cast<EventIndex>(graphIndex[e]));
+            footprint.insert(c.addresses[e]);
+            if (c.rfSource[e]) {
+                const std::uint32_t wg = es.groupOf.at(*c.rfSource[e]);
+                if (wg != model::EventStructure::kNoGroup &&
+                    es.events[*c.rfSource[e]].thread >= 0) {
+                    readFrom[wg].insert(c.addresses[e]);
+                }
+            }
+        }
+        bool isTorn = false;
+        for (const auto& [wg, seen] : readFrom) {
+            for (std::int64_t a : writtenBy(wg)) {
+                isTorn = isTorn || (footprint.count(a) > 0 && seen.count(a) == 0);
+            }
+        }
+        for (EventIndex a : members) {
+            for (EventIndex b : members) {
+                si.insert(a, b);
+            }
+            if (isTorn) {
+                torn.insert(a);
+            }
+        }
+    }
+    for (EventIndex i = 0; i < n; ++i) {
+        if (!g.events[i].location.empty()) {
+            si.insert(i, i);
+        }
+    }
+    g.relations["si"] = std::move(si);
+    g.sets["torn"] = std::move(torn);
 }
 
 }  // namespace
@@ -164,6 +228,9 @@ BuiltGraph buildExecutionGraph(const model::EventStructure& es, const Candidate&
     addStatic("addr", es.addr);
     addStatic("data", es.data);
     addStatic("ctrl", es.ctrl);
+    if (es.byteGranular()) {
+        addByteRelations(es, c, graphIndex, g);
+    }
     return out;
 }
 

@@ -129,6 +129,12 @@ std::string formatExecution(const ExplainedExecution& x, const EventNaming& nami
             out << " (no pair to show)\n";
             continue;
         }
+        if (f.first == f.second) {
+            // A flag on a set of events (torn reads, ...): the event is the evidence.
+            out << ": event " << names[f.first] << "\n";
+            writeEvents(out, {f.first}, g, names, naming, indent + "  ");
+            continue;
+        }
         out << ": " << names[f.first] << " and " << names[f.second] << "\n";
         out << indent << "  " << formatChain(f.pair, names) << "\n";
         std::vector<std::string> absent;
@@ -197,8 +203,8 @@ std::string formatExplanation(const TestExplanation& why, const EventNaming& nam
         }
     }
     for (const auto& x : why.flagged) {
-        out << "\nFlags on an allowed execution with final state " << x.execution.state.text()
-            << ":\n";
+        out << "\nFlags raised on an allowed execution (final state " << x.execution.state.text()
+            << "):\n";
         out << formatExecution(x, naming);
     }
     return out.str();

@@ -558,7 +558,8 @@ private:
 }  // namespace
 
 bool explicitEnumerationApplies(const model::EventStructure& events) {
-    return readsAreWellFormed(events) && FlowGraph(events).decisionOrder().has_value();
+    return !events.byteGranular() && readsAreWellFormed(events) &&
+           FlowGraph(events).decisionOrder().has_value();
 }
 
 std::optional<EnumerationStats> enumerateCandidatesExplicitly(
@@ -590,7 +591,8 @@ double candidateBound(const model::EventStructure& events, const std::vector<boo
         }
         bound *= std::max(1.0, sources);
     }
-    for (std::uint32_t l = 0; l < events.locations.locations.size(); ++l) {
+    for (std::size_t cell = 0; cell < events.locations.cellCount(); ++cell) {
+        const std::size_t l = events.locations.cellLocation(cell);
         if (l < observed.size() && observed[l]) {
             double writes = 0;
             for (const auto& ev : events.events) {

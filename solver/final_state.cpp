@@ -121,6 +121,9 @@ StateValue FinalStateReader::valueOf(const litmus::LocationRef& ref) const {
         return named(0);
     }
     const auto& locs = events_.locations.locations;
+    if (events_.locations.byteGranular) {
+        return named(elementValue(ref));
+    }
     for (std::size_t l = 0; l < locs.size(); ++l) {
         if (locs[l].name == ref.name && l < candidate_.finalWrite.size() &&
             candidate_.finalWrite[l]) {
@@ -128,6 +131,41 @@ StateValue FinalStateReader::valueOf(const litmus::LocationRef& ref) const {
         }
     }
     return named(0);
+}
+
+// Byte-granular tests: an element's final value is composed from its bytes' final writes, in
+// the table's byte order, sign-extended for signed types. `buf` without an index is buf[0].
+std::int64_t FinalStateReader::elementValue(const litmus::LocationRef& ref) const {
+    const auto& table = events_.locations;
+    std::size_t firstCell = 0;
+    for (const auto& loc : table.locations) {
+        if (loc.name != ref.name) {
+            firstCell += loc.size;
+            continue;
+        }
+        const auto index = static_cast<std::uint32_t>(ref.index.value_or(0));
+        const std::uint32_t size = loc.elementSize;
+        if (static_cast<std::uint64_t>(index + 1) * size > loc.size) {
+            return 0;
+        }
+        std::uint64_t bits = 0;
+        for (std::uint32_t b = 0; b < size; ++b) {
+            const std::size_t cell = firstCell + index * size + b;
+            std::uint64_t byte = 0;
+            if (cell < candidate_.finalWrite.size() && candidate_.finalWrite[cell]) {
+                byte = static_cast<std::uint64_t>(candidate_.values[*candidate_.finalWrite[cell]]) &
+                       0xffu;
+            }
+            const std::uint32_t shift = table.bigEndian ? size - 1 - b : b;
+            bits |= byte << (8 * shift);
+        }
+        if (loc.isSigned && size < 8) {
+            const unsigned width = 64 - 8 * size;
+            return static_cast<std::int64_t>(bits << width) >> width;
+        }
+        return static_cast<std::int64_t>(bits);
+    }
+    return 0;
 }
 
 FinalState FinalStateReader::state(const std::vector<litmus::LocationRef>& displayed) const {

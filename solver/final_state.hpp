@@ -57,6 +57,7 @@ private:
     StateValue named(std::int64_t value) const;
     std::int64_t addressOf(const std::string& symbol) const;
     bool atomHolds(const litmus::PropAtom& atom) const;
+    std::int64_t elementValue(const litmus::LocationRef& ref) const;
 
     const litmus::Program& program_;
     const model::EventStructure& events_;

@@ -22,4 +22,17 @@ std::optional<PreparedTest> prepareLitmusFile(const std::string& file, const Loa
     return PreparedTest{std::move(*program), std::move(*events)};
 }
 
+std::optional<PreparedTest> prepareLitmusText(std::string_view text, const std::string& fileName,
+                                              const LoadedModel& model, DiagnosticSink& sink) {
+    auto program = litmus::parseLitmus(text, fileName, sink);
+    if (!program) {
+        return std::nullopt;
+    }
+    auto events = model::buildEvents(*program, model.primitives, fileName, sink);
+    if (!events) {
+        return std::nullopt;
+    }
+    return PreparedTest{std::move(*program), std::move(*events)};
+}
+
 }  // namespace memx::solver

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "litmus/ast.hpp"
 #include "litmus/diagnostic.hpp"
@@ -21,5 +22,9 @@ struct PreparedTest {
 // nullopt.
 std::optional<PreparedTest> prepareLitmusFile(const std::string& file, const LoadedModel& model,
                                               DiagnosticSink& sink, std::string* source = nullptr);
+
+// The same for a test held in memory (the GUI's editor); `fileName` names it in diagnostics.
+std::optional<PreparedTest> prepareLitmusText(std::string_view text, const std::string& fileName,
+                                              const LoadedModel& model, DiagnosticSink& sink);
 
 }  // namespace memx::solver

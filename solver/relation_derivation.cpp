@@ -396,6 +396,9 @@ std::optional<RelationDeriver::Chain> RelationDeriver::deriveSteps(
     }
     Chain out;
     for (std::size_t i = 0; i < steps.size(); ++i) {
+        if (points[i] == points[i + 1]) {
+            continue;  // an identity step ([S], r?, r*, or [S] by name): it moves nowhere
+        }
         auto part = derive(*steps[i], points[i], points[i + 1], depth);
         if (!part) {
             return std::nullopt;
@@ -419,15 +422,25 @@ std::optional<RelationDeriver::Chain> RelationDeriver::derive(const Expr& e, Eve
         case ExprKind::ToId:
             return Chain{};  // a == b: nothing to show
         case ExprKind::Union:
-        case ExprKind::Inter:
-            // Union: the first operand holding the pair carries it. Intersection: every operand
-            // holds it; the first one that can say why does (the others only restrict).
+            // The first operand holding the pair carries it.
             for (const auto& operand : e.args) {
                 if (auto c = derive(*operand, a, b, depth)) {
                     return c;
                 }
             }
             break;
+        case ExprKind::Inter: {
+            // Every operand holds the pair; the one with the longest derivation says the most
+            // (rmw & (fre ; coe): the fre and coe edges, not just rmw). Ties go to the first.
+            std::optional<Chain> best;
+            for (const auto& operand : e.args) {
+                auto c = derive(*operand, a, b, depth);
+                if (c && (!best || baseEdges(c->edges).size() > baseEdges(best->edges).size())) {
+                    best = std::move(c);
+                }
+            }
+            return best;
+        }
         case ExprKind::Diff:
             if (auto c = derive(arg(0), a, b, depth)) {
                 c->absent.push_back(expressionText(arg(1)));

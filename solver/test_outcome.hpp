@@ -18,7 +18,7 @@ struct AllowedExecution {
     FinalState state;
     bool conditionHolds = false;
     std::vector<std::string> flags;
-    model::ExecutionGraph graph;
+    model::ExecutionGraph graph;  // with "co" and "fr" when the model enumerated co natively
     std::map<std::string, model::Relation> withBindings;
 };
 

@@ -6,6 +6,7 @@
 #include "litmus/parser.hpp"
 #include "model/events/def_reader.hpp"
 #include "model/events/event_builder.hpp"
+#include "solver/model_choice.hpp"
 #include "solver/model_locator.hpp"
 #include "solver/text_digest.hpp"
 
@@ -29,22 +30,23 @@ std::optional<model::PrimitiveTable> readPrimitives(const std::filesystem::path&
 std::optional<TestRun> runProgram(litmus::Program program, std::string text,
                                   const std::string& file, const LoadedModel& model,
                                   const RunOptions& options, DiagnosticSink& sink) {
-    auto events = model::buildEvents(program, model.primitives, file, sink);
+    const LoadedModel& chosen = modelFor(model, program);
+    auto events = model::buildEvents(program, chosen.primitives, file, sink, model.events);
     if (!events) {
         return std::nullopt;
     }
     TestRun run;
-    run.outcome = runTest(program, *events, *model.model, options);
+    run.outcome = runTest(program, *events, *chosen.model, options);
+    run.model = chosen.name;
     run.program = std::move(program);
     run.hash = textDigest(text);
     run.source = std::move(text);
     return run;
 }
 
-}  // namespace
-
-std::optional<LoadedModel> loadModelSelection(const ModelSelection& selection,
-                                              DiagnosticSink& sink) {
+// Loads one model: the selection's .cat or .cfg, or else the built-in model `builtin`.
+std::optional<LoadedModel> loadOneModel(const ModelSelection& selection, const std::string& builtin,
+                                        DiagnosticSink& sink) {
     LoadedModel loaded;
     cat::LoadOptions options;
     options.includeDirs = selection.includeDirs;
@@ -67,15 +69,17 @@ std::optional<LoadedModel> loadModelSelection(const ModelSelection& selection,
         loaded.catFile = *selection.catFile;
     }
     if (loaded.catFile.empty()) {
-        auto builtin = builtinModelPath(selection.builtin);
-        if (!builtin) {
-            sink.error(selection.builtin, {},
-                       "no built-in model named '" + selection.builtin +
-                           "' (looked for <memx>/../share/memx/models/" + selection.builtin +
-                           ".cat)");
+        auto path = builtinModelPath(builtin);
+        if (!path) {
+            sink.error(builtin, {},
+                       "no built-in model named '" + builtin +
+                           "' (looked for <memx>/../share/memx/models/" + builtin + ".cat)");
             return std::nullopt;
         }
-        loaded.catFile = *builtin;
+        loaded.catFile = *path;
+        loaded.name = builtin;
+    } else {
+        loaded.name = loaded.catFile.string();
     }
     if (!loaded.primitivesFile) {
         auto def = std::filesystem::path(loaded.catFile).replace_extension(".def");
@@ -90,12 +94,45 @@ std::optional<LoadedModel> loadModelSelection(const ModelSelection& selection,
             return std::nullopt;
         }
         loaded.primitives = std::move(*table);
+    } else if (loaded.name == "rc11") {
+        loaded.primitives = model::rc11Primitives();
     } else {
         loaded.primitives = model::lkmmPrimitives();
     }
     loaded.model = cat::loadModel(loaded.catFile, bell, options, sink);
     if (!loaded.model) {
         return std::nullopt;
+    }
+    return loaded;
+}
+
+}  // namespace
+
+std::optional<LoadedModel> loadModelSelection(const ModelSelection& selection,
+                                              DiagnosticSink& sink) {
+    if (!selection.builtin.empty() || selection.catFile || selection.config) {
+        auto loaded = loadOneModel(selection, selection.builtin, sink);
+        if (loaded) {
+            loaded->events = selection.events;
+        }
+        return loaded;
+    }
+    auto kernel = loadOneModel(selection, builtinModelFor(Dialect::Kernel), sink);
+    if (kernel) {
+        kernel->events = selection.events;
+    }
+    auto c11 = kernel ? loadOneModel(selection, builtinModelFor(Dialect::C11), sink) : std::nullopt;
+    if (!c11) {
+        return std::nullopt;
+    }
+    c11->events = selection.events;
+    kernel->c11Model = std::make_shared<const LoadedModel>(std::move(*c11));
+    return kernel;
+}
+
+const LoadedModel& modelFor(const LoadedModel& loaded, const litmus::Program& program) {
+    if (loaded.c11Model && testDialect(program) == Dialect::C11) {
+        return *loaded.c11Model;
     }
     return loaded;
 }
@@ -127,7 +164,9 @@ std::optional<TestRun> runLitmusText(std::string text, const std::string& fileNa
 bool checkLitmusText(std::string_view text, const std::string& fileName, const LoadedModel& model,
                      DiagnosticSink& sink) {
     auto program = litmus::parseLitmus(text, fileName, sink);
-    return program && model::buildEvents(*program, model.primitives, fileName, sink).has_value();
+    return program && model::buildEvents(*program, modelFor(model, *program).primitives, fileName,
+                                         sink, model.events)
+                          .has_value();
 }
 
 }  // namespace memx::solver

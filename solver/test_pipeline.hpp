@@ -12,6 +12,7 @@
 #include "litmus/ast.hpp"
 #include "litmus/diagnostic.hpp"
 #include "model/cat/model.hpp"
+#include "model/events/byte_types.hpp"
 #include "model/events/primitives.hpp"
 #include "solver/test_outcome.hpp"
 #include "solver/test_runner.hpp"
@@ -20,29 +21,43 @@ namespace memx::solver {
 
 // Which model to use, as the command line says it (herd's -cat, -I, -conf, -variant).
 struct ModelSelection {
-    std::string builtin = "lkmm";                  // used when neither catFile nor config
+    // Used when neither catFile nor config; empty: automatic, each test gets the built-in
+    // model of its dialect (lkmm, or rc11 for C11 tests; solver/model_choice.hpp).
+    std::string builtin;
     std::optional<std::filesystem::path> catFile;  // --cat
     std::vector<std::filesystem::path> includeDirs;
     std::optional<std::filesystem::path> config;  // --conf (model, bell, macros, variants)
     std::vector<std::string> variants;
+    // How byte-granular tests are built (`--endian`, `--usercopy`; docs/byte-memory.md).
+    model::EventOptions events;
 };
 
 struct LoadedModel {
     std::shared_ptr<const cat::Model> model;
     model::PrimitiveTable primitives;
     std::filesystem::path catFile;
-    std::optional<std::filesystem::path> primitivesFile;  // none: the built-in LKMM table
+    std::optional<std::filesystem::path> primitivesFile;  // none: a built-in table
+    std::string name;  // the built-in model's name ("lkmm", "rc11", "sc"), else the .cat path
+    // Set when the model was chosen automatically: the model for C11 tests (rc11), while this
+    // one serves every other test (lkmm).
+    std::shared_ptr<const LoadedModel> c11Model;
+    model::EventOptions events;  // from ModelSelection::events
 };
 
+// The model `program` runs under: `loaded`, or its c11Model for a C11 test.
+const LoadedModel& modelFor(const LoadedModel& loaded, const litmus::Program& program);
+
 // Loads the model and its primitive table: the .cfg's `macros` file, else X.def beside
-// X.cat, else memx's built-in LKMM table. Errors go to `sink` and give nullopt.
+// X.cat, else memx's built-in table (rc11's C++ meaning of the kernel primitives for the
+// built-in rc11, the LKMM table otherwise). Errors go to `sink` and give nullopt.
 std::optional<LoadedModel> loadModelSelection(const ModelSelection& selection,
                                               DiagnosticSink& sink);
 
 struct TestRun {
     litmus::Program program;
     std::string source;
-    std::string hash;  // textDigest(source)
+    std::string hash;   // textDigest(source)
+    std::string model;  // LoadedModel::name of the model that ran
     TestOutcome outcome;
 };
 

@@ -69,6 +69,10 @@ public:
         BuiltGraph built = buildExecutionGraph(events_, candidate);
         bool anyAllowed = false;
         cat::EvaluateOptions evalOptions;
+        const bool nativeCoherence = !built.graph.relations.count("co");
+        if (options_.keepExecutions && nativeCoherence) {
+            evalOptions.extraRelations = {"co", "fr"};
+        }
         cat::evaluate(model_, built.graph, evalOptions, [&](const cat::ExecutionVerdict& v) {
             if (mustStop_()) {
                 throw TimeLimitReached{};
@@ -87,6 +91,10 @@ public:
             }
             if (options_.keepExecutions) {
                 AllowedExecution e{state, holds, v.flags, built.graph, v.withBindings};
+                // The model chose co itself: keep its choice, or the execution is ambiguous.
+                for (const auto& [name, rel] : v.relations) {
+                    e.graph.relations[name] = rel;
+                }
                 if (!v.undefinedChecks.empty()) {
                     e.flags.push_back("*undef*");
                 }

@@ -89,6 +89,7 @@ std::optional<ExpectationTable> ExpectationTable::parse(const std::string& text,
     auto testColumn = columnOf(header, "test");
     auto observationColumn = columnOf(header, "observation");
     auto raceColumn = columnOf(header, "data_race");
+    auto tornColumn = columnOf(header, "torn");  // optional: expects the torn-read flag
     if (!testColumn || !observationColumn) {
         sink.error(file, lineRange(1), "the header must name the columns test and observation");
         return std::nullopt;
@@ -117,9 +118,15 @@ std::optional<ExpectationTable> ExpectationTable::parse(const std::string& text,
             sink.error(file, lineRange(lineNumber), "data_race must be 0, 1 or empty");
             return std::nullopt;
         }
+        std::string torn = tornColumn ? fieldAt(fields, *tornColumn) : std::string{};
+        if (!torn.empty() && torn != "0" && torn != "1") {
+            sink.error(file, lineRange(lineNumber), "torn must be 0, 1 or empty");
+            return std::nullopt;
+        }
         Expectation e;
         e.observation = observation;
         e.dataRace = race == "1";
+        e.torn = torn == "1";
         table.byPath_[pathKey(folder / test)] = e;
     }
     return table;

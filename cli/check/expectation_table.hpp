@@ -1,6 +1,6 @@
 // Expectations from a CSV file (`memx check --expect FILE`): columns `test`, `observation`,
-// `data_race` found by header name, other columns ignored, test paths relative to the CSV's
-// folder. A row whose observation is empty sets no expectation (herd7 gave no verdict).
+// `data_race` and (memx) `torn` found by header name, other columns ignored, test paths relative to
+// the CSV's folder. A row whose observation is empty sets no expectation (herd7 gave no verdict).
 #pragma once
 
 #include <filesystem>

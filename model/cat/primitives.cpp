@@ -83,6 +83,11 @@ void Interpreter::loadPrimitives() {
                 bool found = it != herdSets.end();
                 if (found)
                     s = it->second;
+                // memx's lower-case sets (`torn`) are looked up under their own name.
+                if (auto exact = g_.sets.find(p.name); !found && exact != g_.sets.end()) {
+                    s = exact->second;
+                    found = true;
+                }
                 if (!found && p.name == "M") {
                     for (const char* part : {"R", "W"})
                         if (auto it = g_.sets.find(part); it != g_.sets.end())

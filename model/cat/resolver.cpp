@@ -10,18 +10,20 @@ namespace memx::cat {
 namespace {
 
 // Base relations herd provides for C models (missing ones evaluate to the empty relation).
+// memx adds `si` (the bytes of one access, byte-granular tests only).
 const std::set<std::string>& baseRelations() {
     static const std::set<std::string> names = {"po",   "rf",        "rmw",       "addr", "data",
                                                 "ctrl", "loc",       "int",       "ext",  "id",
-                                                "amo",  "iico_data", "iico_ctrl", "pco"};
+                                                "amo",  "iico_data", "iico_ctrl", "pco",  "si"};
     return names;
 }
 
 // Base event sets: herd's C architecture sets, lock events and C11 memory-order annotations.
+// memx adds `torn` (the bytes of torn reads; empty unless the test is byte-granular).
 const std::set<std::string>& baseSets() {
     static const std::set<std::string> names = {
-        "R",  "W",  "M",  "F", "IW",  "FW",  "B",   "RMW",     "LKR", "LKW", "UL", "LF",
-        "RL", "RU", "NA", "A", "RLX", "ACQ", "REL", "ACQ_REL", "SC",  "CON", "I",  "X"};
+        "R",  "W",  "M", "F",   "IW",  "FW",  "B",       "RMW", "LKR", "LKW", "UL", "LF",  "RL",
+        "RU", "NA", "A", "RLX", "ACQ", "REL", "ACQ_REL", "SC",  "CON", "I",   "X",  "torn"};
     return names;
 }
 

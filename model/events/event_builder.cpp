@@ -1,8 +1,11 @@
 #include "model/events/event_builder.hpp"
 
+#include <algorithm>
 #include <map>
+#include <set>
 #include <string>
 
+#include "model/events/byte_splitter.hpp"
 #include "model/events/thread_builder.hpp"
 
 namespace memx::model {
@@ -19,20 +22,32 @@ public:
 
     bool collect(const Program& program) {
         bool ok = true;
+        std::set<std::string> typed;  // byte-granular: locations whose type is known
         for (const InitEntry& e : program.init) {
             if (e.thread) {
                 continue;
             }
-            if ((e.type && e.type->arrayLength) ||
-                (e.value && e.value->kind == InitValue::Kind::List)) {
+            const bool array = (e.type && e.type->arrayLength) ||
+                               (e.value && e.value->kind == InitValue::Kind::List);
+            if (array && !ctx_.byteGranular) {
                 ok = fail(e.loc, "arrays are not supported by the event builder");
                 continue;
             }
             declare(e.name);
+            if (ctx_.byteGranular && e.type) {
+                ok = setLayout(e.name, objectTypeOf(*e.type), e.type->arrayLength, e.loc) && ok;
+                typed.insert(e.name);
+            }
         }
         for (const Thread& t : program.threads) {
             for (const Param& p : t.params) {
                 declare(p.name);
+                if (ctx_.byteGranular && typed.insert(p.name).second) {
+                    // Declared by its parameter only: `u8 *x` makes x a u8, `int **p` a pointer.
+                    Type pointee = p.type;
+                    pointee.pointerDepth = std::max(0, pointee.pointerDepth - 1);
+                    ok = setLayout(p.name, objectTypeOf(pointee), std::nullopt, p.loc) && ok;
+                }
             }
         }
         for (const InitEntry& e : program.init) {
@@ -44,13 +59,29 @@ public:
     }
 
     // Initial values once every location has its address.
-    void setInitialValues(const Program& program) {
+    bool setInitialValues(const Program& program) {
+        bool ok = true;
         for (const InitEntry& e : program.init) {
-            if (!e.thread && e.value) {
-                Location& l = ctx_.es.locations.locations[ctx_.locationIndex.at(e.name)];
+            if (e.thread || !e.value) {
+                continue;
+            }
+            Location& l = ctx_.es.locations.locations[ctx_.locationIndex.at(e.name)];
+            if (e.value->kind != InitValue::Kind::List) {
                 l.initialValue = valueOf(*e.value);
+                continue;
+            }
+            const std::size_t count = l.size / l.elementSize;
+            if (e.value->elements.size() > count) {
+                ok = fail(e.loc, "'" + e.name + "' has " + std::to_string(count) +
+                                     " elements, not " + std::to_string(e.value->elements.size()));
+                continue;
+            }
+            l.elementInitialValues.assign(count, 0);
+            for (std::size_t i = 0; i < e.value->elements.size(); ++i) {
+                l.elementInitialValues[i] = valueOf(e.value->elements[i]);
             }
         }
+        return ok;
     }
 
     SymId valueOf(const InitValue& v) {
@@ -71,7 +102,23 @@ private:
         l.name = name;
         l.address = LocationTable::addressOf(index);
         l.initialValue = 0;
+        l.elementSize = l.size;
         ctx_.es.locations.locations.push_back(l);
+    }
+
+    // Byte-granular tests: the size and element type of a location.
+    bool setLayout(const std::string& name, ScalarType element,
+                   std::optional<std::uint64_t> arrayLength, const Loc& loc) {
+        Location& l = ctx_.es.locations.locations[ctx_.locationIndex.at(name)];
+        const std::uint64_t count = arrayLength.value_or(1);
+        if (count == 0 || count * element.size > LocationTable::kStride) {
+            return fail(loc, "'" + name + "' must hold between 1 and " +
+                                 std::to_string(LocationTable::kStride) + " bytes");
+        }
+        l.elementSize = element.size;
+        l.isSigned = element.isSigned;
+        l.size = static_cast<std::uint32_t>(count * element.size);
+        return true;
     }
 
     bool fail(const Loc& loc, const std::string& message) {
@@ -103,15 +150,29 @@ void addInitialWrites(EventStructure& es) {
 }  // namespace
 
 std::optional<EventStructure> buildEvents(const Program& program, const PrimitiveTable& primitives,
-                                          const std::string& fileName, DiagnosticSink& sink) {
+                                          const std::string& fileName, DiagnosticSink& sink,
+                                          const EventOptions& options) {
     EventStructure es;
     es.constant(0);  // creates nodes 0 and 1
-    detail::BuildContext ctx{es, primitives, fileName, sink, {}};
+    detail::BuildContext ctx{es, primitives, fileName, sink, {}, false, options, {}, {}, 0};
+    ctx.byteGranular = isByteGranular(program);
+    ctx.options = options;
+    es.locations.byteGranular = ctx.byteGranular;
+    es.locations.bigEndian = options.bigEndian;
+    for (const Thread& t : program.threads) {
+        if (t.external) {
+            ctx.externalThreads.insert(t.id);
+        }
+    }
 
     LocationCollector locations(ctx);
     bool ok = locations.collect(program);
-    locations.setInitialValues(program);
-    addInitialWrites(es);
+    ok = locations.setInitialValues(program) && ok;
+    if (ctx.byteGranular) {
+        detail::addInitialByteWrites(ctx);
+    } else {
+        addInitialWrites(es);
+    }
 
     std::map<int, std::map<std::string, SymId>> initialRegisters;
     for (const InitEntry& e : program.init) {
@@ -130,7 +191,15 @@ std::optional<EventStructure> buildEvents(const Program& program, const Primitiv
     if (!ok) {
         return std::nullopt;
     }
+    if (ctx.byteGranular) {
+        detail::splitIntoBytes(ctx);
+    }
     return es;
+}
+
+std::optional<EventStructure> buildEvents(const Program& program, const PrimitiveTable& primitives,
+                                          const std::string& fileName, DiagnosticSink& sink) {
+    return buildEvents(program, primitives, fileName, sink, EventOptions{});
 }
 
 }  // namespace memx::model

@@ -47,6 +47,11 @@
 //   accesses and initial writes nothing more. herd's single-event RMW is an R*/W* pair here.
 // finalRegisters: every register a thread declares, assigns or has in the init block
 //   (`0:r1=5;`), with its symbolic value at the end of the thread (Ite over branches).
+// Byte-granular tests (byte_types.hpp, docs/byte-memory.md): every Read/Write event of the
+//   sets R/W has size 1; an access of s bytes becomes s events with one poIndex and one
+//   AccessGroup (EventStructure::accessGroups), its read value composed from the bytes'
+//   ReadValue nodes; initial writes are per byte, one group per location; deps are byte x
+//   byte, rmw pairs bytes of equal offset. Lock-family events stay single, of size 1.
 #pragma once
 
 #include <optional>
@@ -54,6 +59,7 @@
 
 #include "litmus/ast.hpp"
 #include "litmus/diagnostic.hpp"
+#include "model/events/byte_types.hpp"
 #include "model/events/event_structure.hpp"
 #include "model/events/primitives.hpp"
 
@@ -65,5 +71,11 @@ namespace memx::model {
 std::optional<EventStructure> buildEvents(const litmus::Program& program,
                                           const PrimitiveTable& primitives,
                                           const std::string& fileName, DiagnosticSink& sink);
+// The same with options (`--endian`, `--usercopy`); they matter only for byte-granular tests
+// (byte_types.hpp), whose accesses are split into byte events as docs/byte-memory.md says.
+std::optional<EventStructure> buildEvents(const litmus::Program& program,
+                                          const PrimitiveTable& primitives,
+                                          const std::string& fileName, DiagnosticSink& sink,
+                                          const EventOptions& options);
 
 }  // namespace memx::model

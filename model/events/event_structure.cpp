@@ -13,6 +13,43 @@ void ensureBaseNodes(std::vector<SymNode>& nodes) {
 }
 }  // namespace
 
+std::size_t LocationTable::cellCount() const {
+    if (!byteGranular) {
+        return locations.size();
+    }
+    std::size_t n = 0;
+    for (const Location& l : locations) {
+        n += l.size;
+    }
+    return n;
+}
+
+std::int64_t LocationTable::cellAddress(std::size_t cell) const {
+    if (!byteGranular) {
+        return locations.at(cell).address;
+    }
+    for (const Location& l : locations) {
+        if (cell < l.size) {
+            return l.address + static_cast<std::int64_t>(cell);
+        }
+        cell -= l.size;
+    }
+    return 0;
+}
+
+std::size_t LocationTable::cellLocation(std::size_t cell) const {
+    if (!byteGranular) {
+        return cell;
+    }
+    for (std::size_t i = 0; i < locations.size(); ++i) {
+        if (cell < locations[i].size) {
+            return i;
+        }
+        cell -= locations[i].size;
+    }
+    return locations.size();
+}
+
 SymId EventStructure::constant(std::int64_t v) {
     ensureBaseNodes(nodes);
     if (v == 0 || v == 1) {

@@ -2,6 +2,10 @@
 // perform (guarded by the branch conditions under which it runs), with symbolic addresses and
 // values, and the static relations. The event builder produces it; the solver chooses rf, the
 // final writes and the branch outcomes, and turns each choice into a model::ExecutionGraph.
+//
+// Byte-granular tests (docs/byte-memory.md) use the same structure with every memory access
+// split into events of one byte: see AccessGroup, EventStructure::accessGroups and the cell
+// functions of LocationTable. Other tests leave those empty and mean exactly what herd means.
 #pragma once
 
 #include <cstdint>
@@ -61,12 +65,27 @@ struct SymNode {
 struct Location {
     std::string name;          // "x"
     std::int64_t address = 0;  // the integer that stands for &x
-    std::uint32_t size = 4;    // bytes (mixed-size work uses it; LKMM tests are uniform)
-    SymId initialValue = 0;    // usually a Const; may be another location's address
+    std::uint32_t size = 4;  // bytes: 4 in other tests (unused); the whole object if byte-granular
+    SymId initialValue = 0;  // usually a Const; may be another location's address
+    // Byte-granular tests: the element size and signedness (`u8 buf[16]`: size 16, element
+    // 1, unsigned); a whole variable has elementSize == size. Unused otherwise.
+    std::uint32_t elementSize = 4;
+    bool isSigned = true;
+    // Byte-granular tests: one initial value per element (arrays), else empty.
+    std::vector<SymId> elementInitialValues = {};
 };
 
 struct LocationTable {
     std::vector<Location> locations;
+    // Byte-granular tests: each byte of a location is a memory cell of its own (its own
+    // coherence order and final value) and values are stored little-endian unless bigEndian.
+    bool byteGranular = false;
+    bool bigEndian = false;
+    // The cells whose final values are tracked: every byte of every location when
+    // byteGranular, else one cell per location (cell == location index).
+    std::size_t cellCount() const;
+    std::int64_t cellAddress(std::size_t cell) const;
+    std::size_t cellLocation(std::size_t cell) const;
     // Addresses are spaced this far apart so byte offsets within a location stay inside it.
     static constexpr std::int64_t kBase = 0x100000;
     static constexpr std::int64_t kStride = 0x1000;
@@ -90,13 +109,24 @@ struct SymEvent {
     SymId address = 0;       // Read/Write: the accessed address
     SymId value = 0;         // Write: value written; Read: a ReadValue node for this event
     SymId guard = 0;         // the event happens iff this is non-zero
-    std::uint32_t size = 4;  // bytes accessed
+    std::uint32_t size = 4;  // bytes accessed: 1 for every memory event of a byte-granular test
     std::string text;        // source text of the originating statement, for display
     SourceRange range;
 };
 
 // A static relation edge, present in an execution when both events happen.
 using EventPair = std::pair<std::uint32_t, std::uint32_t>;
+
+// Byte-granular tests: the byte events of one access (one READ_ONCE of a u32, the read side or
+// the write side of one memcpy) form a group, herd's `si` ("same instruction"). A read group is
+// torn in an execution when its bytes read from two or more write groups.
+struct AccessGroup {
+    std::vector<std::uint32_t> events;  // byte events, in ascending address order
+    // A marked, naturally aligned access of 2, 4 or 8 bytes (or an initial write): when one
+    // single-copy-atomic write group covers a single-copy-atomic read group's footprint, the
+    // read takes no bytes from any other such covering write.
+    bool singleCopyAtomic = false;
+};
 
 struct EventStructure {
     LocationTable locations;
@@ -112,6 +142,15 @@ struct EventStructure {
     // under which it matters; when that guard is 0 the solver fixes the choice to 0.
     std::uint32_t choiceCount = 0;
     std::vector<SymId> choiceGuards;
+    // Byte-granular tests only (both empty otherwise): every Read/Write event has size 1, the
+    // byte events of one access share its poIndex (so they are unordered among themselves)
+    // and form one AccessGroup; groupOf[e] is the group of event e, or kNoGroup (fences).
+    // A multi-byte read's value is the composition (Shl/BitOr, little-endian unless
+    // locations.bigEndian, sign-extended for signed types) of its bytes' ReadValue nodes.
+    std::vector<AccessGroup> accessGroups;
+    std::vector<std::uint32_t> groupOf;
+    static constexpr std::uint32_t kNoGroup = 0xffffffffu;
+    bool byteGranular() const { return locations.byteGranular; }
 
     SymId constant(std::int64_t v);
     SymId add(SymNode n);

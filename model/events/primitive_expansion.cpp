@@ -64,6 +64,9 @@ std::string plural(std::size_t n, const char* word) {
 }  // namespace
 
 std::optional<Value> ThreadBuilder::call(const Call& c, const Loc& loc, bool needValue) {
+    if (ctx_.byteGranular && isUserCopyPrimitive(c.callee)) {
+        return callUserCopy(c, loc, needValue);
+    }
     const Primitive* prim = ctx_.primitives.find(c.callee);
     if (prim == nullptr) {
         prim = c11Primitives().find(c.callee);
@@ -88,7 +91,10 @@ std::optional<Value> ThreadBuilder::call(const Call& c, const Loc& loc, bool nee
         if (!v) {
             return std::nullopt;
         }
-        result = std::move(*v);
+        // rc11's fully ordered RMWs sit between fences: the value is the RMW's, not a fence's.
+        if (op.kind != PrimOpKind::Fence) {
+            result = std::move(*v);
+        }
     }
     if (prim->compare != ResultCompare::None) {
         result.id =
@@ -99,7 +105,7 @@ std::optional<Value> ThreadBuilder::call(const Call& c, const Loc& loc, bool nee
 
 std::optional<Value> ThreadBuilder::argValue(CallFrame& f, const PrimArg& a) {
     if (a.kind == PrimArg::Kind::Const) {
-        return Value{ctx_.es.constant(a.value), {}};
+        return Value{ctx_.es.constant(a.value), {}, {}};
     }
     auto& cached = f.argCache.at(static_cast<std::size_t>(a.param));
     if (!cached) {
@@ -262,7 +268,7 @@ std::optional<Value> ThreadBuilder::runRmw(CallFrame& f, const PrimOp& op) {
             written = node(SymOp::Add, {read.id, operands.at(0).id});
             valueDeps = &operands[0].deps;
             writtenFromRead = true;
-            result = Value{added, {r}};
+            result = Value{added, {r}, {}};
             break;
         }
         default: {
@@ -293,7 +299,7 @@ std::optional<Value> ThreadBuilder::runRmw(CallFrame& f, const PrimOp& op) {
             valueDeps = &v.deps;
             writtenFromRead = true;
             if (op.kind == PrimOpKind::AtomicOpReturn) {
-                result = Value{written, read.deps};
+                result = Value{written, read.deps, {}};
                 result.deps.insert(v.deps.begin(), v.deps.end());
             } else if (op.kind == PrimOpKind::AtomicOp) {
                 result = Value{};
@@ -350,7 +356,7 @@ std::optional<Value> ThreadBuilder::runCompareExchange(CallFrame& f, const PrimO
     std::uint32_t writeBack =
         addEvent(EventKind::Write, {"W"}, *expectedAt, failedSeen.id, failureGuard, name, f.loc);
     ctx_.es.data.emplace_back(failed, writeBack);
-    return Value{success, {}};
+    return Value{success, {}, {}};
 }
 
 std::optional<Value> ThreadBuilder::runLockOp(CallFrame& f, const PrimOp& op,
@@ -372,14 +378,14 @@ std::optional<Value> ThreadBuilder::runLockOp(CallFrame& f, const PrimOp& op,
             lockPair(guardAnd(guard_, success));
             addEvent(EventKind::Read, {"LF"}, address, 0,
                      guardAnd(guard_, node(SymOp::Not, {success})), name, f.loc);
-            return Value{success, {}};
+            return Value{success, {}, {}};
         }
         default: {
             SymId locked = newChoice(guard_);
             addEvent(EventKind::Read, {"RL"}, address, 0, guardAnd(guard_, locked), name, f.loc);
             addEvent(EventKind::Read, {"RU"}, address, 0,
                      guardAnd(guard_, node(SymOp::Not, {locked})), name, f.loc);
-            return Value{locked, {}};
+            return Value{locked, {}, {}};
         }
     }
 }

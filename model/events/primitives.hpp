@@ -79,7 +79,7 @@ enum class ResultCompare { None, Eq, Ne, Lt, Le, Gt, Ge };
 struct Primitive {
     std::string name;
     int arity = 0;
-    bool returnsValue = false;  // expression macro (no braces): its single op gives the value
+    bool returnsValue = false;  // expression macro: its access op (not a fence) gives the value
     std::vector<PrimOp> ops;    // executed in program order
     ResultCompare compare = ResultCompare::None;
     std::int64_t compareWith = 0;
@@ -98,6 +98,10 @@ struct PrimitiveTable {
 
 // memx's built-in table for the Linux-kernel memory model (herd7 7.58, variant lkmmv2).
 const PrimitiveTable& lkmmPrimitives();
+
+// The kernel's primitives with a C++ meaning, for running LKMM tests under rc11: the LKMM
+// table with each annotation translated into a C11 memory order (docs/c11-mapping.md).
+const PrimitiveTable& rc11Primitives();
 
 // herd's built-in C11 functions (atomic_load_explicit, atomic_thread_fence, ...). The event
 // builder falls back to these for names the given table lacks, as herd's C parser knows them

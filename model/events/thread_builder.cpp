@@ -26,11 +26,22 @@ ThreadBuilder::ThreadBuilder(BuildContext& ctx, const Thread& thread,
     // A parameter is a register holding the address of the location of the same name.
     for (const Param& p : thread.params) {
         std::size_t index = ctx.locationIndex.at(p.name);
-        registers_[p.name] = {ctx.es.constant(LocationTable::addressOf(index)), {}};
+        registers_[p.name] = {ctx.es.constant(LocationTable::addressOf(index)), {}, {}};
+        if (ctx.byteGranular) {
+            // `u8 *buf` points to u8s whatever buf is (a sized parameter type acts as a
+            // cast); `int *x` to the location's own elements; `int **p` to a pointer.
+            PointeeType pointee = locationPointee(index);
+            if (p.type.pointerDepth >= 2) {
+                pointee = PointeeType{scalarOf(p.type.base), p.type.pointerDepth - 1};
+            } else if (isSizedTypeName(p.type.base)) {
+                pointee = PointeeType{scalarOf(p.type.base), 0};
+            }
+            registers_[p.name].pointee = pointee;
+        }
         params_.insert(p.name);
     }
     for (const auto& [name, value] : initialRegisters) {
-        registers_[name] = {value, {}};
+        registers_[name] = {value, {}, {}};
         params_.erase(name);
     }
     for (const StmtPtr& s : thread.body) {
@@ -69,7 +80,7 @@ bool ThreadBuilder::run() {
     for (const StmtPtr& s : thread_.body) {
         ok = exec(*s) && ok;
     }
-    return ok;
+    return ok && !accessError_;
 }
 
 std::map<std::string, SymId> ThreadBuilder::finalRegisters() const {
@@ -99,13 +110,16 @@ bool ThreadBuilder::exec(const Stmt& s) {
                 }
                 if (!n.init) {
                     // herd gives a declared register its init-block value, else 0.
-                    registers_.try_emplace(n.name, Value{0, {}});
+                    registers_.try_emplace(n.name, Value{0, {}, {}});
                     params_.erase(n.name);
                     return true;
                 }
                 auto v = eval(*n.init);
                 if (!v) {
                     return false;
+                }
+                if (ctx_.byteGranular && n.type.pointerDepth > 0) {
+                    v->pointee = PointeeType{scalarOf(n.type.base), n.type.pointerDepth - 1};
                 }
                 registers_[n.name] = std::move(*v);
                 params_.erase(n.name);
@@ -150,10 +164,11 @@ bool ThreadBuilder::assign(const AssignStmt& s, const Loc& loc) {
         return true;
     }
     const auto* u = std::get_if<Unary>(&target.node);
-    if (u == nullptr || u->op != UnaryOp::Deref) {
+    const auto* ix = std::get_if<Index>(&target.node);
+    if ((u == nullptr || u->op != UnaryOp::Deref) && (ix == nullptr || !ctx_.byteGranular)) {
         return fail(target.loc, "unsupported assignment target");
     }
-    auto address = eval(*u->operand);
+    auto address = u != nullptr ? eval(*u->operand) : evalIndexAddress(*ix);
     auto v = address ? eval(*s.value) : std::nullopt;
     if (!v) {
         return false;
@@ -203,13 +218,14 @@ bool ThreadBuilder::execIf(const IfStmt& s) {
     for (const std::string& name : names) {
         auto t = thenRegisters.find(name);
         auto e = registers_.find(name);
-        Value thenValue = t == thenRegisters.end() ? Value{0, {}} : t->second;
-        Value elseValue = e == registers_.end() ? Value{0, {}} : e->second;
+        Value thenValue = t == thenRegisters.end() ? Value{0, {}, {}} : t->second;
+        Value elseValue = e == registers_.end() ? Value{0, {}, {}} : e->second;
         if (thenValue.id == elseValue.id) {
             registers_[name] = std::move(thenValue);
             continue;
         }
-        Value merged{node(SymOp::Ite, {taken, thenValue.id, elseValue.id}), thenValue.deps};
+        Value merged{node(SymOp::Ite, {taken, thenValue.id, elseValue.id}), thenValue.deps,
+                     thenValue.pointee ? thenValue.pointee : elseValue.pointee};
         merged.deps.insert(elseValue.deps.begin(), elseValue.deps.end());
         registers_[name] = std::move(merged);
     }
@@ -230,7 +246,7 @@ std::optional<Value> ThreadBuilder::eval(const Expr& e) {
         [&](const auto& n) -> std::optional<Value> {
             using T = std::decay_t<decltype(n)>;
             if constexpr (std::is_same_v<T, IntLit>) {
-                return Value{ctx_.es.constant(n.value), {}};
+                return Value{ctx_.es.constant(n.value), {}, {}};
             } else if constexpr (std::is_same_v<T, Ident>) {
                 return evalIdent(n, e.loc);
             } else if constexpr (std::is_same_v<T, Unary>) {
@@ -242,10 +258,13 @@ std::optional<Value> ThreadBuilder::eval(const Expr& e) {
             } else if constexpr (std::is_same_v<T, Call>) {
                 return call(n, e.loc, true);
             } else if constexpr (std::is_same_v<T, Cast>) {
-                return eval(*n.operand);
+                return ctx_.byteGranular ? evalCast(n) : eval(*n.operand);
             } else {
-                fail(e.loc, "array indexing is not supported");
-                return std::nullopt;
+                auto address = evalIndexAddress(n);
+                if (!address) {
+                    return std::nullopt;
+                }
+                return plainLoad(*address, e.loc);
             }
         },
         e.node);
@@ -257,11 +276,15 @@ std::optional<Value> ThreadBuilder::evalIdent(const Ident& id, const Loc& loc) {
     }
     if (auto it = ctx_.locationIndex.find(id.name); it != ctx_.locationIndex.end()) {
         // A shared location named directly stands for its address, as in the init block.
-        return Value{ctx_.es.constant(LocationTable::addressOf(it->second)), {}};
+        Value v{ctx_.es.constant(LocationTable::addressOf(it->second)), {}, {}};
+        if (ctx_.byteGranular) {
+            v.pointee = locationPointee(it->second);
+        }
+        return v;
     }
     if (registerNames_.count(id.name)) {
         // Read before any assignment (even in its own initialiser): herd's registers start at 0.
-        return Value{0, {}};
+        return Value{0, {}, {}};
     }
     fail(loc, "'" + id.name + "' is neither a register of P" + std::to_string(thread_.id) +
                   " nor a declared location");
@@ -272,8 +295,10 @@ std::optional<Value> ThreadBuilder::evalUnary(const Unary& u, const Loc& loc) {
     if (u.op == UnaryOp::AddrOf) {
         const auto* id = std::get_if<Ident>(&u.operand->node);
         if (id != nullptr && ctx_.locationIndex.count(id->name)) {
-            return Value{ctx_.es.constant(LocationTable::addressOf(ctx_.locationIndex[id->name])),
-                         {}};
+            return evalIdent(*id, loc);
+        }
+        if (const auto* ix = std::get_if<Index>(&u.operand->node); ix && ctx_.byteGranular) {
+            return evalIndexAddress(*ix);  // &buf[i]
         }
         const auto* inner = std::get_if<Unary>(&u.operand->node);
         if (inner != nullptr && inner->op == UnaryOp::Deref) {
@@ -290,11 +315,11 @@ std::optional<Value> ThreadBuilder::evalUnary(const Unary& u, const Loc& loc) {
         case UnaryOp::Deref:
             return plainLoad(*v, loc);
         case UnaryOp::Neg:
-            return Value{node(SymOp::Neg, {v->id}), v->deps};
+            return Value{node(SymOp::Neg, {v->id}), v->deps, {}};
         case UnaryOp::Not:
-            return Value{node(SymOp::Not, {v->id}), v->deps};
+            return Value{node(SymOp::Not, {v->id}), v->deps, {}};
         case UnaryOp::BitNot:
-            return Value{node(SymOp::BitNot, {v->id}), v->deps};
+            return Value{node(SymOp::BitNot, {v->id}), v->deps, {}};
         case UnaryOp::AddrOf:
             break;
     }
@@ -318,7 +343,11 @@ std::optional<Value> ThreadBuilder::evalBinary(const Binary& b) {
     if (!rhs) {
         return std::nullopt;
     }
-    Value out{node(ops.at(b.op), {lhs->id, rhs->id}), lhs->deps};
+    if (ctx_.byteGranular && (b.op == BinaryOp::Add || b.op == BinaryOp::Sub) &&
+        (lhs->pointee || rhs->pointee)) {
+        return pointerArithmetic(b, *lhs, *rhs);
+    }
+    Value out{node(ops.at(b.op), {lhs->id, rhs->id}), lhs->deps, {}};
     out.deps.insert(rhs->deps.begin(), rhs->deps.end());
     return out;
 }
@@ -335,7 +364,7 @@ std::optional<Value> ThreadBuilder::evalTernary(const Ternary& t, const Loc& loc
         fail(loc, "memory accesses inside ?: are not supported; use if/else");
         return std::nullopt;
     }
-    Value out{node(SymOp::Ite, {truthOf(c->id), a->id, b->id}), c->deps};
+    Value out{node(SymOp::Ite, {truthOf(c->id), a->id, b->id}), c->deps, {}};
     out.deps.insert(a->deps.begin(), a->deps.end());
     out.deps.insert(b->deps.begin(), b->deps.end());
     return out;
@@ -357,6 +386,15 @@ std::uint32_t ThreadBuilder::addEvent(EventKind kind, std::vector<std::string> s
     ev.guard = guard;
     ev.text = text;
     ev.range = loc.range;
+    if (ctx_.byteGranular && kind != EventKind::Fence) {
+        const ScalarType type = accessTypeAt(address);
+        ev.size = type.size;
+        ctx_.accesses[index] = {type, -1};
+        if (address.pointee) {
+            addressPointee_[index] = *address.pointee;
+        }
+        accessError_ = !checkInBounds(address, type, loc) || accessError_;
+    }
     ctx_.es.events.push_back(std::move(ev));
     addEdges(ctx_.es.addr, address.deps, index);
     addEdges(ctx_.es.ctrl, ctrlSources_, index);
@@ -369,7 +407,7 @@ Value ThreadBuilder::readValueOf(std::uint32_t event) {
     n.event = event;
     SymId id = ctx_.es.add(std::move(n));
     ctx_.es.events[event].value = id;
-    return {id, {event}};
+    return {id, {event}, loadedPointee(event)};
 }
 
 Value ThreadBuilder::plainLoad(const Value& address, const Loc& loc) {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "litmus/ast.hpp"
+#include "model/events/byte_types.hpp"
 #include "model/events/event_structure.hpp"
 #include "model/events/primitives.hpp"
 
@@ -23,12 +24,27 @@ struct BuildContext {
     const std::string& fileName;
     DiagnosticSink& sink;
     std::map<std::string, std::size_t> locationIndex;  // name -> index in es.locations
+    // Byte-granular tests (byte_types.hpp): accesses are split into bytes after the threads
+    // are built (byte_splitter.hpp), from what `accesses` records about each event.
+    bool byteGranular = false;
+    EventOptions options;
+    std::set<int> externalThreads;
+    struct AccessNote {
+        ScalarType type;  // the size and signedness of the access
+        // Events already of one byte that belong to one group (the read or the write side of
+        // a copy): the same key for the whole side; -1 for an ordinary access.
+        std::int64_t copyGroup = -1;
+    };
+    std::map<std::uint32_t, AccessNote> accesses;
+    std::int64_t nextCopyGroup = 0;
 };
 
-// A symbolic value and the read events it was computed from.
+// A symbolic value and the read events it was computed from; in byte-granular tests also
+// what it points to, when it is a typed pointer (sizes accesses and scales `p + i`).
 struct Value {
     SymId id = 0;
     std::set<std::uint32_t> deps;
+    std::optional<PointeeType> pointee;
 };
 
 class ThreadBuilder {
@@ -65,6 +81,21 @@ private:
                                                     std::vector<std::string> base, int orderArg);
     std::optional<Value> runLockOp(CallFrame& f, const PrimOp& op, const Value& address);
 
+    // byte-granular tests (byte_access.cpp)
+    std::optional<Value> callUserCopy(const litmus::Call& c, const litmus::Loc& loc,
+                                      bool needValue);
+    std::optional<Value> copyBytes(const litmus::Call& c, const litmus::Loc& loc,
+                                   const std::vector<std::string>& readSets,
+                                   const std::vector<std::string>& writeSets);
+    std::optional<Value> evalIndexAddress(const litmus::Index& ix);
+    std::optional<Value> evalCast(const litmus::Cast& c);
+    std::optional<Value> pointerArithmetic(const litmus::Binary& b, const Value& lhs,
+                                           const Value& rhs);
+    PointeeType locationPointee(std::size_t location) const;
+    ScalarType accessTypeAt(const Value& address) const;
+    std::optional<PointeeType> loadedPointee(std::uint32_t event) const;
+    bool checkInBounds(const Value& address, ScalarType type, const litmus::Loc& loc);
+
     // events and nodes (thread_builder.cpp)
     std::uint32_t addEvent(EventKind kind, std::vector<std::string> sets, const Value& address,
                            SymId value, SymId guard, const std::string& text,
@@ -87,6 +118,8 @@ private:
     SymId guard_ = 1;
     std::set<std::uint32_t> ctrlSources_;  // reads feeding the enclosing `if` conditions
     int nextPo_ = 0;
+    bool accessError_ = false;  // an access ran past its location (reported by addEvent)
+    std::map<std::uint32_t, PointeeType> addressPointee_;  // byte-granular: event -> pointee
 };
 
 // Sets for an annotation: the tag as written and, when different, capitalised as herd names

@@ -86,6 +86,21 @@ TEST(CheckExpectationCsv, RowsAreFoundByTheTestPathRelativeToTheCsv) {
     EXPECT_FALSE(table->find(dir.path() / "sub/t1.litmus"));
 }
 
+TEST(CheckExpectationCsv, AnOptionalTornColumnExpectsTheTornReadFlag) {
+    DiagnosticSink sink;
+    auto table = ExpectationTable::parse(
+        "test,observation,data_race,torn\n"
+        "a.litmus,Sometimes,1,1\nb.litmus,Never,0,\n",
+        "/suite/e.csv", sink);
+    ASSERT_TRUE(table);
+    ASSERT_TRUE(table->find("/suite/a.litmus"));
+    EXPECT_TRUE(table->find("/suite/a.litmus")->torn);
+    EXPECT_FALSE(table->find("/suite/b.litmus")->torn);
+    EXPECT_FALSE(ExpectationTable::parse("test,observation,torn\na,Never,yes\n", "e.csv", sink));
+    ASSERT_EQ(sink.diagnostics().size(), 1u);
+    EXPECT_EQ(sink.diagnostics()[0].range.begin.line, 2u);
+}
+
 TEST(CheckExpectationCsv, BadHeaderAndBadValuesAreDiagnosedWithTheLine) {
     DiagnosticSink sink;
     EXPECT_FALSE(ExpectationTable::parse("name,verdict\n", "e.csv", sink));

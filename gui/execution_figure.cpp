@@ -1,0 +1,139 @@
+#include "gui/execution_figure.hpp"
+
+#include <algorithm>
+
+#include "model/cat/compiled_model.hpp"
+#include "solver/explanation.hpp"
+
+namespace memx::gui {
+
+namespace {
+
+// Drawn first and in this order; every figure gives them the same styles.
+const std::vector<std::string> kBaseOrder = {"po", "rf", "co", "fr"};
+
+// Relations that hold between nearly all pairs and say nothing in a picture.
+bool isBackground(const std::string& name) {
+    static const std::set<std::string> names = {"id", "loc", "int", "ext", "_", "0"};
+    return names.count(name) > 0;
+}
+
+solver::JudgedExecution judged(const solver::AllowedExecution& e) {
+    solver::JudgedExecution j;
+    j.state = e.state;
+    j.conditionHolds = e.conditionHolds;
+    j.graph = e.graph;
+    j.verdict.allowed = true;
+    j.verdict.flags = e.flags;
+    j.verdict.withBindings = e.withBindings;
+    return j;
+}
+
+}  // namespace
+
+const std::vector<std::string>& defaultVisibleRelations() {
+    return kBaseOrder;
+}
+
+namespace {
+
+// Every relation of `j` with a pair: base relations of the graph, the with-bound ones, and
+// each name the model binds at top level.
+ExecutionFigure relationsFigure(const cat::Model& model, const solver::JudgedExecution& j) {
+    ExecutionFigure out;
+    std::vector<std::string> names;
+    for (const auto& [name, slot] : model.finalSlots) {
+        if (!isBackground(name)) {
+            names.push_back(name);
+        }
+    }
+    for (const auto& [name, rel] : j.graph.relations) {
+        if (!isBackground(name)) {
+            names.push_back(name);
+        }
+    }
+    for (const auto& [name, rel] : j.verdict.withBindings) {
+        names.push_back(name);
+    }
+    names.insert(names.end(), kBaseOrder.begin(), kBaseOrder.end());
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+    for (auto& [name, rel] : solver::relationsOf(model, j, names)) {
+        if (!rel.empty()) {
+            out.relations[name] = std::move(rel);
+        }
+    }
+    out.graph = j.graph;
+    for (const auto& name : kBaseOrder) {
+        if (auto it = out.relations.find(name); it != out.relations.end()) {
+            out.graph.relations[name] = it->second;
+            out.order.push_back(name);
+        }
+    }
+    for (const auto& [name, rel] : out.relations) {
+        if (std::find(kBaseOrder.begin(), kBaseOrder.end(), name) == kBaseOrder.end()) {
+            out.order.push_back(name);
+        }
+    }
+    return out;
+}
+
+void highlightFlags(ExecutionFigure& figure, const std::vector<solver::FlagWitness>& flags) {
+    std::string note;
+    for (const solver::FlagWitness& w : flags) {
+        for (model::EventIndex e : {w.first, w.second}) {
+            auto& events = figure.highlight.events;
+            if (std::find(events.begin(), events.end(), e) == events.end()) {
+                events.push_back(e);
+            }
+        }
+        if (note.find(w.flag) == std::string::npos) {
+            note += (note.empty() ? "" : ", ") + w.flag;
+        }
+    }
+    if (!note.empty()) {
+        figure.highlight.eventsNote = note;
+    }
+}
+
+}  // namespace
+
+ExecutionFigure describeExecution(const cat::Model& model,
+                                  const solver::AllowedExecution& execution) {
+    solver::JudgedExecution j = judged(execution);
+    ExecutionFigure out = relationsFigure(model, j);
+    if (!execution.flags.empty()) {
+        highlightFlags(out, solver::explainExecution(model, j).flags);
+    }
+    return out;
+}
+
+ExecutionFigure describeExecution(const cat::Model& model,
+                                  const solver::ExplainedExecution& execution) {
+    ExecutionFigure out = relationsFigure(model, execution.execution);
+    if (execution.violation) {
+        for (const solver::DerivedEdge& e : solver::baseEdges(execution.violation->cycle)) {
+            out.highlight.cycle.push_back({e.from, e.to, e.relation});
+        }
+    }
+    highlightFlags(out, execution.flags);
+    return out;
+}
+
+render::Layout layoutFigure(const ExecutionFigure& figure, const std::set<std::string>& visible,
+                            const std::string& title) {
+    std::vector<render::DrawnRelation> drawn;
+    for (const auto& name : figure.order) {
+        if (!visible.count(name)) {
+            continue;
+        }
+        // Orders read best as their immediate edges (RC11 calls po and co sb and mo).
+        const bool order = name == "po" || name == "co" || name == "sb" || name == "mo";
+        drawn.push_back({name, figure.relations.at(name), order});
+    }
+    render::LayoutOptions options;
+    options.title = title;
+    return render::layoutExecution(figure.graph, drawn, figure.highlight, options);
+}
+
+}  // namespace memx::gui

@@ -1,0 +1,46 @@
+// What the graph view shows for one allowed execution: every relation it can draw (the base
+// relations po, rf, co, fr, ... and each relation the model names), the events to highlight
+// (the accesses of a raised flag: racing pairs, torn reads), and the render::Layout for the
+// relations the user has switched on. The Layout is the one `memx graph` draws, so the GUI and
+// the figures never disagree. No Qt here: tests check it directly.
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "model/cat/model.hpp"
+#include "render/layout.hpp"
+#include "solver/explanation.hpp"
+#include "solver/test_outcome.hpp"
+
+namespace memx::gui {
+
+struct ExecutionFigure {
+    model::ExecutionGraph graph;  // with co and fr
+    // Relation name -> pairs, for every relation with at least one pair in this execution.
+    std::map<std::string, model::Relation> relations;
+    std::vector<std::string> order;  // po, rf, co, fr first, then the others by name
+    render::Highlight highlight;     // the accesses of each raised flag, noted by flag name
+};
+
+// The relations shown before the user chooses: herd's default picture.
+const std::vector<std::string>& defaultVisibleRelations();
+
+// Re-evaluates `execution` (kept by runTest under `model`) for the model's named relations and
+// its raised flags' witnesses.
+ExecutionFigure describeExecution(const cat::Model& model,
+                                  const solver::AllowedExecution& execution);
+
+// The same for an execution the explanation API judged (allowed or rejected). A rejected one is
+// drawn with the cycle (or pair) of its failing axiom highlighted, in base edges, as
+// `memx explain --figure` draws it; an allowed one with its flags' accesses.
+ExecutionFigure describeExecution(const cat::Model& model,
+                                  const solver::ExplainedExecution& execution);
+
+// The layout of `figure` with the relations of `visible` (po and co as immediate edges).
+render::Layout layoutFigure(const ExecutionFigure& figure, const std::set<std::string>& visible,
+                            const std::string& title);
+
+}  // namespace memx::gui

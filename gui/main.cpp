@@ -1,0 +1,75 @@
+// memx-gui [FILE] [--model NAME] [--run] [--screenshot PNG]
+//
+// Opens FILE in the editor; --model chooses lkmm, sc, rc11 or a .cat file; --run runs the test
+// at once and shows its first execution. --screenshot saves the window as a PNG once the window
+// has settled (after the run, with --run) and quits: the README's picture and its test.
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QSettings>
+#include <QTimer>
+#include <cstdio>
+
+#include "gui/main_window.hpp"
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("memx"));
+    QApplication::setApplicationName(QStringLiteral("memx-gui"));
+    QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("memx desktop explorer: edit, run and draw litmus tests"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("litmus test to open"));
+    QCommandLineOption model(QStringLiteral("model"),
+                             QStringLiteral("lkmm, sc, rc11, or the path of a .cat file"),
+                             QStringLiteral("NAME"));
+    QCommandLineOption runNow(QStringLiteral("run"),
+                              QStringLiteral("run FILE at once and show its first execution"));
+    QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                  QStringLiteral("save the window as PNG and quit"),
+                                  QStringLiteral("PNG"));
+    parser.addOptions({model, runNow, screenshot});
+    parser.process(app);
+
+    QSettings settings;
+    memx::gui::MainWindow window(settings);
+    if (parser.isSet(model) && !window.selectModel(parser.value(model))) {
+        std::fprintf(stderr, "memx-gui: error: unknown model '%s'\n",
+                     qPrintable(parser.value(model)));
+        return 2;
+    }
+    const QStringList files = parser.positionalArguments();
+    if (!files.isEmpty() && !window.openFile(files.front())) {
+        std::fprintf(stderr, "memx-gui: error: cannot open '%s'\n", qPrintable(files.front()));
+        return 2;
+    }
+    if (!settings.contains(QStringLiteral("geometry"))) {
+        window.resize(1280, 800);
+    }
+    window.show();
+
+    int status = 0;
+    auto takeScreenshot = [&] {
+        QTimer::singleShot(300, &window, [&] {
+            const QString path = parser.value(screenshot);
+            if (!window.grab().save(path, "PNG")) {
+                std::fprintf(stderr, "memx-gui: error: cannot write '%s'\n", qPrintable(path));
+                status = 1;
+            }
+            app.exit(status);
+        });
+    };
+    if (parser.isSet(runNow) && !files.isEmpty()) {
+        if (parser.isSet(screenshot)) {
+            QObject::connect(&window, &memx::gui::MainWindow::runFinished, &window, takeScreenshot);
+        }
+        QTimer::singleShot(0, &window, &memx::gui::MainWindow::run);
+    } else if (parser.isSet(screenshot)) {
+        takeScreenshot();
+    }
+    const int code = app.exec();
+    return status != 0 ? status : code;
+}

@@ -1,0 +1,228 @@
+#include "model/events/byte_splitter.hpp"
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <utility>
+
+namespace memx::model::detail {
+
+namespace {
+
+bool hasSet(const SymEvent& e, const std::string& name) {
+    return std::find(e.sets.begin(), e.sets.end(), name) != e.sets.end();
+}
+
+std::optional<std::int64_t> constantOf(const EventStructure& es, SymId id) {
+    if (es.nodes[id].op == SymOp::Const) {
+        return es.nodes[id].value;
+    }
+    return std::nullopt;
+}
+
+SymId makeNode(EventStructure& es, SymOp op, std::vector<SymId> operands) {
+    SymNode n;
+    n.op = op;
+    n.operands = std::move(operands);
+    return es.add(std::move(n));
+}
+
+SymId offsetAddress(EventStructure& es, SymId address, std::int64_t offset) {
+    if (offset == 0) {
+        return address;
+    }
+    if (auto a = constantOf(es, address)) {
+        return es.constant(*a + offset);
+    }
+    return makeNode(es, SymOp::Add, {address, es.constant(offset)});
+}
+
+// Byte `shift` (0 = least significant) of `value`, as 0..255.
+SymId byteOf(EventStructure& es, SymId value, std::uint32_t shift) {
+    if (auto v = constantOf(es, value)) {
+        return es.constant(
+            static_cast<std::int64_t>((static_cast<std::uint64_t>(*v) >> (8 * shift)) & 0xffu));
+    }
+    SymId shifted = shift == 0 ? value : makeNode(es, SymOp::Shr, {value, es.constant(8 * shift)});
+    return makeNode(es, SymOp::BitAnd, {shifted, es.constant(0xff)});
+}
+
+// Which byte of a value of `size` bytes lives at offset `offset` in memory.
+std::uint32_t significance(const EventStructure& es, std::uint32_t offset, std::uint32_t size) {
+    return es.locations.bigEndian ? size - 1 - offset : offset;
+}
+
+// Plain C accesses carry only their direction's set; volatile accesses tear by definition.
+bool isMarked(const SymEvent& e) {
+    if (hasSet(e, "VOLATILE")) {
+        return false;
+    }
+    return std::any_of(e.sets.begin(), e.sets.end(),
+                       [](const std::string& s) { return s != "R" && s != "W" && s != "RMW"; });
+}
+
+bool singleCopyAtomic(const EventStructure& es, const SymEvent& e, std::uint32_t size,
+                      bool external) {
+    if (external || !isMarked(e) || (size != 2 && size != 4 && size != 8)) {
+        return false;
+    }
+    auto a = constantOf(es, e.address);
+    return a && *a % static_cast<std::int64_t>(size) == 0;
+}
+
+}  // namespace
+
+void addInitialByteWrites(BuildContext& ctx) {
+    EventStructure& es = ctx.es;
+    int index = 0;
+    for (const Location& l : es.locations.locations) {
+        const std::int64_t group = ctx.nextCopyGroup++;
+        for (std::uint32_t b = 0; b < l.size; ++b) {
+            const std::uint32_t element = b / l.elementSize;
+            SymId value = 0;
+            if (!l.elementInitialValues.empty()) {
+                value = l.elementInitialValues.at(element);
+            } else if (element == 0) {
+                value = l.initialValue;
+            }
+            const auto event = static_cast<std::uint32_t>(es.events.size());
+            SymEvent ev;
+            ev.thread = -1;
+            ev.poIndex = index;
+            ev.kind = EventKind::Write;
+            ev.sets = {"W"};
+            ev.address = es.constant(l.address + b);
+            ev.value = byteOf(es, value, significance(es, b % l.elementSize, l.elementSize));
+            ev.guard = 1;
+            ev.size = 1;
+            ev.text = "init " + l.name;
+            es.events.push_back(std::move(ev));
+            ctx.accesses[event] = {ScalarType{1, false}, group};
+        }
+        ++index;
+    }
+}
+
+void splitIntoBytes(BuildContext& ctx) {
+    EventStructure& es = ctx.es;
+    std::vector<SymEvent> old = std::move(es.events);
+    es.events.clear();
+    es.accessGroups.clear();
+    es.groupOf.clear();
+    std::vector<std::vector<std::uint32_t>> bytesOf(old.size());
+    std::map<std::int64_t, std::uint32_t> copyGroups;
+
+    auto push = [&](SymEvent ev, std::uint32_t group) {
+        const auto index = static_cast<std::uint32_t>(es.events.size());
+        es.events.push_back(std::move(ev));
+        es.groupOf.push_back(group);
+        if (group != EventStructure::kNoGroup) {
+            es.accessGroups[group].events.push_back(index);
+        }
+        return index;
+    };
+
+    for (std::uint32_t i = 0; i < old.size(); ++i) {
+        SymEvent ev = std::move(old[i]);
+        const bool external = ctx.externalThreads.count(ev.thread) > 0;
+        const bool isRead = hasSet(ev, "R");
+        const bool isMemory = ev.kind != EventKind::Fence && (isRead || hasSet(ev, "W"));
+        if (external && isMemory && ev.sets.size() == 1) {
+            // An external agent's accesses count as marked, byte by byte (never single-copy
+            // atomic), under LKMM (ONCE) and RC11 (relaxed atomics).
+            for (const char* s : {"ONCE", "RLX", "A"}) {
+                ev.sets.emplace_back(s);
+            }
+        }
+        auto note = ctx.accesses.find(i);
+        if (!isMemory || note == ctx.accesses.end()) {
+            if (ev.kind != EventKind::Fence) {
+                ev.size = 1;  // lock-family events stand on the location's first byte
+            }
+            bytesOf[i].push_back(push(std::move(ev), EventStructure::kNoGroup));
+            continue;
+        }
+        if (note->second.copyGroup >= 0) {
+            auto [it, fresh] = copyGroups.try_emplace(
+                note->second.copyGroup, static_cast<std::uint32_t>(es.accessGroups.size()));
+            if (fresh) {
+                es.accessGroups.push_back({{}, ev.thread < 0});  // initial writes are atomic
+            }
+            const SymId value = ev.value;
+            const std::uint32_t index = push(std::move(ev), it->second);
+            if (isRead) {
+                es.nodes[value].event = index;
+            }
+            bytesOf[i].push_back(index);
+            continue;
+        }
+        const ScalarType type = note->second.type;
+        const auto group = static_cast<std::uint32_t>(es.accessGroups.size());
+        es.accessGroups.push_back({{}, singleCopyAtomic(es, ev, type.size, external)});
+        const SymId originalValue = ev.value;
+        const SymId originalAddress = ev.address;
+        std::vector<std::pair<SymId, std::uint32_t>> readBytes;  // node, significance
+        for (std::uint32_t b = 0; b < type.size; ++b) {
+            SymEvent byte = ev;
+            byte.size = 1;
+            byte.address = offsetAddress(es, originalAddress, b);
+            const std::uint32_t shift = significance(es, b, type.size);
+            const auto index = static_cast<std::uint32_t>(es.events.size());
+            if (isRead) {
+                SymNode rv;
+                rv.op = SymOp::ReadValue;
+                rv.event = index;
+                byte.value = es.add(std::move(rv));
+                readBytes.emplace_back(byte.value, shift);
+            } else {
+                byte.value = byteOf(es, ev.value, shift);
+            }
+            bytesOf[i].push_back(push(std::move(byte), group));
+        }
+        if (isRead) {
+            // The access's value: its bytes by significance, sign-extended for signed types.
+            SymId composed = 0;
+            for (const auto& [node, shift] : readBytes) {
+                SymId part =
+                    shift == 0
+                        ? node
+                        : makeNode(es, SymOp::Shl,
+                                   {node, es.constant(8 * static_cast<std::int64_t>(shift))});
+                composed = composed == 0 ? part : makeNode(es, SymOp::BitOr, {composed, part});
+            }
+            if (type.isSigned && type.size < 8) {
+                SymId width = es.constant(64 - 8 * static_cast<std::int64_t>(type.size));
+                composed =
+                    makeNode(es, SymOp::Shr, {makeNode(es, SymOp::Shl, {composed, width}), width});
+            }
+            SymNode copy = es.nodes[composed];
+            es.nodes[originalValue] = std::move(copy);
+        }
+    }
+
+    auto remap = [&](std::vector<EventPair>& rel, bool byOffset) {
+        std::vector<EventPair> out;
+        for (const auto& [a, b] : rel) {
+            const auto& as = bytesOf.at(a);
+            const auto& bs = bytesOf.at(b);
+            if (byOffset && as.size() == bs.size()) {
+                for (std::size_t k = 0; k < as.size(); ++k) {
+                    out.emplace_back(as[k], bs[k]);
+                }
+                continue;
+            }
+            for (std::uint32_t x : as) {
+                for (std::uint32_t y : bs) {
+                    out.emplace_back(x, y);
+                }
+            }
+        }
+        rel = std::move(out);
+    };
+    remap(es.rmw, true);
+    remap(es.addr, false);
+    remap(es.data, false);
+    remap(es.ctrl, false);
+}
+
+}  // namespace memx::model::detail

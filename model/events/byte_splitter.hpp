@@ -1,0 +1,19 @@
+// Internal to the event builder, for byte-granular tests only (docs/byte-memory.md): the
+// initial writes byte by byte, and the pass that splits every access of s bytes into s byte
+// events once all threads are built. See event_builder.hpp for the resulting conventions.
+#pragma once
+
+#include "model/events/thread_builder.hpp"
+
+namespace memx::model::detail {
+
+// One initial write per byte of every location (one access group per location), with the
+// bytes of its initial value (per element for arrays) in the table's byte order.
+void addInitialByteWrites(BuildContext& ctx);
+
+// Replaces each Read/Write event of more than one byte by its bytes, remaps every relation,
+// composes read values from the bytes' ReadValue nodes, marks external threads' plain
+// accesses, and fills accessGroups/groupOf.
+void splitIntoBytes(BuildContext& ctx);
+
+}  // namespace memx::model::detail

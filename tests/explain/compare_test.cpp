@@ -1,0 +1,98 @@
+// `memx compare` between the LKMM and RC11 on tests where they differ, through the library and
+// through the command line: the differing final state, both verdicts, the execution that
+// shows it and the rejecting axiom with its cycle.
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "explain_support.hpp"
+#include "solver/model_comparison.hpp"
+
+namespace memx::explain_test {
+namespace {
+
+namespace fs = std::filesystem;
+
+solver::ModelComparison compare(const std::string& file) {
+    auto lkmm = load("lkmm", file);
+    auto rc11 = load("rc11", file);
+    if (!lkmm || !rc11) {
+        ADD_FAILURE() << "cannot load " << file;
+        return {};
+    }
+    return solver::compareModels(lkmm->test.program,
+                                 {"lkmm", lkmm->model.model.get(), &lkmm->test.events},
+                                 {"rc11", rc11->model.model.get(), &rc11->test.events});
+}
+
+TEST(CompareLkmmRc11, LoadBufferingIsAllowedByLkmmAndForbiddenByRc11sNoThinAir) {
+    auto c = compare(sourceDir() + "/tests/explain/data/LB+once.litmus");
+    ASSERT_EQ(c.differences.size(), 1u);
+    const auto& d = c.differences[0];
+    EXPECT_EQ(d.state.text(), "0:r0=1; 1:r0=1;");
+    EXPECT_TRUE(d.conditionHolds);
+    EXPECT_EQ(c.models[d.allowedBy], "lkmm");
+    EXPECT_TRUE(d.allowing.execution.verdict.allowed);
+    ASSERT_TRUE(d.rejecting && d.rejecting->violation);
+    EXPECT_EQ(d.rejecting->violation->axiom, "no-thin-air");
+    std::multiset<std::string> edges;
+    for (const auto& e : d.rejecting->violation->cycle) {
+        edges.insert(e.relation);
+    }
+    EXPECT_EQ(edges, (std::multiset<std::string>{"po", "po", "rf", "rf"}));
+}
+
+TEST(CompareLkmmRc11, ReleaseAcquireMessagePassingIsForbiddenByRc11sCoherence) {
+    auto c = compare(sourceDir() + "/litmus/library/c11/MP+c11-release-acquire.litmus");
+    ASSERT_EQ(c.differences.size(), 1u);
+    const auto& d = c.differences[0];
+    EXPECT_EQ(d.state.text(), "1:r0=1; 1:r1=0;");
+    EXPECT_EQ(c.models[d.allowedBy], "lkmm");
+    ASSERT_TRUE(d.rejecting && d.rejecting->violation);
+    const auto& v = *d.rejecting->violation;
+    EXPECT_EQ(v.axiom, "coherence");
+    ASSERT_TRUE(v.derived);
+    auto from = v.cycle.front().from;
+    EXPECT_EQ(derivationProblems(
+                  *load("rc11", sourceDir() + "/litmus/library/c11/MP+c11-release-acquire.litmus")
+                       ->model.model,
+                  d.rejecting->execution, v.cycle, from, from),
+              std::vector<std::string>{});
+}
+
+TEST(CompareCommand, PrintsTheDifferingOutcomeWithBothVerdictsAndExitsOne) {
+    auto out = fs::temp_directory_path() / ("memx-compare-" + std::to_string(::getpid()));
+    std::string cmd = std::string("\"") + MEMX_BINARY + "\" compare --model lkmm --model rc11 \"" +
+                      sourceDir() + "/tests/explain/data/LB+once.litmus\" > \"" + out.string() +
+                      "\"";
+    int rc = std::system(cmd.c_str());
+    ASSERT_TRUE(WIFEXITED(rc));
+    EXPECT_EQ(WEXITSTATUS(rc), 1) << "differences exit 1, as diff does";
+    std::ifstream in(out);
+    std::stringstream text;
+    text << in.rdbuf();
+    fs::remove(out);
+    const std::string s = text.str();
+    EXPECT_NE(s.find("lkmm allows 4 final states, rc11 allows 3 final states."), std::string::npos)
+        << s;
+    EXPECT_NE(s.find("0:r0=1; 1:r0=1; (the condition holds): allowed by lkmm, forbidden by rc11"),
+              std::string::npos)
+        << s;
+    EXPECT_NE(s.find("rejected by axiom no-thin-air (acyclic po | rf)"), std::string::npos) << s;
+    EXPECT_NE(s.find("cycle: a -po-> b -rf-> c -po-> d -rf-> a"), std::string::npos) << s;
+}
+
+TEST(CompareCommand, NeedsExactlyTwoModels) {
+    std::string cmd = std::string("\"") + MEMX_BINARY + "\" compare --model lkmm \"" + sourceDir() +
+                      "/tests/explain/data/LB+once.litmus\" > /dev/null 2>&1";
+    int rc = std::system(cmd.c_str());
+    ASSERT_TRUE(WIFEXITED(rc));
+    EXPECT_EQ(WEXITSTATUS(rc), 2);
+}
+
+}  // namespace
+}  // namespace memx::explain_test

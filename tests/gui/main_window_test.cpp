@@ -1,0 +1,301 @@
+// memx-gui's main window, driven as a user would, offscreen (issue 8, result 1): load a test,
+// run it, count the executions, select each and check the scene holds one item per event and
+// per visible edge, toggle a relation, export SVG, show a malformed test's error inline, and
+// cancel a long run within 1 s.
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QGraphicsItem>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <memory>
+
+#include "gui/compare_panel.hpp"
+#include "gui/execution_scene.hpp"
+#include "gui/graph_panel.hpp"
+#include "gui/litmus_editor.hpp"
+#include "gui/main_window.hpp"
+#include "gui/results_panel.hpp"
+#include "gui/run_controller.hpp"
+#include "gui_test_support.hpp"
+
+using namespace memx::gui;
+using namespace memx::gui::testing;
+
+class MainWindowTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init() {
+        QVERIFY(dir_.isValid());
+        settings_ = std::make_unique<QSettings>(dir_.filePath(QStringLiteral("memx-gui.ini")),
+                                                QSettings::IniFormat);
+        settings_->clear();
+        window_ = std::make_unique<MainWindow>(*settings_);
+        window_->show();
+    }
+
+    void cleanup() {
+        window_.reset();
+        settings_.reset();
+    }
+
+    void runListsEveryAllowedExecution() {
+        QVERIFY(window_->openFile(libraryTest(QStringLiteral("lkmm/SB+once.litmus"))));
+        window_->run();
+        QVERIFY(waitForRun(*window_, 30000));
+        auto run = window_->lastRun();
+        QVERIFY(run);
+        // herd7: Observation SB+once Sometimes 1 3, so four allowed executions.
+        QCOMPARE(window_->results()->observationText(),
+                 QStringLiteral("Observation SB+once Sometimes 1 3"));
+        QCOMPARE(run->outcome.executions.size(), std::size_t(4));
+        QCOMPARE(window_->results()->listedExecutions().size(), std::size_t(4));
+        QCOMPARE(window_->results()->statesTable()->rowCount(), 4);
+    }
+
+    void sceneHoldsOneItemPerEventAndVisibleEdge() {
+        QVERIFY(window_->openFile(libraryTest(QStringLiteral("lkmm/MP+wmb+rmb.litmus"))));
+        window_->run();
+        QVERIFY(waitForRun(*window_, 30000));
+        const auto listed = window_->results()->listedExecutions();
+        QCOMPARE(listed.size(), std::size_t(3));  // Never 0 3
+        for (int index : listed) {
+            window_->results()->setCurrentExecution(index);
+            QCOMPARE(window_->results()->currentExecution(), index);
+            auto figure = window_->graph()->figure();
+            auto layout = window_->graph()->layout();
+            QVERIFY(figure && layout);
+            const auto& graph = window_->lastRun()->outcome.executions[std::size_t(index)].graph;
+            QCOMPARE(countItems(*window_->graph()->scene(), EventItem::Type),
+                     int(graph.events.size()));
+            // rf is drawn in full (not reduced): the edge items of rf are its pairs.
+            int rfEdges = 0;
+            int edges = 0;
+            for (const QGraphicsItem* item : window_->graph()->scene()->items()) {
+                if (item->type() == EdgeItem::Type) {
+                    ++edges;
+                    const auto& relation = static_cast<const EdgeItem*>(item)->relation();
+                    QVERIFY2(window_->graph()->visibleRelations().count(relation),
+                             relation.c_str());
+                    rfEdges += relation == "rf" ? 1 : 0;
+                }
+            }
+            QCOMPARE(edges, int(layout->edges.size()));
+            QCOMPARE(rfEdges, int(figure->relations.at("rf").count()));
+            QVERIFY(figure->relations.count("co"));  // each execution keeps its co
+            QVERIFY(figure->relations.count("fr") || figure->relations.count("co"));
+        }
+    }
+
+    void togglingARelationRemovesItsEdges() {
+        QVERIFY(window_->openFile(libraryTest(QStringLiteral("lkmm/MP+wmb+rmb.litmus"))));
+        window_->run();
+        QVERIFY(waitForRun(*window_, 30000));
+        GraphPanel* graph = window_->graph();
+        QVERIFY(graph->figure());
+        auto relationEdges = [&](const std::string& name) {
+            int n = 0;
+            for (const QGraphicsItem* item : graph->scene()->items()) {
+                if (item->type() == EdgeItem::Type &&
+                    static_cast<const EdgeItem*>(item)->relation() == name) {
+                    ++n;
+                }
+            }
+            return n;
+        };
+        const int before = countItems(*graph->scene(), EdgeItem::Type);
+        const int rf = relationEdges("rf");
+        QVERIFY(rf > 0);
+        graph->setRelationVisible("rf", false);
+        QCOMPARE(relationEdges("rf"), 0);
+        QCOMPARE(countItems(*graph->scene(), EdgeItem::Type), before - rf);
+        // A relation the model defines, off by default, can be switched on.
+        QVERIFY(!graph->visibleRelations().count("ppo"));
+        const auto offered = graph->offeredRelations();
+        QVERIFY(std::find(offered.begin(), offered.end(), "ppo") != offered.end());
+        graph->setRelationVisible("ppo", true);
+        QVERIFY(relationEdges("ppo") > 0);
+        graph->setRelationVisible("rf", true);
+        QCOMPARE(relationEdges("rf"), rf);
+        // The choice persists in the settings.
+        QVERIFY(settings_->value(QStringLiteral("relations"))
+                    .toStringList()
+                    .contains(QStringLiteral("ppo")));
+    }
+
+    void exportsTheShownFigureAsSvg() {
+        QVERIFY(window_->openFile(libraryTest(QStringLiteral("lkmm/MP+wmb+rmb.litmus"))));
+        window_->run();
+        QVERIFY(waitForRun(*window_, 30000));
+        const QString path = dir_.filePath(QStringLiteral("mp.svg"));
+        QString error;
+        QVERIFY2(window_->exportFigure(path, ExportFormat::Svg, &error), qPrintable(error));
+        const QString svg = readFile(path);
+        QVERIFY(svg.startsWith(QStringLiteral("<?xml")));
+        QVERIFY(svg.contains(QStringLiteral("<svg")));
+        QVERIFY(svg.trimmed().endsWith(QStringLiteral("</svg>")));
+        // Every event's box text is in the file, as the figure writers draw it.
+        for (const auto& node : window_->graph()->layout()->nodes) {
+            QVERIFY2(svg.contains(QString::fromStdString(node.name + ": ")), node.name.c_str());
+        }
+        const QString dot = dir_.filePath(QStringLiteral("mp.dot"));
+        QVERIFY(window_->exportFigure(dot, ExportFormat::Dot, &error));
+        QVERIFY(readFile(dot).contains(QStringLiteral("digraph \"MP+wmb+rmb #1\"")));
+    }
+
+    void malformedTestShowsAnInlineError() {
+        QString text = readFile(libraryTest(QStringLiteral("lkmm/SB+once.litmus")));
+        QVERIFY(text.contains(QStringLiteral("READ_ONCE(*b)")));
+        text.replace(QStringLiteral("READ_ONCE(*b)"), QStringLiteral("READ_ONCE(*b"));
+        window_->setTestText(text, QStringLiteral("bad.litmus"));
+        // The check runs by itself after the typing pause.
+        QTRY_VERIFY_WITH_TIMEOUT(!window_->editor()->diagnostics().empty(), 3000);
+        const memx::Diagnostic& d = window_->editor()->diagnostics().front();
+        QVERIFY(d.range.begin.line > 0);
+        QVERIFY(d.message.find("')'") != std::string::npos);
+        QVERIFY(!window_->editor()->diagnosticsOnLine(int(d.range.begin.line)).isEmpty());
+        QCOMPARE(window_->editor()->extraSelections().size(), qsizetype(1));
+        // Hovering the underlined text shows the message.
+        const QTextCursor mark = window_->editor()->extraSelections().front().cursor;
+        QCOMPARE(window_->editor()->diagnosticAt(mark.selectionStart()),
+                 QString::fromStdString(d.message));
+        QVERIFY(window_->editor()->diagnosticAt(0).isEmpty());
+        // Running it reports, never crashes, and opens no dialog.
+        window_->run();
+        QVERIFY(waitForRun(*window_, 30000));
+        QVERIFY(!window_->lastRun());
+        QVERIFY(!window_->editor()->diagnostics().empty());
+        for (QWidget* w : QApplication::topLevelWidgets()) {
+            QVERIFY(!qobject_cast<QMessageBox*>(w) || !w->isVisible());
+        }
+        // Fixing it clears the mark.
+        window_->editor()->setPlainText(
+            readFile(libraryTest(QStringLiteral("lkmm/SB+once.litmus"))));
+        QTRY_VERIFY_WITH_TIMEOUT(window_->editor()->diagnostics().empty(), 3000);
+    }
+
+    void clickingAStateListsItsExecutions() {
+        QVERIFY(window_->openFile(libraryTest(QStringLiteral("lkmm/SB+once.litmus"))));
+        window_->run();
+        QVERIFY(waitForRun(*window_, 30000));
+        const auto& executions = window_->lastRun()->outcome.executions;
+        QTableWidget* states = window_->results()->statesTable();
+        for (int row = 0; row < states->rowCount(); ++row) {
+            const std::string state = states->item(row, 0)->text().toStdString();
+            window_->results()->selectState(state);
+            const auto listed = window_->results()->listedExecutions();
+            QVERIFY(!listed.empty());
+            QCOMPARE(states->item(row, 1)->text().toInt(), int(listed.size()));
+            for (int i : listed) {
+                QCOMPARE(executions[std::size_t(i)].state.text(), state);
+            }
+        }
+        window_->results()->selectState(std::nullopt);
+        window_->results()->setFilter(ExecutionFilter::Satisfies);
+        QCOMPARE(window_->results()->listedExecutions().size(), std::size_t(1));
+    }
+
+    void modelSelectorRunsUnderSc() {
+        QVERIFY(window_->selectModel(QStringLiteral("sc")));
+        QVERIFY(!window_->selectModel(QStringLiteral("no-such-model")));
+        QCOMPARE(window_->selectedModel(), QStringLiteral("sc"));
+        QVERIFY(window_->openFile(libraryTest(QStringLiteral("lkmm/SB+once.litmus"))));
+        window_->run();
+        QVERIFY(waitForRun(*window_, 30000));
+        QCOMPARE(window_->results()->observationText(),
+                 QStringLiteral("Observation SB+once Never 0 3"));
+        QCOMPARE(settings_->value(QStringLiteral("model")).toString(), QStringLiteral("sc"));
+    }
+
+    void whyNotShowsTheViolatedAxiomAndItsCycle() {
+        QVERIFY(window_->openFile(libraryTest(QStringLiteral("lkmm/MP+wmb+rmb.litmus"))));
+        window_->whyNot();
+        QTRY_VERIFY_WITH_TIMEOUT(window_->whyNotResult() && !window_->explaining(), 30000);
+        auto result = window_->whyNotResult();
+        QVERIFY(result->explanation);
+        const auto& why = *result->explanation;
+        QVERIFY(!why.conditionAllowed);  // Never: the outcome is forbidden
+        QVERIFY(!why.forbidden.empty());
+        QVERIFY(why.forbidden.front().violation);
+        QVERIFY(!why.forbidden.front().violation->axiom.empty());
+        QVERIFY(QString::fromStdString(result->text)
+                    .contains(QString::fromStdString(why.forbidden.front().violation->axiom)));
+        // The drawn execution is the rejected one, its cycle highlighted edge by edge.
+        auto figure = window_->graph()->figure();
+        QVERIFY(figure);
+        QVERIFY(!figure->highlight.cycle.empty());
+        int cycleEdges = 0;
+        for (const auto& e : window_->graph()->layout()->edges) {
+            cycleEdges += e.inCycle ? 1 : 0;
+        }
+        QCOMPARE(cycleEdges, int(figure->highlight.cycle.size()));
+        QCOMPARE(countItems(*window_->graph()->scene(), EdgeItem::Type),
+                 int(window_->graph()->layout()->edges.size()));
+    }
+
+    void compareShowsTheOutcomesOneModelAllowsSideBySide() {
+        QVERIFY(window_->openFile(libraryTest(QStringLiteral("lkmm/SB+once.litmus"))));
+        QVERIFY(!window_->compareWith(QStringLiteral("no-such-model")));
+        QVERIFY(window_->compareWith(QStringLiteral("sc")));
+        ComparePanel* compare = window_->comparePanel();
+        QTRY_VERIFY_WITH_TIMEOUT(compare->result() && !compare->comparing(), 30000);
+        const auto& c = *compare->result()->comparison;
+        // lkmm allows SB's relaxed outcome, SC forbids it: one difference, the condition's state.
+        QCOMPARE(c.allowedStates[0].size(), std::size_t(4));
+        QCOMPARE(c.allowedStates[1].size(), std::size_t(3));
+        QCOMPARE(compare->differences()->rowCount(), 1);
+        QCOMPARE(compare->differences()->item(0, 1)->text(), QStringLiteral("lkmm"));
+        QCOMPARE(compare->differences()->item(0, 2)->text(), QStringLiteral("sc"));
+        QVERIFY(c.differences[0].conditionHolds);
+        QVERIFY(compare->allowingGraph()->figure());
+        QVERIFY(compare->rejectingGraph()->figure());
+        QVERIFY(compare->allowingGraph()->figure()->highlight.cycle.empty());
+        QVERIFY(!compare->rejectingGraph()->figure()->highlight.cycle.empty());
+        QVERIFY(countItems(*compare->rejectingGraph()->scene(), EventItem::Type) > 0);
+    }
+
+    void aRunStoppedByTheTimeLimitSaysSo() {
+        window_->setTimeLimit(1);
+        window_->setTestText(endlessTest(6, 4), QStringLiteral("endless.litmus"));
+        window_->run();
+        QVERIFY(waitForRun(*window_, 10000));
+        auto run = window_->lastRun();
+        QVERIFY(run);
+        QVERIFY(run->outcome.timedOut);
+        QVERIFY(!run->outcome.cancelled);
+        QVERIFY2(
+            window_->results()->observationText().startsWith(QStringLiteral("Time limit reached")),
+            qPrintable(window_->results()->observationText()));
+    }
+
+    void cancelStopsALongRunWithinOneSecond() {
+        window_->setTestText(endlessTest(6, 4), QStringLiteral("endless.litmus"));
+        window_->run();
+        QTest::qWait(1500);
+        QVERIFY2(window_->runner()->running(), "the generated test finished too soon to cancel");
+        QElapsedTimer clock;
+        clock.start();
+        window_->cancel();
+        QVERIFY(waitForRun(*window_, 5000));
+        const qint64 ms = clock.elapsed();
+        qInfo("cancel took %lld ms", static_cast<long long>(ms));
+        QVERIFY2(ms < 1000, qPrintable(QStringLiteral("cancel took %1 ms").arg(ms)));
+        auto result = window_->runner()->lastResult();
+        QVERIFY(result);
+        QVERIFY(!result->run || result->run->outcome.cancelled);
+        QVERIFY(window_->results()->observationText().startsWith(QStringLiteral("Cancelled")) ||
+                !result->run);
+    }
+
+private:
+    QTemporaryDir dir_;
+    std::unique_ptr<QSettings> settings_;
+    std::unique_ptr<MainWindow> window_;
+};
+
+QTEST_MAIN(MainWindowTest)
+#include "main_window_test.moc"
