@@ -27,6 +27,7 @@
 #include "cli/commands.hpp"
 #include "cli/diagnostics_output.hpp"
 #include "cli/model_options.hpp"
+#include "cli/search_option.hpp"
 
 namespace memx::cli {
 
@@ -42,6 +43,7 @@ struct CheckArgs {
     ModelArgs model;
     std::size_t jobs = 0;
     double timeout = 60;
+    solver::SearchMode search = solver::SearchMode::Auto;
     std::string expect;
     bool strict = false;
     std::string junit;
@@ -129,6 +131,7 @@ int runCheck(const CheckArgs& args) {
     if (args.timeout > 0) {
         settings.run.timeoutSeconds = args.timeout;
     }
+    settings.run.search = args.search;
     settings.strict = args.strict;
     check::RunnerOptions runner;
     runner.jobs = args.jobs > 0 ? args.jobs : std::max(1u, std::thread::hardware_concurrency());
@@ -191,6 +194,7 @@ void addCheckCommand(CLI::App& app, int& exitCode) {
     cmd->add_option("-j,--jobs", args->jobs, "Tests run at the same time (default: all cores)");
     cmd->add_option("--timeout", args->timeout, "Time limit per test in seconds (0: none)")
         ->capture_default_str();
+    addSearchOption(*cmd, args->search);
     cmd->add_option("--expect", args->expect,
                     "CSV of expectations (test,observation,data_race; paths relative to it)");
     cmd->add_flag("--strict", args->strict, "A test without expectation fails");

@@ -11,6 +11,7 @@
 #include "cli/commands.hpp"
 #include "cli/diagnostics_output.hpp"
 #include "cli/model_options.hpp"
+#include "cli/search_option.hpp"
 #include "model/cat/model.hpp"
 #include "solver/herd_report.hpp"
 #include "solver/json_report.hpp"
@@ -26,6 +27,7 @@ struct RunArgs {
     ModelArgs model;
     bool json = false;
     double timeout = 0;
+    solver::SearchMode search = solver::SearchMode::Auto;
 };
 
 int runFiles(const RunArgs& args) {
@@ -37,6 +39,7 @@ int runFiles(const RunArgs& args) {
     }
     solver::RunOptions options;
     options.keepExecutions = args.json;
+    options.search = args.search;
     if (args.timeout > 0) {
         options.timeoutSeconds = args.timeout;
     }
@@ -87,6 +90,7 @@ void addRunCommand(CLI::App& app, int& exitCode) {
     addModelOptions(*cmd, args->model);
     cmd->add_flag("--json", args->json, "Print results and every allowed execution as JSON");
     cmd->add_option("--timeout", args->timeout, "Stop a test after this many seconds");
+    addSearchOption(*cmd, args->search);
     cmd->callback([args, &exitCode] { exitCode = runFiles(*args); });
 }
 
