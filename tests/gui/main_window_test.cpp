@@ -258,6 +258,27 @@ private slots:
         QVERIFY(countItems(*compare->rejectingGraph()->scene(), EventItem::Type) > 0);
     }
 
+    void userCopyModeReachesTheEventBuilder() {
+        const QString test =
+            libraryTest(QStringLiteral("usercopy/copy_from_user+external-writer.litmus"));
+        if (readFile(test).isEmpty()) {
+            QSKIP("the usercopy library test is not there");
+        }
+        QVERIFY(window_->openFile(test));
+        window_->run();
+        QVERIFY(waitForRun(*window_, 60000));
+        QVERIFY(window_->lastRun());
+        QVERIFY(!window_->lastRun()->outcome.flags.count("data-race"));
+        window_->setUserCopyPlain(true);
+        window_->run();
+        QVERIFY(waitForRun(*window_, 60000));
+        QVERIFY(window_->lastRun());
+        // A plain memcpy from user memory races with the user-space writer.
+        QVERIFY(window_->lastRun()->outcome.flags.count("data-race"));
+        QVERIFY(window_->results()->flagsText().contains(QStringLiteral("data-race")));
+        QCOMPARE(settings_->value(QStringLiteral("usercopy")).toString(), QStringLiteral("plain"));
+    }
+
     void aRunStoppedByTheTimeLimitSaysSo() {
         window_->setTimeLimit(1);
         window_->setTestText(endlessTest(6, 4), QStringLiteral("endless.litmus"));
