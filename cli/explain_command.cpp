@@ -83,13 +83,13 @@ int explainFile(const ExplainArgs& args) {
         if (args.timeout > 0) {
             options.timeoutSeconds = args.timeout;
         }
-        auto why = solver::explainTest(test->program, test->events, *model->model, options);
+        auto why = solver::explainTest(test->program, test->events, *test->model->model, options);
         std::cout << solver::formatExplanation(why, figureNaming());
         std::cout.flush();
         if (!args.figure.empty()) {
             if (const auto* x = figureExecution(why)) {
                 auto show = args.show.empty() ? defaultShownRelations() : args.show;
-                auto bytes = drawExecution(*model->model, *x, show, *format, why.test);
+                auto bytes = drawExecution(*test->model->model, *x, show, *format, why.test);
                 if (!writeFigure(args.figure, bytes)) {
                     return 2;
                 }

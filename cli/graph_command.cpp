@@ -81,9 +81,8 @@ struct Drawing {
 
 class GraphRun {
 public:
-    GraphRun(const GraphArgs& a, const solver::LoadedModel& m, const solver::PreparedTest& t,
-             FigureFormat f)
-        : args_(a), model_(m), test_(t), format_(f), show_(a.show) {
+    GraphRun(const GraphArgs& a, const solver::PreparedTest& t, FigureFormat f)
+        : args_(a), model_(*t.model), test_(t), format_(f), show_(a.show) {
         if (show_.empty()) {
             show_ = defaultShownRelations();
         }
@@ -256,7 +255,7 @@ int graphFile(const GraphArgs& args) {
         return 2;
     }
     try {
-        return GraphRun(args, *model, *test, *format).run();
+        return GraphRun(args, *test, *format).run();
     } catch (const cat::EvalError& e) {
         DiagnosticSink s;
         s.report(e.diagnostic());

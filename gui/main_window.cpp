@@ -146,6 +146,26 @@ void MainWindow::buildToolBar() {
     connect(modelCombo_, &QComboBox::activated, this, &MainWindow::onModelChosen);
     bar->addWidget(modelCombo_);
 
+    // The event builder's options: they change only byte-granular tests.
+    endian_ = new QComboBox(this);
+    endian_->addItem(tr("little-endian"), QStringLiteral("little"));
+    endian_->addItem(tr("big-endian"), QStringLiteral("big"));
+    endian_->setToolTip(tr("Byte order of byte-granular tests (--endian)"));
+    userCopy_ = new QComboBox(this);
+    userCopy_->addItem(tr("user copy: asm"), QStringLiteral("asm"));
+    userCopy_->addItem(tr("user copy: plain"), QStringLiteral("plain"));
+    userCopy_->setToolTip(
+        tr("copy_from_user/copy_to_user: marked user bytes as the uaccess "
+           "assembly (asm), or a plain memcpy (plain) (--usercopy)"));
+    for (QComboBox* box : {endian_, userCopy_}) {
+        connect(box, &QComboBox::currentIndexChanged, this, [this] {
+            settings_.setValue(QStringLiteral("endian"), endian_->currentData());
+            settings_.setValue(QStringLiteral("usercopy"), userCopy_->currentData());
+            checkModel_.reset();  // the check builds events with these options too
+            checkTimer_->start();
+        });
+        bar->addWidget(box);
+    }
     bar->addWidget(new QLabel(tr(" Time limit: "), this));
     timeLimit_ = new QDoubleSpinBox(this);
     timeLimit_->setRange(0, 86400);
@@ -244,6 +264,9 @@ void MainWindow::restoreSettings() {
         selectModel(QStringLiteral("lkmm"));
     }
     timeLimit_->setValue(settings_.value(QStringLiteral("timeLimit"), 60.0).toDouble());
+    setBigEndian(settings_.value(QStringLiteral("endian")).toString() == QLatin1String("big"));
+    setUserCopyPlain(settings_.value(QStringLiteral("usercopy")).toString() ==
+                     QLatin1String("plain"));
     if (settings_.contains(QStringLiteral("relations"))) {
         std::set<std::string> names;
         for (const QString& n : settings_.value(QStringLiteral("relations")).toStringList()) {
@@ -356,6 +379,14 @@ bool MainWindow::selectModel(const QString& model) {
     return true;
 }
 
+void MainWindow::setBigEndian(bool big) {
+    endian_->setCurrentIndex(big ? 1 : 0);
+}
+
+void MainWindow::setUserCopyPlain(bool plain) {
+    userCopy_->setCurrentIndex(plain ? 1 : 0);
+}
+
 void MainWindow::setTimeLimit(double seconds) {
     timeLimit_->setValue(seconds);
 }
@@ -387,6 +418,9 @@ solver::ModelSelection MainWindow::modelSelection() const {
     } else {
         selection.builtin = model.toStdString();
     }
+    selection.events.bigEndian = endian_->currentIndex() == 1;
+    selection.events.userCopy =
+        userCopy_->currentIndex() == 1 ? model::UserCopyMode::Plain : model::UserCopyMode::Asm;
     return selection;
 }
 

@@ -47,6 +47,9 @@ public:
     QString selectedModel() const;
     // Seconds after which a run stops with "time limit reached" (0: none).
     void setTimeLimit(double seconds);
+    // Byte-granular tests only (docs/byte-memory.md): byte order and the user-copy reading.
+    void setBigEndian(bool big);
+    void setUserCopyPlain(bool plain);
 
     void checkNow();  // the as-you-type check, without waiting for the debounce
     bool exportFigure(const QString& path, ExportFormat format, QString* error);
@@ -103,6 +106,8 @@ private:
     RunController* runner_;
     QComboBox* modelCombo_ = nullptr;
     QDoubleSpinBox* timeLimit_ = nullptr;
+    QComboBox* endian_ = nullptr;
+    QComboBox* userCopy_ = nullptr;
     QAction* runAction_ = nullptr;
     QAction* cancelAction_ = nullptr;
     QProgressBar* progress_ = nullptr;

@@ -15,11 +15,12 @@ std::optional<PreparedTest> prepareLitmusFile(const std::string& file, const Loa
     if (!program) {
         return std::nullopt;
     }
-    auto events = model::buildEvents(*program, model.primitives, file, sink);
+    const LoadedModel& chosen = modelFor(model, *program);
+    auto events = model::buildEvents(*program, chosen.primitives, file, sink, model.events);
     if (!events) {
         return std::nullopt;
     }
-    return PreparedTest{std::move(*program), std::move(*events)};
+    return PreparedTest{std::move(*program), std::move(*events), &chosen};
 }
 
 std::optional<PreparedTest> prepareLitmusText(std::string_view text, const std::string& fileName,

@@ -16,10 +16,14 @@ namespace memx::solver {
 struct PreparedTest {
     litmus::Program program;
     model::EventStructure events;
+    // The model the test runs under: the loaded one, or its c11Model for a C11 test when the
+    // model was chosen automatically (solver::modelFor). Owned by the LoadedModel.
+    const LoadedModel* model = nullptr;
 };
 
-// Input errors go to `sink` (and `source`, when given, receives the text for carets) and give
-// nullopt.
+// Builds the events with the chosen model's primitive table and the selection's event options
+// (--endian, --usercopy), as runLitmusFile does. Input errors go to `sink` (and `source`, when
+// given, receives the text for carets) and give nullopt.
 std::optional<PreparedTest> prepareLitmusFile(const std::string& file, const LoadedModel& model,
                                               DiagnosticSink& sink, std::string* source = nullptr);
 

@@ -110,6 +110,7 @@ TestResult executeTest(const DiscoveredTest& test, const solver::LoadedModel& mo
         result.message = firstError(sink);
         return result;
     }
+    result.model = run->model;
     if (run->outcome.timedOut) {
         result.status = TestStatus::Timeout;
         double limit = settings.run.timeoutSeconds.value_or(0);

@@ -46,6 +46,7 @@ nlohmann::json toJson(const TestResult& result) {
         {"message", result.message},
         {"seconds", result.seconds},
         {"herd", result.herdBlock},
+        {"model", result.model},
     };
 }
 
@@ -60,6 +61,7 @@ TestResult resultFromJson(const nlohmann::json& json) {
     r.message = json.at("message").get<std::string>();
     r.seconds = json.at("seconds").get<double>();
     r.herdBlock = json.at("herd").get<std::string>();
+    r.model = json.at("model").get<std::string>();
     return r;
 }
 

@@ -28,6 +28,7 @@ struct TestResult {
     std::vector<std::string> flags;
     std::string message;    // the diagnostic of an error, or why a test failed
     std::string herdBlock;  // herd7's result block (or memx's timeout block)
+    std::string model;      // the model the test ran under (empty when it did not run)
     double seconds = 0;     // wall time of the child
 };
 

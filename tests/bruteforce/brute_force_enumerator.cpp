@@ -1,6 +1,7 @@
 #include "tests/bruteforce/brute_force_enumerator.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <optional>
 #include <set>
 #include <stdexcept>
@@ -32,7 +33,13 @@ public:
     Search(const model::EventStructure& es, const std::vector<bool>& observed,
            const std::function<bool(const solver::Candidate&)>& onCandidate,
            const BruteForceLimits& limits)
-        : es_(es), onCandidate_(onCandidate), limits_(limits), eval_(es) {
+        : es_(es),
+          onCandidate_(onCandidate),
+          limits_(limits),
+          deadline_(std::chrono::steady_clock::now() +
+                    std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                        std::chrono::duration<double>(limits.maxSeconds))),
+          eval_(es) {
         for (std::uint32_t e = 0; e < es.events.size(); ++e) {
             if (inSet(es.events[e], "R")) {
                 const SymNode& v = es.nodes.at(es.events[e].value);
@@ -94,7 +101,8 @@ private:
     }
 
     bool limitReached() {
-        if (stats_.candidates >= limits_.maxCandidates || stats_.steps >= limits_.maxSteps) {
+        if (stats_.candidates >= limits_.maxCandidates || stats_.steps >= limits_.maxSteps ||
+            std::chrono::steady_clock::now() > deadline_) {
             stats_.capped = true;
         }
         return stats_.capped || stats_.stopped;
@@ -599,6 +607,7 @@ private:
     const model::EventStructure& es_;
     const std::function<bool(const solver::Candidate&)>& onCandidate_;
     BruteForceLimits limits_;
+    std::chrono::steady_clock::time_point deadline_;
     PartialEvaluator eval_;
     std::vector<std::uint32_t> reads_;                 // "R" events, in event order
     std::vector<std::vector<std::uint32_t>> sources_;  // per read: the writes it may read

@@ -34,6 +34,7 @@
 // A wrong rule in either statement shows up as a difference in candidates, states or counts.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <vector>
@@ -46,6 +47,7 @@ namespace memx::bruteforce {
 struct BruteForceLimits {
     std::uint64_t maxCandidates = 20000;  // stop (capped) once this many were found
     std::uint64_t maxSteps = 2000000;     // stop (capped) after this many search nodes
+    double maxSeconds = 20;               // stop (capped) after this long
 };
 
 struct BruteForceStats {

@@ -311,6 +311,10 @@ TEST(BruteForceEnumerator, CapsStopTheSearchAndSaySo) {
     limits.maxSteps = 3;
     bruteCandidates(b.es, {false}, &capped, limits);
     EXPECT_TRUE(capped.capped);
+    limits = {};
+    limits.maxSeconds = 0;
+    EXPECT_TRUE(bruteCandidates(b.es, {false}, &capped, limits).empty());
+    EXPECT_TRUE(capped.capped);
 }
 
 TEST(BruteForceEnumerator, RejectsAReadWhoseValueIsNotItsOwn) {

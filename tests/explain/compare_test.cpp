@@ -94,5 +94,21 @@ TEST(CompareCommand, NeedsExactlyTwoModels) {
     EXPECT_EQ(WEXITSTATUS(rc), 2);
 }
 
+TEST(ExplainCommand, AC11TestIsExplainedUnderRc11WithoutAModelOption) {
+    auto out = fs::temp_directory_path() / ("memx-explain-c11-" + std::to_string(::getpid()));
+    std::string cmd = std::string("\"") + MEMX_BINARY + "\" explain \"" + sourceDir() +
+                      "/litmus/library/c11/MP+c11-release-acquire.litmus\" > \"" + out.string() +
+                      "\"";
+    int rc = std::system(cmd.c_str());
+    ASSERT_TRUE(WIFEXITED(rc));
+    EXPECT_EQ(WEXITSTATUS(rc), 0);
+    std::ifstream in(out);
+    std::stringstream text;
+    text << in.rdbuf();
+    fs::remove(out);
+    EXPECT_NE(text.str().find("under memx RC11"), std::string::npos) << text.str();
+    EXPECT_NE(text.str().find("rejected by axiom coherence"), std::string::npos) << text.str();
+}
+
 }  // namespace
 }  // namespace memx::explain_test

@@ -14,6 +14,7 @@
 #include <memory>
 
 #include "gui/compare_panel.hpp"
+#include "gui/example_library.hpp"
 #include "gui/execution_scene.hpp"
 #include "gui/graph_panel.hpp"
 #include "gui/litmus_editor.hpp"
@@ -85,6 +86,23 @@ private slots:
                 }
             }
             QCOMPARE(edges, int(layout->edges.size()));
+            // Hovering tells an event's details and an edge's relation.
+            for (const QGraphicsItem* item : window_->graph()->scene()->items()) {
+                if (item->type() == EventItem::Type) {
+                    const auto* ev = static_cast<const EventItem*>(item);
+                    const auto& info = graph.events[ev->event()];
+                    QVERIFY(item->toolTip().contains(QStringLiteral("kind: ") +
+                                                     QString::fromStdString(info.kind)));
+                    if (!info.location.empty()) {
+                        QVERIFY(item->toolTip().contains(QStringLiteral("location: ") +
+                                                         QString::fromStdString(info.location)));
+                    }
+                } else if (item->type() == EdgeItem::Type) {
+                    const auto* edge = static_cast<const EdgeItem*>(item);
+                    QVERIFY(item->toolTip().contains(
+                        QString::fromStdString(" -" + edge->relation() + "-> ")));
+                }
+            }
             QCOMPARE(rfEdges, int(figure->relations.at("rf").count()));
             QVERIFY(figure->relations.count("co"));  // each execution keeps its co
             QVERIFY(figure->relations.count("fr") || figure->relations.count("co"));
@@ -145,6 +163,25 @@ private slots:
         const QString dot = dir_.filePath(QStringLiteral("mp.dot"));
         QVERIFY(window_->exportFigure(dot, ExportFormat::Dot, &error));
         QVERIFY(readFile(dot).contains(QStringLiteral("digraph \"MP+wmb+rmb #1\"")));
+    }
+
+    void examplesAndRecentFiles() {
+        const auto examples =
+            findExamples(exampleLibraryDir(QCoreApplication::applicationDirPath()));
+        QStringList names;
+        for (const Example& e : examples) {
+            names << e.group + QLatin1Char('/') + e.name;
+        }
+        for (const char* classic : {"lkmm/MP+wmb+rmb", "lkmm/SB+once", "lkmm/LB+ctrl+release",
+                                    "lkmm/IRIW+mbs", "lkmm/WRC+acquire+addr"}) {
+            QVERIFY2(names.contains(QString::fromLatin1(classic)), classic);
+        }
+        QVERIFY(window_->openFile(examples.front().path));
+        QVERIFY(window_->openFile(libraryTest(QStringLiteral("lkmm/SB+once.litmus"))));
+        const QStringList recent = settings_->value(QStringLiteral("recentFiles")).toStringList();
+        QCOMPARE(recent.size(), 2);
+        QVERIFY(recent.front().endsWith(QStringLiteral("SB+once.litmus")));
+        QVERIFY(!window_->openFile(dir_.filePath(QStringLiteral("missing.litmus"))));
     }
 
     void malformedTestShowsAnInlineError() {
@@ -256,6 +293,27 @@ private slots:
         QVERIFY(compare->allowingGraph()->figure()->highlight.cycle.empty());
         QVERIFY(!compare->rejectingGraph()->figure()->highlight.cycle.empty());
         QVERIFY(countItems(*compare->rejectingGraph()->scene(), EventItem::Type) > 0);
+    }
+
+    void userCopyModeReachesTheEventBuilder() {
+        const QString test =
+            libraryTest(QStringLiteral("usercopy/copy_from_user+external-writer.litmus"));
+        if (readFile(test).isEmpty()) {
+            QSKIP("the usercopy library test is not there");
+        }
+        QVERIFY(window_->openFile(test));
+        window_->run();
+        QVERIFY(waitForRun(*window_, 60000));
+        QVERIFY(window_->lastRun());
+        QVERIFY(!window_->lastRun()->outcome.flags.count("data-race"));
+        window_->setUserCopyPlain(true);
+        window_->run();
+        QVERIFY(waitForRun(*window_, 60000));
+        QVERIFY(window_->lastRun());
+        // A plain memcpy from user memory races with the user-space writer.
+        QVERIFY(window_->lastRun()->outcome.flags.count("data-race"));
+        QVERIFY(window_->results()->flagsText().contains(QStringLiteral("data-race")));
+        QCOMPARE(settings_->value(QStringLiteral("usercopy")).toString(), QStringLiteral("plain"));
     }
 
     void aRunStoppedByTheTimeLimitSaysSo() {
