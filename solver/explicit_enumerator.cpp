@@ -1,7 +1,6 @@
 #include "solver/explicit_enumerator.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <map>
@@ -566,7 +565,8 @@ std::optional<EnumerationStats> enumerateCandidatesExplicitly(
     const model::EventStructure& events, const std::vector<bool>& observed,
     const std::function<bool(const Candidate&)>& onCandidate,
     std::optional<Clock::time_point> deadline, const std::atomic<bool>* cancel) {
-    if (!readsAreWellFormed(events)) {
+    // Byte-granular tests need per-byte final writes and single-copy atomicity: Z3 only.
+    if (events.byteGranular() || !readsAreWellFormed(events)) {
         return std::nullopt;
     }
     FlowGraph flow(events);
@@ -576,33 +576,6 @@ std::optional<EnumerationStats> enumerateCandidatesExplicitly(
     }
     Search search(events, observed, std::move(*order), onCandidate, deadline, cancel);
     return search.run();
-}
-
-double candidateBound(const model::EventStructure& events, const std::vector<bool>& observed) {
-    const auto n = static_cast<std::uint32_t>(events.events.size());
-    double bound = 1;
-    for (std::uint32_t r = 0; r < n; ++r) {
-        if (!hasSet(events.events[r], "R")) {
-            continue;
-        }
-        double sources = 0;
-        for (std::uint32_t w = 0; w < n; ++w) {
-            sources += hasSet(events.events[w], "W") && FlowGraph::mayReadFrom(events, w, r);
-        }
-        bound *= std::max(1.0, sources);
-    }
-    for (std::size_t cell = 0; cell < events.locations.cellCount(); ++cell) {
-        const std::size_t l = events.locations.cellLocation(cell);
-        if (l < observed.size() && observed[l]) {
-            double writes = 0;
-            for (const auto& ev : events.events) {
-                writes += ev.kind == EventKind::Write;
-            }
-            bound *= std::max(1.0, writes);
-        }
-    }
-    bound *= std::pow(2.0, events.choiceCount);
-    return bound;
 }
 
 }  // namespace memx::solver

@@ -174,30 +174,33 @@ TestOutcome runTest(const litmus::Program& program, const model::EventStructure&
     };
     OutcomeCollector collector(program, events, model, options, out, mustStop);
 
-    bool verdictOnly = false;
-    if (options.search != SearchMode::Exhaustive) {
-        verdictOnly = options.search == SearchMode::Verdict ||
-                      candidateBound(events, observed) > options.exhaustiveBound;
-    }
     try {
-        if (verdictOnly) {
-            out.exhaustive = false;
-            bool decided = searchForWitness(program, events, observed, collector, out, true,
-                                            deadline, options.cancel) &&
-                           searchForWitness(program, events, observed, collector, out, false,
-                                            deadline, options.cancel);
-            out.timedOut = !decided;
-        } else {
+        bool overBudget = false;
+        if (options.search != SearchMode::Verdict) {
+            // Every candidate, unless Auto's budget runs out first.
+            const bool budgeted = options.search == SearchMode::Auto;
+            double seen = 0;
             auto onCandidate = [&](const Candidate& candidate) {
                 if (auto holds = collector.conditionHolds(candidate)) {
                     collector.consider(candidate, *holds);
                 }
-                return !mustStop();
+                overBudget = budgeted && ++seen >= options.exhaustiveBound;
+                return !mustStop() && !overBudget;
             };
             EnumerationStats stats =
                 enumerateCandidates(events, observed, onCandidate, deadline, options.cancel);
             addStats(out, stats);
-            out.timedOut = stats.timedOut || stats.stopped;
+            out.timedOut = stats.timedOut || (stats.stopped && !overBudget);
+        }
+        if (!out.timedOut && (options.search == SearchMode::Verdict || overBudget)) {
+            // What the executions checked so far did not show, the two searches decide.
+            out.exhaustive = false;
+            bool decided =
+                (out.positive > 0 || searchForWitness(program, events, observed, collector, out,
+                                                      true, deadline, options.cancel)) &&
+                (out.negative > 0 || searchForWitness(program, events, observed, collector, out,
+                                                      false, deadline, options.cancel));
+            out.timedOut = !decided;
         }
     } catch (const TimeLimitReached&) {
         out.timedOut = true;

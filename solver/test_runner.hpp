@@ -16,10 +16,10 @@ namespace memx::solver {
 
 // How many executions a run looks at. Exhaustive: every candidate, for herd's States list and
 // witness counts. Verdict: only until the Observation is decided (one allowed execution where
-// the condition holds and one where it fails, each search pruning candidates whose condition is
-// already decided the other way), for tests whose candidates cannot all be checked; the outcome
-// then says `exhaustive = false`. Auto: exhaustive unless the candidate bound exceeds
-// RunOptions::exhaustiveBound.
+// the condition holds and one where it fails, each found by a solver search restricted to that
+// side of the condition); the outcome then says `exhaustive = false`. Auto: exhaustive, unless
+// RunOptions::exhaustiveBound candidates have been checked and more remain; then the verdict
+// searches decide what those executions did not show.
 enum class SearchMode { Auto, Exhaustive, Verdict };
 
 struct RunOptions {

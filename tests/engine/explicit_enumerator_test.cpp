@@ -136,6 +136,19 @@ TEST(ExplicitEnumerator, DependencyCyclesAreLeftToTheSolver) {
         enumerateCandidatesExplicitly(b.es, {true, true}, [](const Candidate&) { return true; }));
 }
 
+TEST(ExplicitEnumerator, ByteGranularTestsAreLeftToTheSolver) {
+    // Per-byte final writes and single-copy atomicity live in the Z3 encoding only.
+    HandBuiltEvents b;
+    auto x = b.location("x");
+    b.write(1, 0, x, b.constant(1));
+    b.read(0, 0, x);
+    ASSERT_TRUE(explicitEnumerationApplies(b.es));
+    b.es.locations.byteGranular = true;
+    EXPECT_FALSE(explicitEnumerationApplies(b.es));
+    EXPECT_FALSE(
+        enumerateCandidatesExplicitly(b.es, {true}, [](const Candidate&) { return true; }));
+}
+
 TEST(ExplicitEnumerator, StopsWhenTheCallbackSaysSo) {
     HandBuiltEvents b;
     auto x = b.location("x");
