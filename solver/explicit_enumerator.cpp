@@ -578,4 +578,37 @@ std::optional<EnumerationStats> enumerateCandidatesExplicitly(
     return search.run();
 }
 
+double candidateBound(const model::EventStructure& events, const std::vector<bool>& observed) {
+    const auto n = static_cast<std::uint32_t>(events.events.size());
+    double bound = 1;
+    for (std::uint32_t r = 0; r < n; ++r) {
+        if (!hasSet(events.events[r], "R")) {
+            continue;
+        }
+        double sources = 1;  // or not executed
+        for (std::uint32_t w = 0; w < n; ++w) {
+            sources += hasSet(events.events[w], "W") && FlowGraph::mayReadFrom(events, w, r);
+        }
+        bound *= sources;
+    }
+    const model::LocationTable& table = events.locations;
+    for (std::size_t cell = 0; cell < table.cellCount(); ++cell) {
+        const std::size_t l = table.cellLocation(cell);
+        if (l >= observed.size() || !observed[l]) {
+            continue;
+        }
+        double writes = 0;
+        for (const auto& ev : events.events) {
+            auto address = FlowGraph::constant(events, ev.address);
+            writes +=
+                ev.kind == EventKind::Write && (!address || *address == table.cellAddress(cell));
+        }
+        bound *= std::max(1.0, writes);
+    }
+    for (std::uint32_t k = 0; k < events.choiceCount; ++k) {
+        bound *= 2;
+    }
+    return bound;
+}
+
 }  // namespace memx::solver

@@ -36,4 +36,8 @@ std::optional<EnumerationStats> enumerateCandidatesExplicitly(
     std::optional<Clock::time_point> deadline = std::nullopt,
     const std::atomic<bool>* cancel = nullptr);
 
+// An upper bound on the number of candidates of either enumeration: the product of each read's
+// possible sources, each observed cell's possible final writes and each free choice's values.
+double candidateBound(const model::EventStructure& events, const std::vector<bool>& observed);
+
 }  // namespace memx::solver

@@ -175,8 +175,11 @@ TestOutcome runTest(const litmus::Program& program, const model::EventStructure&
     OutcomeCollector collector(program, events, model, options, out, mustStop);
 
     try {
-        bool overBudget = false;
-        if (options.search != SearchMode::Verdict) {
+        // A test far beyond the budget goes to the searches at once: checking the budget's
+        // worth of candidates first would only spend the time limit.
+        bool overBudget = options.search == SearchMode::Auto &&
+                          candidateBound(events, observed) > 8 * options.exhaustiveBound;
+        if (options.search != SearchMode::Verdict && !overBudget) {
             // Every candidate, unless Auto's budget runs out first.
             const bool budgeted = options.search == SearchMode::Auto;
             double seen = 0;

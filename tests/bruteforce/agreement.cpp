@@ -122,6 +122,8 @@ AgreementResult checkAgreement(const std::string& file, const solver::LoadedMode
         }
         solver::RunOptions options;
         options.timeoutSeconds = limits.engineTimeoutSeconds;
+        // Every candidate: the comparison is of the whole candidate space, never a verdict.
+        options.search = solver::SearchMode::Exhaustive;
         solver::TestOutcome engine = solver::runTest(*program, *events, *model.model, options);
         result.engineSeconds = engine.seconds;
         if (engine.timedOut) {

@@ -190,6 +190,12 @@ TEST_F(PipelineTest, AutoSearchIsExhaustiveBelowTheBoundAndVerdictOnlyAbove) {
     auto full = run("lkmm", "SB", kStoreBuffering);
     EXPECT_TRUE(full.outcome.exhaustive);
     EXPECT_EQ(full.outcome.positive + full.outcome.negative, 4u);
+    RunOptions tiny;
+    tiny.exhaustiveBound = 0.5;  // SB's bound (9) is far beyond: straight to the searches
+    auto searched = run("lkmm", "SB", kStoreBuffering, tiny);
+    EXPECT_FALSE(searched.outcome.exhaustive);
+    EXPECT_EQ(searched.outcome.positive + searched.outcome.negative, 2u);
+    EXPECT_EQ(observationOf(searched.outcome), "Sometimes");
     RunOptions exhaustive = tight;
     exhaustive.search = SearchMode::Exhaustive;
     EXPECT_TRUE(run("lkmm", "SB", kStoreBuffering, exhaustive).outcome.exhaustive);
