@@ -6,6 +6,7 @@
 #include "litmus/prop_locations.hpp"
 #include "solver/candidate_enumerator.hpp"
 #include "solver/execution_graph_builder.hpp"
+#include "solver/observed_locations.hpp"
 
 namespace memx::solver {
 
@@ -13,29 +14,6 @@ namespace {
 
 // Thrown through cat::evaluate's callback to stop mid-candidate.
 struct StopSearch {};
-
-// herd's observed locations, as runTest computes them (the condition's, the filter's and
-// `locations [...]`): they decide which final writes the candidates choose, so the candidates
-// here are exactly runTest's.
-std::vector<bool> observedLocations(const litmus::Program& program,
-                                    const model::EventStructure& events) {
-    std::set<std::string> names;
-    auto collect = [&](const litmus::LocationRef& ref) {
-        if (!ref.thread) {
-            names.insert(ref.name);
-        }
-    };
-    litmus::forEachLocationRef(program.condition.prop, collect);
-    litmus::forEachLocationRef(program.filter, collect);
-    for (const auto& ref : program.locations) {
-        collect(ref);
-    }
-    std::vector<bool> observed;
-    for (const auto& loc : events.locations.locations) {
-        observed.push_back(names.count(loc.name) > 0);
-    }
-    return observed;
-}
 
 }  // namespace
 

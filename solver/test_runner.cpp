@@ -10,34 +10,12 @@
 #include "solver/condition_encoding.hpp"
 #include "solver/execution_graph_builder.hpp"
 #include "solver/explicit_enumerator.hpp"
+#include "solver/observed_locations.hpp"
 #include "solver/z3_session.hpp"
 
 namespace memx::solver {
 
 namespace {
-
-// herd's observed locations: those of the condition, the filter and `locations [...]`.
-std::vector<bool> observedLocations(const litmus::Program& program,
-                                    const model::EventStructure& events) {
-    std::set<std::string> names;
-    auto collect = [&](const litmus::LocationRef& ref) {
-        if (!ref.thread) {
-            names.insert(ref.name);
-        }
-    };
-    litmus::forEachLocationRef(program.condition.prop, collect);
-    litmus::forEachLocationRef(program.filter, collect);
-    for (const auto& ref : program.locations) {
-        if (!ref.thread) {
-            names.insert(ref.name);
-        }
-    }
-    std::vector<bool> observed;
-    for (const auto& loc : events.locations.locations) {
-        observed.push_back(names.count(loc.name) > 0);
-    }
-    return observed;
-}
 
 // Checks candidates against the model and gathers what herd reports about the allowed ones.
 class OutcomeCollector {
