@@ -160,7 +160,9 @@ TEST_F(PipelineTest, VerdictSearchGivesTheExhaustiveObservation) {
     };
     for (const Case& c :
          {Case{"sc", "SB", kStoreBuffering}, Case{"lkmm", "SB", kStoreBuffering},
-          Case{"lkmm", "MP", kMessagePassingFenced}, Case{"lkmm", "SBf", kFiltered}}) {
+          Case{"lkmm", "MP", kMessagePassingFenced}, Case{"lkmm", "SBf", kFiltered},
+          Case{"lkmm", "LB", kLoadBufferingData}, Case{"lkmm", "2+2W", kCoherenceWithLocation},
+          Case{"sc", "2+2W", kCoherenceWithLocation}}) {
         auto full = run(c.model, c.name, c.text);
         RunOptions verdict;
         verdict.search = SearchMode::Verdict;
