@@ -17,6 +17,9 @@ std::shared_ptr<const RunResult> runRequest(const RunRequest& request,
         result->model = std::make_shared<const solver::LoadedModel>(std::move(*loaded));
         solver::RunOptions options;
         options.keepExecutions = true;
+        // The window lists every execution, so it never settles for a verdict-only sample;
+        // the time limit and Cancel bound a run that has too many.
+        options.search = solver::SearchMode::Exhaustive;
         options.timeoutSeconds = request.timeoutSeconds;
         options.cancel = cancel;
         try {
