@@ -33,6 +33,12 @@ SearchStats forEachExecution(const litmus::Program& program, const model::EventS
         evalOptions.extraRelations.emplace_back(name);
     }
     SearchStats stats;
+    evalOptions.checkpoint = [&] {
+        if (deadline && Clock::now() > *deadline) {
+            stats.timedOut = true;
+            throw StopSearch{};
+        }
+    };
     std::uint64_t candidateIndex = 0;
 
     auto onCandidate = [&](const Candidate& candidate) {

@@ -47,6 +47,11 @@ public:
         BuiltGraph built = buildExecutionGraph(events_, candidate);
         bool anyAllowed = false;
         cat::EvaluateOptions evalOptions;
+        evalOptions.checkpoint = [this] {
+            if (mustStop_()) {
+                throw TimeLimitReached{};
+            }
+        };
         const bool nativeCoherence = !built.graph.relations.count("co");
         if (options_.keepExecutions && nativeCoherence) {
             evalOptions.extraRelations = {"co", "fr"};

@@ -89,12 +89,12 @@ Value Interpreter::classesLoc(const EventSet& s) const {
     std::vector<Value> classes;
     for (auto& [loc, set] : byLoc)
         classes.push_back(Value{std::move(set)});
-    return Value{makeValueSet(std::move(classes))};
+    return Value{ValueSet(std::move(classes))};
 }
 
 // Every strict total order of `s` that contains `r` restricted to `s`, as a transitive
 // relation; none when that restriction has a cycle.
-Value Interpreter::linearisations(const EventSet& s, const Relation& r) const {
+Value Interpreter::linearisations(const EventSet& s, const Relation& r) {
     std::vector<EventIndex> nodes = s.elements();
     const std::size_t k = nodes.size();
     std::vector<std::vector<std::size_t>> preds(k);
@@ -107,6 +107,7 @@ Value Interpreter::linearisations(const EventSet& s, const Relation& r) const {
     std::vector<char> placed(k, 0);
     auto extend = [&](auto& self) -> void {
         if (order.size() == k) {
+            checkpoint(true);
             Relation total(n_);
             for (std::size_t a = 0; a < k; ++a)
                 for (std::size_t b = a + 1; b < k; ++b)
@@ -129,7 +130,7 @@ Value Interpreter::linearisations(const EventSet& s, const Relation& r) const {
         }
     };
     extend(extend);
-    return Value{makeValueSet(std::move(orders))};
+    return Value{ValueSet(std::move(orders))};
 }
 
 }  // namespace memx::cat

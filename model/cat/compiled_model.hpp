@@ -42,6 +42,9 @@ public:
     std::vector<std::string> shown;
     std::set<std::string> variants;     // LoadOptions::variants, for `if "v"` expressions
     bool needsNativeCoherence = false;  // some statement reads co (or fr, ...) unbound
+    // Per statement: evaluated once per candidate rather than once per `with` choice and
+    // coherence order (stability.hpp). Filled by loadModel after resolution.
+    std::vector<char> stable;
 };
 
 // Herd's name for a tag's event set: the tag with its first letter capitalised ('rmb -> Rmb).

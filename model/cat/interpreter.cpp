@@ -12,6 +12,9 @@ using model::Relation;
 struct Unbound {};
 
 constexpr int kMaxFixpointRounds = 100000;
+// Cheap enough that the clock read behind a checkpoint costs nothing measurable, frequent
+// enough that the slowest steps (closures over value sets) are checked well within 0.1 s.
+constexpr std::uint32_t kStepsPerCheckpoint = 4096;
 
 bool isFunction(const Binding& b) {
     return b.value->kind == ExprKind::Fun;
@@ -34,6 +37,11 @@ void Interpreter::fail(const NodeLoc& at, const std::string& message) const {
     throw EvalError(Diagnostic{Severity::Error, m_.files[at.file], at.range, message, {}});
 }
 
+void Interpreter::checkpoint(bool now) {
+    if (opt_.checkpoint && (now || ++steps_ % kStepsPerCheckpoint == 0))
+        opt_.checkpoint();
+}
+
 Frame* Interpreter::newFrame(std::uint32_t size, Frame* parent) {
     Frame& f = arena_.emplace_back();
     f.slots.resize(size);
@@ -45,8 +53,14 @@ Frame* Interpreter::newFrame(std::uint32_t size, Frame* parent) {
 
 void Interpreter::run() {
     loadPrimitives();
+    done_.assign(m_.statements.size(), 0);
+    checkResults_.assign(m_.statements.size(), std::nullopt);
+    choices_.assign(m_.statements.size(), std::nullopt);
     if (m_.needsNativeCoherence && !g_.relations.count("co")) {
         forEachCoherence([&](const Relation& co) {
+            // Each order is an execution of its own: nothing of the previous one's verdict
+            // (a failed axiom, a flag) carries over.
+            verdict_ = ExecutionVerdict{};
             setCoherence(co);
             runFrom(0);
         });
@@ -61,45 +75,82 @@ void Interpreter::runFrom(std::size_t i) {
     for (; i < m_.statements.size(); ++i) {
         const Stmt& s = m_.statements[i];
         if (s.kind != StmtKind::WithFrom) {
-            if (!exec(s, nullptr, std::nullopt)) {
+            if (!execTopLevel(i)) {
                 emit();
                 return;
             }
             continue;
         }
-        Value choices = eval(*s.expr, nullptr);
-        std::vector<Value> items;
-        if (auto* vs = choices.as<ValueSet>())
-            items = *vs->items;
-        else if (auto* es = choices.as<EventSet>())
-            for (auto e : es->elements())
-                items.push_back(Value{EventValue{e}});
-        else if (auto* r = choices.as<Relation>())
-            for (auto [a, b] : r->pairs())
-                items.push_back(Value{PairValue{a, b}});
-        else if (!choices.is<EmptyValue>())
-            fail(s.expr->loc,
-                 "'with " + s.name + " from' needs a set, found " + describeValue(choices));
-        // Each choice continues from the verdict as it stands here: remember its extent and
-        // cut back to it, rather than copying it per branch.
-        const std::size_t checks = verdict_.checks.size(), flags = verdict_.flags.size(),
-                          undefined = verdict_.undefinedChecks.size();
-        const bool allowed = verdict_.allowed;
-        for (auto& choice : items) {
-            verdict_.checks.resize(checks);
-            verdict_.flags.resize(flags);
-            verdict_.undefinedChecks.resize(undefined);
-            verdict_.allowed = allowed;
-            if (auto* r = choice.as<Relation>())
-                verdict_.withBindings[s.name] = *r;
-            else if (choice.is<EmptyValue>())
-                verdict_.withBindings[s.name] = Relation(n_);
-            globals_[s.ref.index] = std::move(choice);
-            runFrom(i + 1);
+        if (!choices_[i]) {
+            Value choices = eval(*s.expr, nullptr);
+            std::vector<Value> items;
+            if (auto* vs = choices.as<ValueSet>())
+                items.assign(vs->items().begin(), vs->items().end());
+            else if (auto* es = choices.as<EventSet>())
+                for (auto e : es->elements())
+                    items.push_back(Value{EventValue{e}});
+            else if (auto* r = choices.as<Relation>())
+                for (auto [a, b] : r->pairs())
+                    items.push_back(Value{PairValue{a, b}});
+            else if (!choices.is<EmptyValue>())
+                fail(s.expr->loc,
+                     "'with " + s.name + " from' needs a set, found " + describeValue(choices));
+            if (!isStable(i)) {
+                forEachChoice(i, std::move(items));
+                return;
+            }
+            choices_[i] = std::move(items);
         }
+        forEachChoice(i, *choices_[i]);
         return;
     }
     emit();
+}
+
+bool Interpreter::isStable(std::size_t i) const {
+    return i < m_.stable.size() && m_.stable[i];
+}
+
+bool Interpreter::execTopLevel(std::size_t i) {
+    const Stmt& s = m_.statements[i];
+    if (!isStable(i))
+        return exec(s, nullptr, std::nullopt);
+    if (s.kind == StmtKind::Check) {
+        if (checkResults_[i])
+            return record(*checkResults_[i]);
+        const std::size_t before = verdict_.checks.size();
+        bool go = exec(s, nullptr, std::nullopt);
+        if (verdict_.checks.size() == before + 1)
+            checkResults_[i] = verdict_.checks.back();
+        return go;
+    }
+    if (done_[i])
+        return true;
+    bool go = exec(s, nullptr, std::nullopt);
+    done_[i] = 1;
+    return go;
+}
+
+void Interpreter::forEachChoice(std::size_t i, std::vector<Value> items) {
+    const Stmt& s = m_.statements[i];
+    // Each choice continues from the verdict as it stands here: remember its extent and
+    // cut back to it, rather than copying it per branch.
+    const std::size_t checks = verdict_.checks.size(), flags = verdict_.flags.size(),
+                      undefined = verdict_.undefinedChecks.size();
+    const bool allowed = verdict_.allowed;
+    for (auto& choice : items) {
+        checkpoint(true);
+        verdict_.checks.resize(checks);
+        verdict_.flags.resize(flags);
+        verdict_.undefinedChecks.resize(undefined);
+        verdict_.allowed = allowed;
+        if (auto* r = choice.as<Relation>())
+            verdict_.withBindings[s.name] = *r;
+        else if (choice.is<EmptyValue>())
+            verdict_.withBindings[s.name] = Relation(n_);
+        globals_[s.ref.index] = std::move(choice);
+        runFrom(i + 1);
+    }
 }
 
 void Interpreter::emit() {
@@ -148,7 +199,7 @@ bool Interpreter::exec(const Stmt& s, Frame* env, const std::optional<std::strin
             std::vector<Value> tags;
             for (const auto& t : s.names)
                 tags.push_back(Value{TagValue{t}});
-            store(s.ref, env, Value{makeValueSet(std::move(tags))});
+            store(s.ref, env, Value{ValueSet(std::move(tags))});
             return true;
         }
         case StmtKind::Procedure:
@@ -187,7 +238,7 @@ bool Interpreter::check(const Stmt& s, Frame* env, const std::optional<std::stri
             else if (auto* r = v.as<Relation>())
                 result = r->empty();
             else if (auto* vs = v.as<ValueSet>())
-                result = vs->items->empty();
+                result = vs->empty();
             else if (!v.is<EmptyValue>())
                 fail(s.expr->loc, "'empty' needs a set or a relation, found " + describeValue(v));
             break;
@@ -209,20 +260,24 @@ bool Interpreter::check(const Stmt& s, Frame* env, const std::optional<std::stri
                                         : CheckMode::UndefinedUnless;
     c.range = s.loc.range;
     c.holds = holds;
+    return record(c);
+}
+
+bool Interpreter::record(const CheckResult& c) {
     verdict_.checks.push_back(c);
-    switch (s.mode) {
-        case TestMode::Axiom:
-            if (!holds) {
+    switch (c.mode) {
+        case CheckMode::Axiom:
+            if (!c.holds) {
                 verdict_.allowed = false;
                 return !opt_.stopAtFirstFailure;
             }
             return true;
-        case TestMode::Flag:
-            if (holds)
+        case CheckMode::Flag:
+            if (c.holds)
                 verdict_.flags.push_back(c.name);
             return true;
-        case TestMode::UndefinedUnless:
-            if (!holds)
+        case CheckMode::UndefinedUnless:
+            if (!c.holds)
                 verdict_.undefinedChecks.push_back(c.name);
             return true;
     }
@@ -315,6 +370,7 @@ void Interpreter::bindPattern(const Pattern& p, const std::vector<VarRef>& slots
 // ---------------------------------------------------------------- expressions
 
 Value Interpreter::eval(const Expr& e, Frame* env) {
+    checkpoint();
     switch (e.kind) {
         case ExprKind::Empty:
             return Value{EmptyValue{}};
@@ -332,7 +388,7 @@ Value Interpreter::eval(const Expr& e, Frame* env) {
                 events = events && items.back().is<EventValue>();
             }
             if (!events)
-                return Value{makeValueSet(std::move(items))};
+                return Value{ValueSet(std::move(items))};
             EventSet s(n_);
             for (const auto& v : items)
                 s.insert(v.as<EventValue>()->event);
@@ -424,11 +480,10 @@ Value Interpreter::matchSet(const Expr& e, Frame* env) {
         element = Value{PairValue{first.first, first.second}};
         rest = Value{std::move(r)};
     } else if (auto* vs = subject.as<ValueSet>()) {
-        if (vs->items->empty())
+        if (vs->empty())
             return eval(*e.args[1], env);
-        element = vs->items->front();
-        rest = Value{ValueSet{
-            std::make_shared<const std::vector<Value>>(vs->items->begin() + 1, vs->items->end())}};
+        element = vs->items().front();
+        rest = Value{vs->rest()};
     } else if (subject.is<EmptyValue>()) {
         return eval(*e.args[1], env);
     } else {

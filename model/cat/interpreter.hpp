@@ -24,6 +24,14 @@ private:
     void runFrom(std::size_t i);
     bool exec(const Stmt& s, Frame* env, const std::optional<std::string>& callName);
     bool check(const Stmt& s, Frame* env, const std::optional<std::string>& callName);
+    // Adds a check's result to the verdict; false when it rejects and evaluation stops here.
+    bool record(const CheckResult& c);
+    // A top-level statement, or its effect remembered from an earlier choice when it is
+    // stable (Model::stable): false when an axiom failed and we stop there.
+    bool execTopLevel(std::size_t i);
+    bool isStable(std::size_t i) const;
+    // Runs the rest of the statements once per choice of the `with` at statement `i`.
+    void forEachChoice(std::size_t i, std::vector<Value> items);
     void bind(const std::vector<Binding>& bs, Frame* env, bool rec);
     void emit();
 
@@ -39,6 +47,8 @@ private:
     Value add(const Expr& e, Value elt, Value set);
     Value matchSet(const Expr& e, Frame* env);
     Frame* newFrame(std::uint32_t size, Frame* parent);
+    // Calls EvaluateOptions::checkpoint every kStepsPerCheckpoint calls (or at once: `now`).
+    void checkpoint(bool now = false);
 
     // Coercions with located type errors.
     // The relation (set) `v` holds, or an empty one for the untyped empty value.
@@ -48,7 +58,7 @@ private:
 
     // Natives (builtins.cpp).
     Value builtin(Builtin which, Value arg, const Expr& at);
-    Value linearisations(const model::EventSet& s, const model::Relation& r) const;
+    Value linearisations(const model::EventSet& s, const model::Relation& r);
     Value classesLoc(const model::EventSet& s) const;
 
     // Primitive values (primitives.cpp).
@@ -69,6 +79,12 @@ private:
     std::vector<Value> globals_;
     std::vector<char> unbound_;  // primitive slots absent from this graph (read under `try`)
     std::deque<Frame> arena_;
+    std::uint32_t steps_ = 0;
+    // Per top-level statement, what a stable one produced the first time it ran for this
+    // candidate: its bindings stay in globals_ (each binding has a slot of its own).
+    std::vector<char> done_;
+    std::vector<std::optional<CheckResult>> checkResults_;
+    std::vector<std::optional<std::vector<Value>>> choices_;  // `with` statements
     ExecutionVerdict verdict_;
 };
 

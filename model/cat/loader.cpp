@@ -5,6 +5,7 @@
 
 #include "model/cat/interpreter.hpp"
 #include "model/cat/parser.hpp"
+#include "model/cat/stability.hpp"
 #include "model/cat/stdlib_text.hpp"
 
 namespace memx::cat {
@@ -140,6 +141,11 @@ std::shared_ptr<const Model> loadModel(const fs::path& catFile,
     model->title = title.value_or(catFile.filename().string());
     if (!resolveModel(*model, sink))
         return nullptr;
+    std::vector<std::uint32_t> coherenceSlots;
+    for (const auto& p : model->primitives)
+        if (p.kind == PrimitiveKind::Coherence)
+            coherenceSlots.push_back(p.slot);
+    model->stable = stableStatements(model->statements, coherenceSlots);
     // Dry run on the empty execution: type errors on every path that does not depend on the
     // events surface now, located, instead of in the middle of a solver run.
     try {

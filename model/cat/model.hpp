@@ -105,6 +105,11 @@ struct EvaluateOptions {
     std::vector<std::string> extraRelations;
     // Return every top-level relation and set by slot too (ExecutionVerdict::globalRelations).
     bool keepGlobals = false;
+    // Called every few thousand evaluation steps and once per `with` choice and per
+    // linearisation: one candidate's evaluation can run for minutes (lock.cat's choices over
+    // large value sets), so a time limit or a cancel checked only between executions would go
+    // unheard. It may throw to abandon the evaluation; the exception leaves `evaluate` as is.
+    std::function<void()> checkpoint;
 };
 
 // Runs the model on one candidate execution `graph` and calls `onExecution` once per complete

@@ -1,5 +1,8 @@
 // The set and relation operators of cat, with herd's treatment of the untyped empty value
 // (0, {}): it takes the type of the other operand.
+#include <algorithm>
+#include <iterator>
+
 #include "model/cat/interpreter.hpp"
 
 namespace memx::cat {
@@ -71,18 +74,19 @@ const char* opName(ExprKind k) {
     }
 }
 
-std::vector<Value> merge(const ValueSet& a, const ValueSet& b, ExprKind k) {
+// `|`, `&` or `\\` on two sets of values, both sorted: a linear merge.
+ValueSet merge(const ValueSet& a, const ValueSet& b, ExprKind k) {
+    auto x = a.items(), y = b.items();
+    auto less = [](const Value& p, const Value& q) { return compareValues(p, q) < 0; };
     std::vector<Value> out;
-    for (const auto& x : *a.items) {
-        bool inB = false;
-        for (const auto& y : *b.items)
-            inB = inB || compareValues(x, y) == 0;
-        if (k == ExprKind::Union || (k == ExprKind::Inter) == inB)
-            out.push_back(x);
-    }
+    auto into = std::back_inserter(out);
     if (k == ExprKind::Union)
-        out.insert(out.end(), b.items->begin(), b.items->end());
-    return out;
+        std::set_union(x.begin(), x.end(), y.begin(), y.end(), into, less);
+    else if (k == ExprKind::Inter)
+        std::set_intersection(x.begin(), x.end(), y.begin(), y.end(), into, less);
+    else
+        std::set_difference(x.begin(), x.end(), y.begin(), y.end(), into, less);
+    return ValueSet(std::move(out));
 }
 
 }  // namespace
@@ -136,7 +140,7 @@ Value Interpreter::binary(const Expr& e, Value a, Value b) {
     auto* x = a.as<ValueSet>();
     auto* y = b.as<ValueSet>();
     if (x && y)
-        return Value{makeValueSet(merge(*x, *y, e.kind))};
+        return Value{merge(*x, *y, e.kind)};
     const Expr& bad = (x || a.is<EventSet>()) ? rhs : lhs;
     fail(bad.loc, std::string(opName(e.kind)) + " needs sets or relations, found " +
                       describeValue(&bad == &lhs ? a : b));
@@ -158,12 +162,9 @@ Value Interpreter::add(const Expr& e, Value elt, Value set) {
         }
     }
     if (set.is<EmptyValue>())
-        return Value{makeValueSet({std::move(elt)})};
-    if (auto* vs = set.as<ValueSet>()) {
-        std::vector<Value> items = *vs->items;
-        items.push_back(std::move(elt));
-        return Value{makeValueSet(std::move(items))};
-    }
+        return Value{ValueSet().plus(std::move(elt))};
+    if (auto* vs = set.as<ValueSet>())
+        return Value{vs->plus(std::move(elt))};
     fail(rhs.loc, "'++' cannot add " + describeValue(elt) + " to " + describeValue(set));
 }
 

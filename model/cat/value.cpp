@@ -2,6 +2,7 @@
 #include "model/cat/value.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 namespace memx::cat {
 
@@ -12,7 +13,7 @@ int cmp(const T& a, const T& b) {
     return a < b ? -1 : (b < a ? 1 : 0);
 }
 
-int compareLists(const std::vector<Value>& a, const std::vector<Value>& b) {
+int compareLists(std::span<const Value> a, std::span<const Value> b) {
     if (int c = cmp(a.size(), b.size()))
         return c;
     for (std::size_t i = 0; i < a.size(); ++i)
@@ -41,7 +42,7 @@ int compareValues(const Value& a, const Value& b) {
     if (auto* t = a.as<TupleValue>())
         return compareLists(*t->items, *b.as<TupleValue>()->items);
     if (auto* s = a.as<ValueSet>())
-        return compareLists(*s->items, *b.as<ValueSet>()->items);
+        return compareLists(s->items(), b.as<ValueSet>()->items());
     if (auto* f = a.as<ClosureValue>())
         return cmp(std::pair(f->fun, f->env),
                    std::pair(b.as<ClosureValue>()->fun, b.as<ClosureValue>()->env));
@@ -79,14 +80,91 @@ std::string describeValue(const Value& v) {
     }
 }
 
-ValueSet makeValueSet(std::vector<Value> items) {
-    std::sort(items.begin(), items.end(),
-              [](const Value& a, const Value& b) { return compareValues(a, b) < 0; });
-    items.erase(
-        std::unique(items.begin(), items.end(),
-                    [](const Value& a, const Value& b) { return compareValues(a, b) == 0; }),
-        items.end());
-    return ValueSet{std::make_shared<const std::vector<Value>>(std::move(items))};
+// A sorted slice [begin, all->size()), or, when `base` is set, `element` added to `base`
+// (whose sorted form is computed once into `all` the first time it is read).
+struct ValueSet::Node {
+    mutable std::shared_ptr<const std::vector<Value>> all;
+    std::size_t begin = 0;
+    Value element;
+    mutable std::shared_ptr<const Node> base;
+
+    Node() = default;
+    Node(const Node&) = delete;
+    Node& operator=(const Node&) = delete;
+    // Unlinks a long chain of additions iteratively: the default would recurse once per node.
+    ~Node() {
+        std::shared_ptr<const Node> next = std::move(base);
+        while (next && next.use_count() == 1)
+            next = std::move(next->base);
+    }
+};
+
+namespace {
+
+bool less(const Value& a, const Value& b) {
+    return compareValues(a, b) < 0;
+}
+
+bool same(const Value& a, const Value& b) {
+    return compareValues(a, b) == 0;
+}
+
+}  // namespace
+
+ValueSet::ValueSet(std::vector<Value> items) {
+    if (items.empty())
+        return;
+    std::sort(items.begin(), items.end(), less);
+    items.erase(std::unique(items.begin(), items.end(), same), items.end());
+    auto node = std::make_shared<Node>();
+    node->all = std::make_shared<const std::vector<Value>>(std::move(items));
+    node_ = std::move(node);
+}
+
+ValueSet ValueSet::plus(Value element) const {
+    auto node = std::make_shared<Node>();
+    node->element = std::move(element);
+    node->base = node_;
+    if (!node->base) {
+        // Every chain of additions ends in a sorted node; for {} an empty one.
+        auto empty = std::make_shared<Node>();
+        empty->all = std::make_shared<const std::vector<Value>>();
+        node->base = std::move(empty);
+    }
+    return ValueSet(std::shared_ptr<const Node>(std::move(node)));
+}
+
+std::span<const Value> ValueSet::items() const {
+    if (!node_)
+        return {};
+    if (!node_->all) {
+        // Gather the pending additions down to the first node whose sorted form is known.
+        std::vector<Value> added;
+        const Node* n = node_.get();
+        for (; !n->all; n = n->base.get())
+            added.push_back(n->element);
+        std::sort(added.begin(), added.end(), less);
+        added.erase(std::unique(added.begin(), added.end(), same), added.end());
+        std::span<const Value> known(n->all->data() + n->begin, n->all->size() - n->begin);
+        std::vector<Value> merged;
+        merged.reserve(known.size() + added.size());
+        std::set_union(known.begin(), known.end(), added.begin(), added.end(),
+                       std::back_inserter(merged), less);
+        node_->all = std::make_shared<const std::vector<Value>>(std::move(merged));
+        // begin stays 0 for a node built by plus(); the chain below is no longer needed.
+        node_->base.reset();
+    }
+    return {node_->all->data() + node_->begin, node_->all->size() - node_->begin};
+}
+
+ValueSet ValueSet::rest() const {
+    auto all = items();
+    if (all.size() <= 1)
+        return ValueSet();
+    auto node = std::make_shared<Node>();
+    node->all = node_->all;
+    node->begin = node_->begin + 1;
+    return ValueSet(std::shared_ptr<const Node>(std::move(node)));
 }
 
 }  // namespace memx::cat

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <span>
 #include <string>
 #include <type_traits>
 #include <variant>
@@ -31,9 +32,27 @@ struct Value;
 struct TupleValue {
     std::shared_ptr<const std::vector<Value>> items;
 };
-// A set of arbitrary values (relations, sets, ...), kept sorted and duplicate-free.
-struct ValueSet {
-    std::shared_ptr<const std::vector<Value>> items;
+// A set of arbitrary values (relations, sets, ...). herd's library builds such sets one
+// element at a time (`x ++ acc` in cross products and lock choices, tens of thousands of
+// elements), so adding is O(1): additions wait in a chain and are sorted, de-duplicated and
+// merged into the set they were added to the first time the set is read, once. Removing the
+// first element (`match`) is O(1) too: a set is a slice of a shared sorted vector.
+class ValueSet {
+public:
+    ValueSet() = default;                         // {}
+    explicit ValueSet(std::vector<Value> items);  // any order; duplicates are dropped
+    // `element ++ *this`.
+    ValueSet plus(Value element) const;
+    // The elements, sorted by compareValues and duplicate-free.
+    std::span<const Value> items() const;
+    bool empty() const { return items().empty(); }
+    // Every element but the first of items().
+    ValueSet rest() const;
+
+private:
+    struct Node;
+    explicit ValueSet(std::shared_ptr<const Node> node) : node_(std::move(node)) {}
+    std::shared_ptr<const Node> node_;  // null: the empty set
 };
 struct ClosureValue {
     const Expr* fun;  // a Fun node; the model owns it
@@ -98,8 +117,5 @@ int compareValues(const Value& a, const Value& b);
 
 // "a relation", "a set of events", ... for type-error messages.
 std::string describeValue(const Value& v);
-
-// Builds a ValueSet from arbitrary items (sorts and removes duplicates).
-ValueSet makeValueSet(std::vector<Value> items);
 
 }  // namespace memx::cat

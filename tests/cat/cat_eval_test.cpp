@@ -2,6 +2,9 @@
 // coherence enumeration, `with ... from`, recursion, functions, procedures, variants.
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <string>
+
 #include "graph_builder.hpp"
 #include "model/cat/model.hpp"
 #include "model_files.hpp"
@@ -102,6 +105,23 @@ TEST(CatEvalTest, NativeCoherenceEnumeratesEveryMiddleOrder) {
     ASSERT_EQ(v.size(), 2U);  // IW first, w3 last, the two others in either order
     EXPECT_NE(v[0].relations.at("c"), v[1].relations.at("c"));
     EXPECT_EQ(v[0].relations.at("c").count(), 6U);  // a transitive order on 4 writes
+}
+
+TEST(CatEvalTest, EachNativeCoherenceOrderIsJudgedOnItsOwn) {
+    // Two po-ordered writes to x: the first order generated (1 before 2) fails the axiom, the
+    // second passes; a verdict carried over from the first would reject both.
+    TempFolder dir;
+    auto m = load(dir, "acyclic po^-1 | co as against-po\n");
+    ASSERT_TRUE(m);
+    GraphBuilder b;
+    b.init("x");
+    b.write(0, "x", 1);
+    b.write(0, "x", 2);
+    auto v = runAll(*m, b.build());
+    ASSERT_EQ(v.size(), 2U);
+    EXPECT_FALSE(v[0].allowed);
+    EXPECT_TRUE(v[1].allowed);
+    EXPECT_EQ(v[1].checks.size(), 1U);
 }
 
 TEST(CatEvalTest, WithFromForksOneExecutionPerChoice) {
@@ -208,6 +228,55 @@ TEST(CatEvalTest, UndefinedUnlessRecordsWithoutRejecting) {
     auto v = runAll(*m, b.build());
     EXPECT_TRUE(v[0].allowed);
     EXPECT_EQ(v[0].undefinedChecks, std::vector<std::string>{"no-po"});
+}
+
+// EvaluateOptions::checkpoint: one evaluation that never reaches an execution (a recursive
+// function that counts down a million steps) still hears the checkpoint, and an exception
+// thrown from it leaves evaluate without an execution reported.
+struct Abandon {};
+
+TEST(CatEvalTest, ACheckpointIsHeardInsideOneLongEvaluation) {
+    TempFolder dir;
+    // Each call removes one event from an 18-event set and recurses twice on the rest: about
+    // 2^19 calls before the first (and only) verdict, far more than three checkpoints' worth.
+    auto m = load(dir,
+                  "let rec walk s = match s with || {} -> 0 || e ++ rest -> "
+                  "walk rest | walk rest | 0 end\n"
+                  "let big = walk M\n"
+                  "empty big as nothing\n");
+    ASSERT_TRUE(m);
+    GraphBuilder b;
+    for (int k = 0; k < 18; ++k)
+        b.write(0, "x" + std::to_string(k), 1);
+    int calls = 0;
+    EvaluateOptions opts;
+    opts.checkpoint = [&] {
+        if (++calls == 3)
+            throw Abandon{};
+    };
+    int executions = 0;
+    EXPECT_THROW(evaluate(*m, b.build(), opts, [&](const ExecutionVerdict&) { ++executions; }),
+                 Abandon);
+    EXPECT_EQ(calls, 3);
+    EXPECT_EQ(executions, 0);
+}
+
+TEST(CatEvalTest, ACheckpointIsHeardPerLinearisationAndPerWithChoice) {
+    TempFolder dir;
+    // 8 unordered writes have 8! = 40320 linearisations; each is a `with` choice too.
+    auto m = load(dir, "with order from linearisations(W, 0)\nacyclic order as total\n");
+    ASSERT_TRUE(m);
+    GraphBuilder b;
+    for (int k = 0; k < 8; ++k)
+        b.write(k, "x" + std::to_string(k), 1);
+    std::uint64_t calls = 0;
+    EvaluateOptions opts;
+    opts.checkpoint = [&] { ++calls; };
+    std::uint64_t executions = 0;
+    evaluate(*m, b.build(), opts, [&](const ExecutionVerdict&) { ++executions; });
+    EXPECT_EQ(executions, 40320U);
+    // At least once per order built and once per choice taken.
+    EXPECT_GE(calls, 2 * executions);
 }
 
 }  // namespace

@@ -1,0 +1,22 @@
+// Which top-level statements of a model give the same result for every choice made while one
+// candidate execution is evaluated. The evaluator runs the statement list once per `with`
+// choice and per natively enumerated coherence order; a statement that reads none of those
+// choices, directly or through the names it reads, is evaluated once per candidate instead.
+#pragma once
+
+#include <vector>
+
+#include "model/cat/ast.hpp"
+
+namespace memx::cat {
+
+// One entry per statement of `statements`: true when the statement's value (its bindings, its
+// check's result, a `with`'s set of choices) cannot depend on a `with` choice or on the
+// coherence order. `varyingSlots` are the global slots that change between choices (the
+// coherence primitives); every `with` variable's slot is added here. The analysis reads the
+// names each statement mentions anywhere (inside function bodies too), so it may call a
+// statement varying that is not, never the reverse. `call` statements are always varying.
+std::vector<char> stableStatements(const StmtList& statements,
+                                   const std::vector<std::uint32_t>& varyingSlots);
+
+}  // namespace memx::cat
