@@ -181,6 +181,38 @@ private slots:
         QCOMPARE(why.forbidden.front().violation->axiom, f->failedAxioms.front());
     }
 
+    void everyForbiddenExecutionIsDrawnEvenOneRejectedBeforeCoIsChosen() {
+        // Three reads of one write: four of the eight read sequences go back in coherence. The
+        // built-in lkmm rejects some of them before it chooses co (ConsCo), so their graph
+        // has no co; each must still be drawn and titled with its own axiom.
+        window_->setTestText(QStringLiteral(
+            "C CoRRR\n{}\nP0(int *x) { WRITE_ONCE(*x, 1); }\n"
+            "P1(int *x) { int r0; int r1; int r2; r0 = READ_ONCE(*x); r1 = READ_ONCE(*x); "
+            "r2 = READ_ONCE(*x); }\nexists (1:r0=1 /\\ 1:r2=0)\n"));
+        window_->run();
+        QVERIFY(waitForRun(*window_, 30000));
+        QVERIFY(window_->lastRun());
+        const memx::solver::TestOutcome& o = window_->lastRun()->outcome;
+        window_->results()->setFilter(ExecutionFilter::Forbidden);
+        const auto listed = window_->results()->listedExecutions();
+        QCOMPARE(listed.size(), std::size_t(4));
+        for (int index : listed) {
+            window_->results()->setCurrentExecution(index);
+            const memx::solver::ForbiddenExecution* f = forbiddenExecution(o, index);
+            QVERIFY(f && f->failedAxioms.size() == 1);
+            auto layout = window_->graph()->layout();
+            QVERIFY(layout);
+            QVERIFY2(QString::fromStdString(layout->title)
+                         .endsWith(QStringLiteral("forbidden by ") +
+                                   QString::fromStdString(f->failedAxioms.front())),
+                     layout->title.c_str());
+            QCOMPARE(countItems(*window_->graph()->scene(), EventItem::Type),
+                     int(f->graph.events.size()));
+            QCOMPARE(countItems(*window_->graph()->scene(), EdgeItem::Type),
+                     int(layout->edges.size()));
+        }
+    }
+
     void forbiddenExecutionsBeyondTheBoundAreCounted() {
         memx::solver::ModelSelection selection;
         selection.builtin = "lkmm";
