@@ -29,6 +29,27 @@ solver::JudgedExecution judged(const solver::AllowedExecution& e) {
     return j;
 }
 
+// The verdict as the explanation API records a rejection: allowed false and the failing axiom
+// as the last check (evaluation stops there), which is what identifies the same execution when
+// the model is evaluated again (solver::explainExecution, relationsOf).
+solver::JudgedExecution judged(const solver::ForbiddenExecution& e) {
+    solver::JudgedExecution j;
+    j.state = e.state;
+    j.conditionHolds = e.conditionHolds;
+    j.graph = e.graph;
+    j.verdict.allowed = false;
+    j.verdict.withBindings = e.withBindings;
+    for (const auto& axiom : e.failedAxioms) {
+        cat::CheckResult check;
+        check.name = axiom;
+        check.kind = cat::CheckKind::Acyclic;  // not compared: the name identifies the check
+        check.mode = cat::CheckMode::Axiom;
+        check.holds = false;
+        j.verdict.checks.push_back(std::move(check));
+    }
+    return j;
+}
+
 }  // namespace
 
 const std::vector<std::string>& defaultVisibleRelations() {
@@ -106,6 +127,11 @@ ExecutionFigure describeExecution(const cat::Model& model,
         highlightFlags(out, solver::explainExecution(model, j).flags);
     }
     return out;
+}
+
+ExecutionFigure describeExecution(const cat::Model& model,
+                                  const solver::ForbiddenExecution& execution) {
+    return describeExecution(model, solver::explainExecution(model, judged(execution)));
 }
 
 ExecutionFigure describeExecution(const cat::Model& model,

@@ -1,4 +1,4 @@
-// What the graph view shows for one allowed execution: every relation it can draw (the base
+// What the graph view shows for one execution: every relation it can draw (the base
 // relations po, rf, co, fr, ... and each relation the model names), the events to highlight
 // (the accesses of a raised flag: racing pairs, torn reads), and the render::Layout for the
 // relations the user has switched on. The Layout is the one `memx graph` draws, so the GUI and
@@ -32,6 +32,11 @@ const std::vector<std::string>& defaultVisibleRelations();
 // its raised flags' witnesses.
 ExecutionFigure describeExecution(const cat::Model& model,
                                   const solver::AllowedExecution& execution);
+
+// The same for an execution runTest kept as rejected (RunOptions::keepForbidden): drawn as the
+// explanation API draws it, with its failing axiom's cycle (or pair) highlighted.
+ExecutionFigure describeExecution(const cat::Model& model,
+                                  const solver::ForbiddenExecution& execution);
 
 // The same for an execution the explanation API judged (allowed or rejected). A rejected one is
 // drawn with the cycle (or pair) of its failing axiom highlighted, in base edges, as

@@ -519,17 +519,27 @@ void MainWindow::onRunFinished() {
         runModel_ = result->model;
         results_->showRun(run_);
         const auto& o = run_->outcome;
-        statusBar()->showMessage(o.cancelled  ? tr("Cancelled")
-                                 : o.timedOut ? tr("Time limit reached")
-                                              : tr("%1 allowed executions, %2 s")
-                                                    .arg(o.executions.size())
-                                                    .arg(o.seconds, 0, 'f', 2));
+        statusBar()->showMessage(o.cancelled ? tr("Cancelled")
+                                 : o.timedOut
+                                     ? tr("Time limit reached")
+                                     : tr("%1 allowed and %2 forbidden executions, %3 s")
+                                           .arg(o.executions.size())
+                                           .arg(o.forbiddenExecutions.size() + o.forbiddenOmitted)
+                                           .arg(o.seconds, 0, 'f', 2));
     }
     emit runFinished();
 }
 
 void MainWindow::onExecutionSelected(int index) {
-    if (!run_ || !runModel_ || index < 0 || index >= int(run_->outcome.executions.size())) {
+    if (!run_ || !runModel_) {
+        graph_->setFigure(nullptr, {});
+        return;
+    }
+    if (const solver::ForbiddenExecution* f = forbiddenExecution(run_->outcome, index)) {
+        showForbiddenExecution(*f, index - int(run_->outcome.executions.size()));
+        return;
+    }
+    if (index < 0 || index >= int(run_->outcome.executions.size())) {
         graph_->setFigure(nullptr, {});
         return;
     }
@@ -540,6 +550,25 @@ void MainWindow::onExecutionSelected(int index) {
     } catch (const std::exception& e) {
         graph_->setFigure(nullptr, {});
         statusBar()->showMessage(tr("Cannot draw execution %1: %2").arg(index + 1).arg(e.what()));
+    }
+}
+
+void MainWindow::showForbiddenExecution(const solver::ForbiddenExecution& execution, int number) {
+    std::string axioms;
+    for (const auto& a : execution.failedAxioms) {
+        axioms += (axioms.empty() ? "" : ", ") + a;
+    }
+    try {
+        auto figure = std::make_shared<const ExecutionFigure>(
+            describeExecution(*runModel_->model, execution));
+        graph_->setFigure(figure, run_->outcome.name + " #F" + std::to_string(number + 1) +
+                                      ": forbidden by " + axioms);
+        statusBar()->showMessage(
+            tr("Forbidden execution #F%1: rejected by %2").arg(number + 1).arg(qs(axioms)));
+    } catch (const std::exception& e) {
+        graph_->setFigure(nullptr, {});
+        statusBar()->showMessage(
+            tr("Cannot draw forbidden execution #F%1: %2").arg(number + 1).arg(e.what()));
     }
 }
 

@@ -91,6 +91,8 @@ private:
     void onRunStarted();
     void onRunFinished();
     void onExecutionSelected(int index);
+    // A rejected execution (numbered from 0 among them), titled with its failing axiom.
+    void showForbiddenExecution(const solver::ForbiddenExecution& execution, int number);
     void onModelChosen(int index);
     void exportWithDialog();
     void copyFigure(ExportFormat format);

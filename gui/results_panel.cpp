@@ -1,5 +1,6 @@
 #include "gui/results_panel.hpp"
 
+#include <QColor>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -26,13 +27,24 @@ bool hasFlag(const solver::AllowedExecution& e, const char* flag) {
 
 }  // namespace
 
+const solver::ForbiddenExecution* forbiddenExecution(const solver::TestOutcome& outcome,
+                                                     int index) {
+    const std::size_t allowed = outcome.executions.size();
+    if (index < 0 || std::size_t(index) < allowed ||
+        std::size_t(index) - allowed >= outcome.forbiddenExecutions.size()) {
+        return nullptr;
+    }
+    return &outcome.forbiddenExecutions[std::size_t(index) - allowed];
+}
+
 ResultsPanel::ResultsPanel(QWidget* parent)
     : QWidget(parent),
       observation_(new QLabel(this)),
       flags_(new QLabel(this)),
       states_(new QTableWidget(this)),
       filter_(new QComboBox(this)),
-      executions_(new QListWidget(this)) {
+      executions_(new QListWidget(this)),
+      omitted_(new QLabel(this)) {
     observation_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     QFont bold = observation_->font();
     bold.setBold(true);
@@ -48,9 +60,12 @@ ResultsPanel::ResultsPanel(QWidget* parent)
         std::string text = states_->item(row, 0)->text().toStdString();
         selectState(state_ == text ? std::nullopt : std::optional<std::string>(text));
     });
-    filter_->addItem(tr("All allowed executions"), int(ExecutionFilter::All));
-    filter_->addItem(tr("Satisfying the condition"), int(ExecutionFilter::Satisfies));
-    filter_->addItem(tr("Not satisfying the condition"), int(ExecutionFilter::DoesNotSatisfy));
+    filter_->addItem(tr("Allowed executions"), int(ExecutionFilter::Allowed));
+    filter_->addItem(tr("Forbidden executions"), int(ExecutionFilter::Forbidden));
+    filter_->addItem(tr("All executions (allowed and forbidden)"), int(ExecutionFilter::All));
+    filter_->addItem(tr("Allowed, satisfying the condition"), int(ExecutionFilter::Satisfies));
+    filter_->addItem(tr("Allowed, not satisfying the condition"),
+                     int(ExecutionFilter::DoesNotSatisfy));
     filter_->addItem(tr("Racy (data-race)"), int(ExecutionFilter::Racy));
     filter_->addItem(tr("Torn (torn-read)"), int(ExecutionFilter::Torn));
     connect(filter_, &QComboBox::currentIndexChanged, this, [this](int) { refill(); });
@@ -67,6 +82,8 @@ ResultsPanel::ResultsPanel(QWidget* parent)
     layout->addWidget(states_, 1);
     layout->addLayout(filterRow);
     layout->addWidget(executions_, 2);
+    layout->addWidget(omitted_);
+    omitted_->hide();
 }
 
 void ResultsPanel::clear() {
@@ -76,6 +93,8 @@ void ResultsPanel::clear() {
     flags_->clear();
     states_->setRowCount(0);
     executions_->clear();
+    omitted_->clear();
+    omitted_->hide();
 }
 
 void ResultsPanel::showMessage(const QString& message) {
@@ -129,6 +148,10 @@ QString ResultsPanel::flagsText() const {
     return flags_->text();
 }
 
+QString ResultsPanel::omittedText() const {
+    return omitted_->text();
+}
+
 void ResultsPanel::setFilter(ExecutionFilter filter) {
     filter_->setCurrentIndex(filter_->findData(int(filter)));
 }
@@ -146,23 +169,46 @@ void ResultsPanel::selectState(std::optional<std::string> state) {
     refill();
 }
 
-bool ResultsPanel::passes(const solver::AllowedExecution& e) const {
-    if (state_ && e.state.text() != *state_) {
+// `allowed` is null for a forbidden execution.
+bool ResultsPanel::passes(const solver::FinalState& state,
+                          const solver::AllowedExecution* allowed) const {
+    if (state_ && state.text() != *state_) {
         return false;
     }
     switch (ExecutionFilter(filter_->currentData().toInt())) {
         case ExecutionFilter::All:
             return true;
+        case ExecutionFilter::Allowed:
+            return allowed != nullptr;
+        case ExecutionFilter::Forbidden:
+            return allowed == nullptr;
         case ExecutionFilter::Satisfies:
-            return e.conditionHolds;
+            return allowed && allowed->conditionHolds;
         case ExecutionFilter::DoesNotSatisfy:
-            return !e.conditionHolds;
+            return allowed && !allowed->conditionHolds;
         case ExecutionFilter::Racy:
-            return hasFlag(e, "data-race");
+            return allowed && hasFlag(*allowed, "data-race");
         case ExecutionFilter::Torn:
-            return hasFlag(e, "torn-read");
+            return allowed && hasFlag(*allowed, "torn-read");
     }
     return true;
+}
+
+void ResultsPanel::addItem(int index, const solver::FinalState& state, bool holds, QString marks,
+                           bool forbidden) {
+    const int number = forbidden ? index - int(run_->outcome.executions.size()) : index;
+    QString text = QStringLiteral("#%1%2  %3")
+                       .arg(forbidden ? QStringLiteral("F") : QString())
+                       .arg(number + 1)
+                       .arg(qs(state.text()));
+    if (holds) {
+        text += tr("  (satisfies)");
+    }
+    auto* item = new QListWidgetItem(text + marks, executions_);
+    item->setData(Qt::UserRole, index);
+    if (forbidden) {
+        item->setForeground(QColor(Qt::darkRed));
+    }
 }
 
 void ResultsPanel::refill() {
@@ -171,22 +217,42 @@ void ResultsPanel::refill() {
         emit executionSelected(-1);
         return;
     }
-    const auto& all = run_->outcome.executions;
-    for (std::size_t i = 0; i < all.size(); ++i) {
-        const auto& e = all[i];
-        if (!passes(e)) {
+    const solver::TestOutcome& o = run_->outcome;
+    for (std::size_t i = 0; i < o.executions.size(); ++i) {
+        const auto& e = o.executions[i];
+        if (!passes(e.state, &e)) {
             continue;
         }
-        QString text = QStringLiteral("#%1  %2").arg(i + 1).arg(qs(e.state.text()));
-        if (e.conditionHolds) {
-            text += tr("  (satisfies)");
-        }
+        QString marks;
         for (const auto& f : e.flags) {
-            text += QStringLiteral("  [%1]").arg(qs(f));
+            marks += QStringLiteral("  [%1]").arg(qs(f));
         }
-        auto* item = new QListWidgetItem(text, executions_);
-        item->setData(Qt::UserRole, int(i));
+        addItem(int(i), e.state, e.conditionHolds, marks, false);
     }
+    for (std::size_t j = 0; j < o.forbiddenExecutions.size(); ++j) {
+        const auto& e = o.forbiddenExecutions[j];
+        if (!passes(e.state, nullptr)) {
+            continue;
+        }
+        QStringList axioms;
+        for (const auto& a : e.failedAxioms) {
+            axioms << qs(a);
+        }
+        addItem(int(o.executions.size() + j), e.state, e.conditionHolds,
+                QStringLiteral("  [%1]").arg(tr("forbidden: %1").arg(axioms.join(", "))), true);
+    }
+    const auto filter = ExecutionFilter(filter_->currentData().toInt());
+    const bool forbiddenListed =
+        filter == ExecutionFilter::All || filter == ExecutionFilter::Forbidden;
+    QString omitted;
+    if (forbiddenListed && o.forbiddenOmitted > 0) {
+        omitted = (o.forbiddenOmitted == 1
+                       ? tr("1 more forbidden execution not listed")
+                       : tr("%1 more forbidden executions not listed").arg(o.forbiddenOmitted)) +
+                  tr(" (a run keeps the first %1)").arg(o.forbiddenExecutions.size());
+    }
+    omitted_->setText(omitted);
+    omitted_->setVisible(!omitted_->text().isEmpty());
     if (executions_->count() > 0) {
         executions_->setCurrentRow(0);
     } else {

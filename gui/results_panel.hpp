@@ -1,7 +1,11 @@
 // The verdict of a run and its executions: the Observation line (or the time limit / cancel),
-// the flags, the final states with their execution counts, and the list of allowed executions
-// with a filter (all, satisfying the condition or not, racy, torn). Clicking a state lists only
-// its executions; choosing an execution tells the window to draw it.
+// the flags, the final states with their execution counts, and the list of executions with a
+// filter (allowed, forbidden, both, satisfying the condition or not, racy, torn). Clicking a
+// state lists only its executions; choosing an execution tells the window to draw it.
+//
+// Executions are numbered across the run: the allowed ones first (outcome.executions), then
+// the ones the model rejects (outcome.forbiddenExecutions, kept by RunOptions::keepForbidden).
+// A forbidden one is marked "[forbidden: <axiom>]" in the list.
 #pragma once
 
 #include <QWidget>
@@ -18,7 +22,12 @@ class QTableWidget;
 
 namespace memx::gui {
 
-enum class ExecutionFilter { All, Satisfies, DoesNotSatisfy, Racy, Torn };
+// Allowed is the default: herd's executions. Satisfies, DoesNotSatisfy, Racy and Torn select
+// among the allowed ones (herd's Positive and Negative, and the flags, count only those).
+enum class ExecutionFilter { All, Allowed, Forbidden, Satisfies, DoesNotSatisfy, Racy, Torn };
+
+// The forbidden execution `index` stands for (numbered as above), or null for an allowed one.
+const solver::ForbiddenExecution* forbiddenExecution(const solver::TestOutcome& outcome, int index);
 
 class ResultsPanel : public QWidget {
     Q_OBJECT
@@ -36,12 +45,14 @@ public:
     // Executions listed under the current filter and state, as indices into the outcome.
     std::vector<int> listedExecutions() const;
     int currentExecution() const;         // -1 when none
-    void setCurrentExecution(int index);  // an index into outcome.executions, if listed
+    void setCurrentExecution(int index);  // numbered as above, if listed
     void nextExecution();
     void previousExecution();
 
     QString observationText() const;
     QString flagsText() const;
+    // "N more forbidden executions not listed" when the run kept only some; else empty.
+    QString omittedText() const;
     QTableWidget* statesTable() const { return states_; }
 
 signals:
@@ -49,13 +60,16 @@ signals:
 
 private:
     void refill();
-    bool passes(const solver::AllowedExecution& e) const;
+    bool passes(const solver::FinalState& state, const solver::AllowedExecution* allowed) const;
+    void addItem(int index, const solver::FinalState& state, bool holds, QString marks,
+                 bool forbidden);
 
     QLabel* observation_;
     QLabel* flags_;
     QTableWidget* states_;
     QComboBox* filter_;
     QListWidget* executions_;
+    QLabel* omitted_;
     std::shared_ptr<const solver::TestRun> run_;
     std::optional<std::string> state_;
 };

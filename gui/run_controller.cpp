@@ -17,6 +17,8 @@ std::shared_ptr<const RunResult> runRequest(const RunRequest& request,
         result->model = std::make_shared<const solver::LoadedModel>(std::move(*loaded));
         solver::RunOptions options;
         options.keepExecutions = true;
+        // The results list offers the rejected executions too (the Forbidden filter).
+        options.keepForbidden = true;
         // The window lists every execution, so it never settles for a verdict-only sample;
         // the time limit and Cancel bound a run that has too many.
         options.search = solver::SearchMode::Exhaustive;

@@ -1,5 +1,5 @@
 // What one litmus test yields under one model: the allowed executions' final states, witness
-// counts and flags, with herd's verdict rules.
+// counts and flags, with herd's verdict rules; on request, the executions the model rejects.
 #pragma once
 
 #include <cstdint>
@@ -22,6 +22,19 @@ struct AllowedExecution {
     std::map<std::string, model::Relation> withBindings;
 };
 
+// An execution the model rejects (RunOptions::keepForbidden). It counts nowhere in herd's
+// report (states, witnesses, flags): it is kept for front ends that show why an outcome is
+// forbidden. The model stops at the first failing axiom (cat's stopAtFirstFailure), so
+// `withBindings` holds only the choices made before it, and one rejection can stand for every
+// later `with` choice, as in solver::forEachExecution.
+struct ForbiddenExecution {
+    FinalState state;
+    bool conditionHolds = false;
+    model::ExecutionGraph graph;  // with "co" and "fr" when the model enumerated co natively
+    std::map<std::string, model::Relation> withBindings;
+    std::vector<std::string> failedAxioms;  // the `as` names (else the text) of failing axioms
+};
+
 struct TestOutcome {
     std::string name;
     litmus::Quantifier quantifier = litmus::Quantifier::Exists;
@@ -42,6 +55,10 @@ struct TestOutcome {
     std::uint64_t filtered = 0;      // candidates the test's filter discarded
     std::uint64_t evaluated = 0;     // complete executions (candidate x co x with) checked
     std::vector<AllowedExecution> executions;  // when RunOptions::keepExecutions
+    // When RunOptions::keepForbidden: rejected executions in enumeration order, at most
+    // RunOptions::maxForbidden of them; forbiddenOmitted counts those beyond.
+    std::vector<ForbiddenExecution> forbiddenExecutions;
+    std::uint64_t forbiddenOmitted = 0;
 
     // herd's verdict line: the condition's quantifier is satisfied.
     bool conditionSatisfied() const;

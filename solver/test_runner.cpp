@@ -53,7 +53,7 @@ public:
             }
         };
         const bool nativeCoherence = !built.graph.relations.count("co");
-        if (options_.keepExecutions && nativeCoherence) {
+        if ((options_.keepExecutions || options_.keepForbidden) && nativeCoherence) {
             evalOptions.extraRelations = {"co", "fr"};
         }
         cat::evaluate(model_, built.graph, evalOptions, [&](const cat::ExecutionVerdict& v) {
@@ -62,6 +62,9 @@ public:
             }
             ++out_.evaluated;
             if (!v.allowed) {
+                if (options_.keepForbidden) {
+                    keepRejected(v, state, holds, built.graph);
+                }
                 return;
             }
             anyAllowed = true;
@@ -88,6 +91,25 @@ public:
     }
 
 private:
+    // A rejected execution for TestOutcome::forbiddenExecutions, within the bound.
+    void keepRejected(const cat::ExecutionVerdict& v, const FinalState& state, bool holds,
+                      const model::ExecutionGraph& graph) {
+        if (out_.forbiddenExecutions.size() >= options_.maxForbidden) {
+            ++out_.forbiddenOmitted;
+            return;
+        }
+        ForbiddenExecution e{state, holds, graph, v.withBindings, {}};
+        for (const auto& [name, rel] : v.relations) {
+            e.graph.relations[name] = rel;  // the co the model chose, as for allowed ones
+        }
+        for (const cat::CheckResult& check : v.checks) {
+            if (check.mode == cat::CheckMode::Axiom && !check.holds) {
+                e.failedAxioms.push_back(check.name);
+            }
+        }
+        out_.forbiddenExecutions.push_back(std::move(e));
+    }
+
     const litmus::Program& program_;
     const model::EventStructure& events_;
     const cat::Model& model_;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <atomic>
+#include <cstddef>
 #include <optional>
 
 #include "litmus/ast.hpp"
@@ -25,6 +26,11 @@ enum class SearchMode { Auto, Exhaustive, Verdict };
 struct RunOptions {
     std::optional<double> timeoutSeconds;  // none: run to completion
     bool keepExecutions = false;           // keep every allowed execution (for --json)
+    // Keep the executions the model rejects too, apart from the allowed ones (the GUI lists
+    // them): TestOutcome::forbiddenExecutions, at most maxForbidden (a test can have millions),
+    // the rest counted in TestOutcome::forbiddenOmitted.
+    bool keepForbidden = false;
+    std::size_t maxForbidden = 1000;
     // Set by another thread (the GUI's Cancel) to stop the run as the time limit would; the
     // outcome then says timedOut and cancelled. Checked wherever the deadline is checked, and a
     // Z3 check in progress is interrupted.

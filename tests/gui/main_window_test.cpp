@@ -1,10 +1,11 @@
 // memx-gui's main window, driven as a user would, offscreen (issue 8, result 1): load a test,
-// run it, count the executions, select each and check the scene holds one item per event and
-// per visible edge, toggle a relation, export SVG, show a malformed test's error inline, and
-// cancel a long run within 1 s.
+// run it, count the executions (allowed and forbidden), select each and check the scene holds
+// one item per event and per visible edge, toggle a relation, export SVG, show a malformed
+// test's error inline, and cancel a long run within 1 s.
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QGraphicsItem>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QSettings>
 #include <QSignalSpy>
@@ -107,6 +108,133 @@ private slots:
             QVERIFY(figure->relations.count("co"));  // each execution keeps its co
             QVERIFY(figure->relations.count("fr") || figure->relations.count("co"));
         }
+    }
+
+    void forbiddenExecutionsAreListedAndDrawnWithTheirAxiom() {
+        QVERIFY(window_->openFile(libraryTest(QStringLiteral("lkmm/MP+wmb+rmb.litmus"))));
+        window_->run();
+        QVERIFY(waitForRun(*window_, 30000));
+        auto run = window_->lastRun();
+        QVERIFY(run);
+        const memx::solver::TestOutcome& o = run->outcome;
+        ResultsPanel* results = window_->results();
+        // Allowed (the default) lists herd's executions: Never 0 3.
+        QCOMPARE(results->listedExecutions().size(), std::size_t(o.positive + o.negative));
+        QCOMPARE(results->listedExecutions().size(), std::size_t(3));
+        // Forbidden lists what the model rejected: MP's fourth candidate, the outcome the
+        // condition asks about; with the allowed ones, every execution the engine checked.
+        results->setFilter(ExecutionFilter::Forbidden);
+        const auto forbidden = results->listedExecutions();
+        QCOMPARE(forbidden.size(), o.forbiddenExecutions.size());
+        QCOMPARE(forbidden.size(), std::size_t(1));
+        QCOMPARE(o.forbiddenOmitted, std::uint64_t(0));
+        QCOMPARE(std::uint64_t(o.executions.size() + forbidden.size()), o.evaluated);
+        QVERIFY(results->omittedText().isEmpty());
+        results->setFilter(ExecutionFilter::All);
+        QCOMPARE(results->listedExecutions().size(), std::size_t(4));
+        // The condition and flag filters choose among allowed executions, as herd counts.
+        results->setFilter(ExecutionFilter::Satisfies);
+        QCOMPARE(results->listedExecutions().size(), std::size_t(o.positive));
+
+        results->setFilter(ExecutionFilter::All);
+        results->setCurrentExecution(forbidden.front());
+        QCOMPARE(results->currentExecution(), forbidden.front());
+        const memx::solver::ForbiddenExecution* f = forbiddenExecution(o, forbidden.front());
+        QVERIFY(f);
+        QVERIFY(!forbiddenExecution(o, results->listedExecutions().front()));
+        QCOMPARE(f->state.text(), std::string("1:r0=1; 1:r1=0;"));
+        QCOMPARE(f->failedAxioms.size(), std::size_t(1));
+        const QString axiom = QString::fromStdString(f->failedAxioms.front());
+        // The list marks it with its axiom.
+        auto* list = results->findChild<QListWidget*>();
+        QVERIFY(list);
+        QVERIFY2(list->currentItem()->text().contains(QStringLiteral("[forbidden: ") + axiom +
+                                                      QLatin1Char(']')),
+                 qPrintable(list->currentItem()->text()));
+        // Its graph: one item per event and per visible edge, titled with the axiom, the
+        // axiom's cycle drawn thick as Why not? draws it.
+        auto figure = window_->graph()->figure();
+        auto layout = window_->graph()->layout();
+        QVERIFY(figure && layout);
+        QCOMPARE(countItems(*window_->graph()->scene(), EventItem::Type),
+                 int(f->graph.events.size()));
+        QCOMPARE(countItems(*window_->graph()->scene(), EdgeItem::Type), int(layout->edges.size()));
+        // An edge is of a relation switched on, or of the cycle (drawn whatever the toggles).
+        for (const auto& e : layout->edges) {
+            QVERIFY2(window_->graph()->visibleRelations().count(e.relation) || e.inCycle,
+                     e.relation.c_str());
+        }
+        QVERIFY2(
+            QString::fromStdString(layout->title).contains(QStringLiteral("forbidden by ") + axiom),
+            layout->title.c_str());
+        QVERIFY(!figure->highlight.cycle.empty());
+        int cycleEdges = 0;
+        for (const auto& e : layout->edges) {
+            cycleEdges += e.inCycle ? 1 : 0;
+        }
+        QCOMPARE(cycleEdges, int(figure->highlight.cycle.size()));
+        // Why not? names the same axiom for this outcome.
+        window_->whyNot();
+        QTRY_VERIFY_WITH_TIMEOUT(window_->whyNotResult() && !window_->explaining(), 30000);
+        const auto& why = *window_->whyNotResult()->explanation;
+        QVERIFY(!why.forbidden.empty() && why.forbidden.front().violation);
+        QCOMPARE(why.forbidden.front().violation->axiom, f->failedAxioms.front());
+    }
+
+    void everyForbiddenExecutionIsDrawnEvenOneRejectedBeforeCoIsChosen() {
+        // Three reads of one write: four of the eight read sequences go back in coherence. The
+        // built-in lkmm rejects some of them before it chooses co (ConsCo), so their graph
+        // has no co; each must still be drawn and titled with its own axiom.
+        window_->setTestText(QStringLiteral(
+            "C CoRRR\n{}\nP0(int *x) { WRITE_ONCE(*x, 1); }\n"
+            "P1(int *x) { int r0; int r1; int r2; r0 = READ_ONCE(*x); r1 = READ_ONCE(*x); "
+            "r2 = READ_ONCE(*x); }\nexists (1:r0=1 /\\ 1:r2=0)\n"));
+        window_->run();
+        QVERIFY(waitForRun(*window_, 30000));
+        QVERIFY(window_->lastRun());
+        const memx::solver::TestOutcome& o = window_->lastRun()->outcome;
+        window_->results()->setFilter(ExecutionFilter::Forbidden);
+        const auto listed = window_->results()->listedExecutions();
+        QCOMPARE(listed.size(), std::size_t(4));
+        for (int index : listed) {
+            window_->results()->setCurrentExecution(index);
+            const memx::solver::ForbiddenExecution* f = forbiddenExecution(o, index);
+            QVERIFY(f && f->failedAxioms.size() == 1);
+            auto layout = window_->graph()->layout();
+            QVERIFY(layout);
+            QVERIFY2(QString::fromStdString(layout->title)
+                         .endsWith(QStringLiteral("forbidden by ") +
+                                   QString::fromStdString(f->failedAxioms.front())),
+                     layout->title.c_str());
+            QCOMPARE(countItems(*window_->graph()->scene(), EventItem::Type),
+                     int(f->graph.events.size()));
+            QCOMPARE(countItems(*window_->graph()->scene(), EdgeItem::Type),
+                     int(layout->edges.size()));
+        }
+    }
+
+    void forbiddenExecutionsBeyondTheBoundAreCounted() {
+        memx::solver::ModelSelection selection;
+        selection.builtin = "lkmm";
+        memx::DiagnosticSink sink;
+        auto loaded = memx::solver::loadModelSelection(selection, sink);
+        QVERIFY(loaded);
+        memx::solver::RunOptions options;
+        options.keepExecutions = true;
+        options.keepForbidden = true;
+        options.maxForbidden = 0;
+        auto run = memx::solver::runLitmusText(
+            readFile(libraryTest(QStringLiteral("lkmm/MP+wmb+rmb.litmus"))).toStdString(),
+            "MP+wmb+rmb.litmus", *loaded, options, sink);
+        QVERIFY(run);
+        QCOMPARE(run->outcome.forbiddenOmitted, std::uint64_t(1));
+        ResultsPanel& results = *window_->results();
+        results.showRun(std::make_shared<const memx::solver::TestRun>(std::move(*run)));
+        QVERIFY(results.omittedText().isEmpty());  // Allowed: no forbidden ones in view
+        results.setFilter(ExecutionFilter::Forbidden);
+        QVERIFY(results.listedExecutions().empty());
+        QVERIFY2(results.omittedText().startsWith(QStringLiteral("1 more forbidden execution")),
+                 qPrintable(results.omittedText()));
     }
 
     void togglingARelationRemovesItsEdges() {
