@@ -585,7 +585,10 @@ double candidateBound(const model::EventStructure& events, const std::vector<boo
         if (!hasSet(events.events[r], "R")) {
             continue;
         }
-        double sources = 1;  // or not executed
+        // A read that may not run has one more way: not running. One whose guard is the
+        // constant true has only its sources (a 6-thread RR chain: 2^12, not 3^12).
+        const auto guard = FlowGraph::constant(events, events.events[r].guard);
+        double sources = guard && *guard != 0 ? 0 : 1;
         for (std::uint32_t w = 0; w < n; ++w) {
             sources += hasSet(events.events[w], "W") && FlowGraph::mayReadFrom(events, w, r);
         }

@@ -181,7 +181,9 @@ TestOutcome runTest(const litmus::Program& program, const model::EventStructure&
 
     try {
         // A test far beyond the budget goes to the searches at once: checking the budget's
-        // worth of candidates first would only spend the time limit.
+        // worth of candidates first would only spend the time limit. Within it (or near it),
+        // the budget is spent first, so that herd's States and witness counts come out exact
+        // wherever the candidates are few enough to count.
         bool overBudget = options.search == SearchMode::Auto &&
                           candidateBound(events, observed) > 8 * options.exhaustiveBound;
         if (options.search != SearchMode::Verdict && !overBudget) {

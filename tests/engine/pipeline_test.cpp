@@ -192,15 +192,48 @@ TEST_F(PipelineTest, AutoSearchIsExhaustiveBelowTheBoundAndVerdictOnlyAbove) {
     auto full = run("lkmm", "SB", kStoreBuffering);
     EXPECT_TRUE(full.outcome.exhaustive);
     EXPECT_EQ(full.outcome.positive + full.outcome.negative, 4u);
-    RunOptions tiny;
-    tiny.exhaustiveBound = 0.5;  // SB's bound (9) is far beyond: straight to the searches
-    auto searched = run("lkmm", "SB", kStoreBuffering, tiny);
-    EXPECT_FALSE(searched.outcome.exhaustive);
-    EXPECT_EQ(searched.outcome.positive + searched.outcome.negative, 2u);
-    EXPECT_EQ(observationOf(searched.outcome), "Sometimes");
     RunOptions exhaustive = tight;
     exhaustive.search = SearchMode::Exhaustive;
     EXPECT_TRUE(run("lkmm", "SB", kStoreBuffering, exhaustive).outcome.exhaustive);
+}
+
+// The candidate bound multiplies every read's possible ways: its sources, plus not running
+// when it may not run. Here every read runs; P1's two reads have 5 sources each (the four
+// writes never run: P0 reads y = 0), so the bound is 25, not 72, and the one real candidate
+// is counted exactly.
+const char* kBoundFarAboveTheCandidates = R"(C bound-far-above
+{}
+P0(int *x, int *y) {
+  int r0 = READ_ONCE(*y);
+  if (r0 == 5) { WRITE_ONCE(*x, 1); WRITE_ONCE(*x, 2); WRITE_ONCE(*x, 3); WRITE_ONCE(*x, 4); }
+}
+P1(int *x) { int r1 = READ_ONCE(*x); int r2 = READ_ONCE(*x); }
+exists (1:r1=0)
+)";
+
+// A 4-byte word written whole and read whole: each byte of the read has two sources.
+const char* kTornWord = R"(C torn-word
+{ u32 x = 0; }
+P0(u32 *x) { u32 r0 = READ_ONCE(*x); }
+P1(u32 *x) { WRITE_ONCE(*x, 0x01010101); }
+exists (0:r0=0x01010101)
+)";
+
+TEST_F(PipelineTest, AnAlwaysRunningReadCountsOnlyItsSourcesInTheBound) {
+    RunOptions budget;
+    budget.exhaustiveBound = 4;  // 8 x 4 = 32: above 25, below 72
+    auto few = run("lkmm", "bound-far-above", kBoundFarAboveTheCandidates, budget);
+    EXPECT_TRUE(few.outcome.exhaustive);
+    EXPECT_EQ(few.outcome.candidates, 1u);
+}
+
+TEST_F(PipelineTest, AutoSearchGoesStraightToTheSearchesWhenTheBoundIsFarBeyondTheBudget) {
+    RunOptions budget;
+    budget.exhaustiveBound = 1;  // 8 x 1 = 8: the word's 16 byte-source combinations exceed it
+    auto torn = run("lkmm", "torn-word", kTornWord, budget);
+    EXPECT_FALSE(torn.outcome.exhaustive);
+    EXPECT_LE(torn.outcome.evaluated, 2u);
+    EXPECT_EQ(observationOf(torn.outcome), "Sometimes");
 }
 
 }  // namespace memx::solver
