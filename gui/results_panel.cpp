@@ -1,16 +1,16 @@
 #include "gui/results_panel.hpp"
 
-#include <QColor>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QListWidget>
-#include <QTableWidget>
+#include <QListView>
+#include <QTableView>
 #include <QVBoxLayout>
 #include <algorithm>
-#include <map>
 
+#include "gui/execution_list_model.hpp"
+#include "gui/states_table_model.hpp"
 #include "solver/herd_report.hpp"
 
 namespace memx::gui {
@@ -41,23 +41,25 @@ ResultsPanel::ResultsPanel(QWidget* parent)
     : QWidget(parent),
       observation_(new QLabel(this)),
       flags_(new QLabel(this)),
-      states_(new QTableWidget(this)),
+      stateRows_(new StatesTableModel(this)),
+      states_(new QTableView(this)),
       filter_(new QComboBox(this)),
-      executions_(new QListWidget(this)),
+      listed_(new ExecutionListModel(this)),
+      executions_(new QListView(this)),
       omitted_(new QLabel(this)) {
     observation_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     QFont bold = observation_->font();
     bold.setBold(true);
     observation_->setFont(bold);
-    states_->setColumnCount(3);
-    states_->setHorizontalHeaderLabels({tr("Final state"), tr("Executions"), tr("Condition")});
-    states_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    states_->setModel(stateRows_);
+    states_->horizontalHeader()->setSectionResizeMode(StatesTableModel::StateColumn,
+                                                      QHeaderView::Stretch);
     states_->verticalHeader()->hide();
     states_->setSelectionBehavior(QAbstractItemView::SelectRows);
     states_->setSelectionMode(QAbstractItemView::SingleSelection);
     states_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    connect(states_, &QTableWidget::cellClicked, this, [this](int row, int) {
-        std::string text = states_->item(row, 0)->text().toStdString();
+    connect(states_, &QTableView::clicked, this, [this](const QModelIndex& index) {
+        const std::string& text = stateRows_->row(index.row()).state;
         selectState(state_ == text ? std::nullopt : std::optional<std::string>(text));
     });
     filter_->addItem(tr("Allowed executions"), int(ExecutionFilter::Allowed));
@@ -69,9 +71,16 @@ ResultsPanel::ResultsPanel(QWidget* parent)
     filter_->addItem(tr("Racy (data-race)"), int(ExecutionFilter::Racy));
     filter_->addItem(tr("Torn (torn-read)"), int(ExecutionFilter::Torn));
     connect(filter_, &QComboBox::currentIndexChanged, this, [this](int) { refill(); });
-    connect(executions_, &QListWidget::currentRowChanged, this, [this](int row) {
-        emit executionSelected(row < 0 ? -1 : executions_->item(row)->data(Qt::UserRole).toInt());
-    });
+    executions_->setModel(listed_);
+    executions_->setSelectionMode(QAbstractItemView::SingleSelection);
+    executions_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // Every row is one line: the view lays out thousands of rows without measuring each.
+    executions_->setUniformItemSizes(true);
+    connect(
+        executions_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        [this](const QModelIndex& current, const QModelIndex&) {
+            emit executionSelected(listed_->executionAt(current.isValid() ? current.row() : -1));
+        });
 
     auto* filterRow = new QHBoxLayout;
     filterRow->addWidget(new QLabel(tr("Executions:"), this));
@@ -91,8 +100,8 @@ void ResultsPanel::clear() {
     state_.reset();
     observation_->clear();
     flags_->clear();
-    states_->setRowCount(0);
-    executions_->clear();
+    stateRows_->setRows({});
+    listed_->setExecutions(nullptr, {});
     omitted_->clear();
     omitted_->hide();
 }
@@ -102,7 +111,8 @@ void ResultsPanel::showMessage(const QString& message) {
     observation_->setText(message);
 }
 
-void ResultsPanel::showRun(std::shared_ptr<const solver::TestRun> run) {
+void ResultsPanel::showRun(std::shared_ptr<const solver::TestRun> run,
+                           std::optional<std::vector<StatesTableModel::Row>> states) {
     clear();
     run_ = std::move(run);
     const solver::TestOutcome& o = run_->outcome;
@@ -122,22 +132,19 @@ void ResultsPanel::showRun(std::shared_ptr<const solver::TestRun> run) {
         flags << qs(f);
     }
     flags_->setText(flags.isEmpty() ? tr("No flags") : tr("Flags: %1").arg(flags.join(", ")));
-    std::map<std::string, std::pair<int, bool>> perState;  // executions, condition holds
-    for (const auto& e : o.executions) {
-        auto& entry = perState[e.state.text()];
-        ++entry.first;
-        entry.second = e.conditionHolds;
-    }
-    states_->setRowCount(int(o.states.size()));
-    int row = 0;
-    for (const auto& s : o.states) {
-        const auto& [count, holds] = perState[s.text()];
-        states_->setItem(row, 0, new QTableWidgetItem(qs(s.text())));
-        states_->setItem(row, 1, new QTableWidgetItem(QString::number(count)));
-        states_->setItem(row, 2, new QTableWidgetItem(holds ? tr("satisfies") : QString()));
-        ++row;
-    }
-    refill();
+    stateRows_->setRows(states ? std::move(*states) : StatesTableModel::rowsOf(o));
+    fillList();
+    // Drawing the first execution takes tens of milliseconds for a large graph (55-75 ms for
+    // 12 threads, in render::layoutExecution); it waits for the next turn of the event loop, so
+    // that filling the panel and drawing are two short pauses rather than one long freeze.
+    QMetaObject::invokeMethod(
+        this,
+        [this, run = run_] {
+            if (run_ == run && !executions_->currentIndex().isValid()) {
+                selectFirstListed();
+            }
+        },
+        Qt::QueuedConnection);
 }
 
 QString ResultsPanel::observationText() const {
@@ -160,8 +167,8 @@ void ResultsPanel::selectState(std::optional<std::string> state) {
     state_ = std::move(state);
     states_->clearSelection();
     if (state_) {
-        for (int row = 0; row < states_->rowCount(); ++row) {
-            if (states_->item(row, 0)->text().toStdString() == *state_) {
+        for (int row = 0; row < stateRows_->rowCount(); ++row) {
+            if (stateRows_->row(row).state == *state_) {
                 states_->selectRow(row);
             }
         }
@@ -194,53 +201,30 @@ bool ResultsPanel::passes(const solver::FinalState& state,
     return true;
 }
 
-void ResultsPanel::addItem(int index, const solver::FinalState& state, bool holds, QString marks,
-                           bool forbidden) {
-    const int number = forbidden ? index - int(run_->outcome.executions.size()) : index;
-    QString text = QStringLiteral("#%1%2  %3")
-                       .arg(forbidden ? QStringLiteral("F") : QString())
-                       .arg(number + 1)
-                       .arg(qs(state.text()));
-    if (holds) {
-        text += tr("  (satisfies)");
-    }
-    auto* item = new QListWidgetItem(text + marks, executions_);
-    item->setData(Qt::UserRole, index);
-    if (forbidden) {
-        item->setForeground(QColor(Qt::darkRed));
-    }
+void ResultsPanel::refill() {
+    fillList();
+    selectFirstListed();
 }
 
-void ResultsPanel::refill() {
-    executions_->clear();
+void ResultsPanel::fillList() {
     if (!run_) {
-        emit executionSelected(-1);
+        listed_->setExecutions(nullptr, {});
         return;
     }
     const solver::TestOutcome& o = run_->outcome;
+    std::vector<int> listed;
     for (std::size_t i = 0; i < o.executions.size(); ++i) {
         const auto& e = o.executions[i];
-        if (!passes(e.state, &e)) {
-            continue;
+        if (passes(e.state, &e)) {
+            listed.push_back(int(i));
         }
-        QString marks;
-        for (const auto& f : e.flags) {
-            marks += QStringLiteral("  [%1]").arg(qs(f));
-        }
-        addItem(int(i), e.state, e.conditionHolds, marks, false);
     }
     for (std::size_t j = 0; j < o.forbiddenExecutions.size(); ++j) {
-        const auto& e = o.forbiddenExecutions[j];
-        if (!passes(e.state, nullptr)) {
-            continue;
+        if (passes(o.forbiddenExecutions[j].state, nullptr)) {
+            listed.push_back(int(o.executions.size() + j));
         }
-        QStringList axioms;
-        for (const auto& a : e.failedAxioms) {
-            axioms << qs(a);
-        }
-        addItem(int(o.executions.size() + j), e.state, e.conditionHolds,
-                QStringLiteral("  [%1]").arg(tr("forbidden: %1").arg(axioms.join(", "))), true);
     }
+    listed_->setExecutions(run_, std::move(listed));
     const auto filter = ExecutionFilter(filter_->currentData().toInt());
     const bool forbiddenListed =
         filter == ExecutionFilter::All || filter == ExecutionFilter::Forbidden;
@@ -253,44 +237,47 @@ void ResultsPanel::refill() {
     }
     omitted_->setText(omitted);
     omitted_->setVisible(!omitted_->text().isEmpty());
-    if (executions_->count() > 0) {
-        executions_->setCurrentRow(0);
+}
+
+void ResultsPanel::selectFirstListed() {
+    if (listed_->rowCount() > 0) {
+        setCurrentRow(0);
     } else {
         emit executionSelected(-1);
     }
 }
 
+void ResultsPanel::setCurrentRow(int row) {
+    executions_->setCurrentIndex(listed_->index(row));
+}
+
 std::vector<int> ResultsPanel::listedExecutions() const {
-    std::vector<int> out;
-    for (int row = 0; row < executions_->count(); ++row) {
-        out.push_back(executions_->item(row)->data(Qt::UserRole).toInt());
-    }
-    return out;
+    return listed_->executions();
 }
 
 int ResultsPanel::currentExecution() const {
-    auto* item = executions_->currentItem();
-    return item ? item->data(Qt::UserRole).toInt() : -1;
+    const QModelIndex current = executions_->currentIndex();
+    return listed_->executionAt(current.isValid() ? current.row() : -1);
 }
 
 void ResultsPanel::setCurrentExecution(int index) {
-    for (int row = 0; row < executions_->count(); ++row) {
-        if (executions_->item(row)->data(Qt::UserRole).toInt() == index) {
-            executions_->setCurrentRow(row);
-            return;
-        }
+    const int row = listed_->rowOf(index);
+    if (row >= 0) {
+        setCurrentRow(row);
     }
 }
 
 void ResultsPanel::nextExecution() {
-    if (executions_->currentRow() + 1 < executions_->count()) {
-        executions_->setCurrentRow(executions_->currentRow() + 1);
+    const int row = executions_->currentIndex().isValid() ? executions_->currentIndex().row() : -1;
+    if (row + 1 < listed_->rowCount()) {
+        setCurrentRow(row + 1);
     }
 }
 
 void ResultsPanel::previousExecution() {
-    if (executions_->currentRow() > 0) {
-        executions_->setCurrentRow(executions_->currentRow() - 1);
+    const int row = executions_->currentIndex().isValid() ? executions_->currentIndex().row() : -1;
+    if (row > 0) {
+        setCurrentRow(row - 1);
     }
 }
 

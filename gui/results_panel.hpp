@@ -12,15 +12,19 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "gui/states_table_model.hpp"
 #include "solver/test_pipeline.hpp"
 
 class QComboBox;
 class QLabel;
-class QListWidget;
-class QTableWidget;
+class QListView;
+class QTableView;
 
 namespace memx::gui {
+
+class ExecutionListModel;
 
 // Allowed is the default: herd's executions. Satisfies, DoesNotSatisfy, Racy and Torn select
 // among the allowed ones (herd's Positive and Negative, and the flags, count only those).
@@ -34,7 +38,11 @@ class ResultsPanel : public QWidget {
 public:
     explicit ResultsPanel(QWidget* parent = nullptr);
 
-    void showRun(std::shared_ptr<const solver::TestRun> run);
+    // `states`: StatesTableModel::rowsOf(run->outcome), which a caller can compute off the GUI
+    // thread (the window's worker does: thousands of state texts take tens of milliseconds);
+    // computed here when absent.
+    void showRun(std::shared_ptr<const solver::TestRun> run,
+                 std::optional<std::vector<StatesTableModel::Row>> states = std::nullopt);
     void showMessage(const QString& message);  // no verdict: errors, running, cancelled
     void clear();
 
@@ -53,22 +61,26 @@ public:
     QString flagsText() const;
     // "N more forbidden executions not listed" when the run kept only some; else empty.
     QString omittedText() const;
-    QTableWidget* statesTable() const { return states_; }
+    QTableView* statesTable() const { return states_; }
+    const StatesTableModel* stateRows() const { return stateRows_; }
 
 signals:
     void executionSelected(int index);  // -1: none
 
 private:
-    void refill();
+    void refill();  // fillList, then select the first listed execution
+    void fillList();
+    void selectFirstListed();
     bool passes(const solver::FinalState& state, const solver::AllowedExecution* allowed) const;
-    void addItem(int index, const solver::FinalState& state, bool holds, QString marks,
-                 bool forbidden);
+    void setCurrentRow(int row);
 
     QLabel* observation_;
     QLabel* flags_;
-    QTableWidget* states_;
+    StatesTableModel* stateRows_;  // lazy, as the execution list
+    QTableView* states_;
     QComboBox* filter_;
-    QListWidget* executions_;
+    ExecutionListModel* listed_;  // lazy: a run's thousands of rows cost no widgets
+    QListView* executions_;
     QLabel* omitted_;
     std::shared_ptr<const solver::TestRun> run_;
     std::optional<std::string> state_;

@@ -34,6 +34,9 @@ std::shared_ptr<const RunResult> runRequest(const RunRequest& request,
             result->error = cancel && cancel->load() ? "cancelled" : e.what();
         }
     }
+    if (result->run) {
+        result->stateRows = StatesTableModel::rowsOf(result->run->outcome);
+    }
     result->diagnostics = sink.diagnostics();
     return result;
 }

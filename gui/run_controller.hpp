@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "gui/states_table_model.hpp"
 #include "litmus/diagnostic.hpp"
 #include "solver/test_pipeline.hpp"
 
@@ -30,6 +31,9 @@ struct RunResult {
     std::optional<solver::TestRun> run;                // null after input or model errors
     std::vector<Diagnostic> diagnostics;
     std::string error;  // a model evaluation or solver failure
+    // The results panel's final-states rows, computed here in the worker so that a run with
+    // thousands of states does not format them on the GUI thread.
+    std::vector<StatesTableModel::Row> stateRows;
 };
 
 class RunController : public QObject {

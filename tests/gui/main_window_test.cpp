@@ -3,12 +3,14 @@
 // one item per event and per visible edge, toggle a relation, export SVG, show a malformed
 // test's error inline, and cancel a long run within 1 s.
 #include <QApplication>
+#include <QColor>
 #include <QElapsedTimer>
 #include <QGraphicsItem>
-#include <QListWidget>
+#include <QListView>
 #include <QMessageBox>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -56,7 +58,7 @@ private slots:
                  QStringLiteral("Observation SB+once Sometimes 1 3"));
         QCOMPARE(run->outcome.executions.size(), std::size_t(4));
         QCOMPARE(window_->results()->listedExecutions().size(), std::size_t(4));
-        QCOMPARE(window_->results()->statesTable()->rowCount(), 4);
+        QCOMPARE(window_->results()->statesTable()->model()->rowCount(), 4);
     }
 
     void sceneHoldsOneItemPerEventAndVisibleEdge() {
@@ -146,11 +148,13 @@ private slots:
         QCOMPARE(f->failedAxioms.size(), std::size_t(1));
         const QString axiom = QString::fromStdString(f->failedAxioms.front());
         // The list marks it with its axiom.
-        auto* list = results->findChild<QListWidget*>();
+        auto* list = results->findChild<QListView*>();
         QVERIFY(list);
-        QVERIFY2(list->currentItem()->text().contains(QStringLiteral("[forbidden: ") + axiom +
-                                                      QLatin1Char(']')),
-                 qPrintable(list->currentItem()->text()));
+        const QString shown = list->currentIndex().data().toString();
+        QVERIFY2(shown.contains(QStringLiteral("[forbidden: ") + axiom + QLatin1Char(']')),
+                 qPrintable(shown));
+        QCOMPARE(list->currentIndex().data(Qt::ForegroundRole).value<QColor>(),
+                 QColor(Qt::darkRed));
         // Its graph: one item per event and per visible edge, titled with the axiom, the
         // axiom's cycle drawn thick as Why not? draws it.
         auto figure = window_->graph()->figure();
@@ -348,13 +352,13 @@ private slots:
         window_->run();
         QVERIFY(waitForRun(*window_, 30000));
         const auto& executions = window_->lastRun()->outcome.executions;
-        QTableWidget* states = window_->results()->statesTable();
+        const QAbstractItemModel* states = window_->results()->statesTable()->model();
         for (int row = 0; row < states->rowCount(); ++row) {
-            const std::string state = states->item(row, 0)->text().toStdString();
+            const std::string state = states->index(row, 0).data().toString().toStdString();
             window_->results()->selectState(state);
             const auto listed = window_->results()->listedExecutions();
             QVERIFY(!listed.empty());
-            QCOMPARE(states->item(row, 1)->text().toInt(), int(listed.size()));
+            QCOMPARE(states->index(row, 1).data().toString().toInt(), int(listed.size()));
             for (int i : listed) {
                 QCOMPARE(executions[std::size_t(i)].state.text(), state);
             }
