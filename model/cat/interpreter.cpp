@@ -1,6 +1,10 @@
 // Evaluation of cat expressions and statements on one concrete execution.
 #include "model/cat/interpreter.hpp"
 
+#include <cstdint>
+
+#include "model/cat/deep_stack.hpp"
+
 namespace memx::cat {
 
 namespace {
@@ -15,6 +19,8 @@ constexpr int kMaxFixpointRounds = 100000;
 // Cheap enough that the clock read behind a checkpoint costs nothing measurable, frequent
 // enough that the slowest steps (closures over value sets) are checked well within 0.1 s.
 constexpr std::uint32_t kStepsPerCheckpoint = 4096;
+// Stack kept free below the evaluator's deepest frame, for the library calls it makes.
+constexpr std::size_t kStackReserve = std::size_t{1} << 20;
 
 bool isFunction(const Binding& b) {
     return b.value->kind == ExprKind::Fun;
@@ -52,6 +58,7 @@ Frame* Interpreter::newFrame(std::uint32_t size, Frame* parent) {
 // ---------------------------------------------------------------- statements
 
 void Interpreter::run() {
+    stackFloor_ = stackFloor(kStackReserve);
     loadPrimitives();
     done_.assign(m_.statements.size(), 0);
     checkResults_.assign(m_.statements.size(), std::nullopt);
@@ -371,6 +378,12 @@ void Interpreter::bindPattern(const Pattern& p, const std::vector<VarRef>& slots
 
 Value Interpreter::eval(const Expr& e, Frame* env) {
     checkpoint();
+    const char marker = 0;
+    if (stackFloor_ &&
+        reinterpret_cast<std::uintptr_t>(&marker) < reinterpret_cast<std::uintptr_t>(stackFloor_))
+        fail(e.loc,
+             "evaluation nested too deeply (a recursion over a very large set?): memx's "
+             "evaluation stack is exhausted");
     switch (e.kind) {
         case ExprKind::Empty:
             return Value{EmptyValue{}};

@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "model/cat/deep_stack.hpp"
 #include "model/cat/interpreter.hpp"
 #include "model/cat/parser.hpp"
 #include "model/cat/stability.hpp"
@@ -172,7 +173,7 @@ std::string modelTitle(const Model& model) {
 void evaluate(const Model& model, const model::ExecutionGraph& graph,
               const EvaluateOptions& options,
               const std::function<void(const ExecutionVerdict&)>& onExecution) {
-    Interpreter(model, graph, options, onExecution).run();
+    runOnDeepStack([&] { Interpreter(model, graph, options, onExecution).run(); });
 }
 
 }  // namespace memx::cat

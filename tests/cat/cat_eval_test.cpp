@@ -279,5 +279,45 @@ TEST(CatEvalTest, ACheckpointIsHeardPerLinearisationAndPerWithChoice) {
     EXPECT_GE(calls, 2 * executions);
 }
 
+// herd's library recurses once per element of a set; OCaml runs those tail calls in constant
+// stack, memx's evaluator in C++ frames, on a deep stack of its own (deep_stack.hpp).
+TEST(CatEvalTest, ARecursionOverFortyThousandElementsFitsTheEvaluationStack) {
+    TempFolder dir;
+    // 8 unordered writes have 8! = 40320 linearisations; `count` takes them apart one per call.
+    auto m = load(dir,
+                  "let rec count (s, acc) = match s with || {} -> acc "
+                  "|| x ++ rest -> count (rest, x | acc) end\n"
+                  "let all = count (linearisations (W, 0), 0)\n"
+                  "flag ~empty all as some-order\n");
+    ASSERT_TRUE(m);
+    GraphBuilder b;
+    for (int k = 0; k < 8; ++k)
+        b.write(k, "x" + std::to_string(k), 1);
+    auto v = runAll(*m, b.build());
+    ASSERT_EQ(v.size(), 1U);
+    EXPECT_EQ(v[0].flags, std::vector<std::string>{"some-order"});
+}
+
+TEST(CatEvalTest, EndlessRecursionIsALocatedErrorNotACrash) {
+    TempFolder dir;
+    // Endless on any non-empty set (it puts back what it takes); the load's dry run on the
+    // empty execution ends.
+    auto m = load(dir,
+                  "let rec forever s = match s with || {} -> 0 "
+                  "|| e ++ rest -> forever (e ++ rest) end\n"
+                  "let r = forever W\n");
+    ASSERT_TRUE(m);
+    GraphBuilder b;
+    b.write(0, "x", 1);
+    try {
+        runAll(*m, b.build());
+        FAIL() << "an endless recursion returned";
+    } catch (const EvalError& e) {
+        EXPECT_NE(e.diagnostic().message.find("nested too deeply"), std::string::npos)
+            << e.diagnostic().message;
+        EXPECT_EQ(e.diagnostic().range.begin.line, 1U);
+    }
+}
+
 }  // namespace
 }  // namespace memx::cat
