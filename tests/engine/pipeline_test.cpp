@@ -236,4 +236,34 @@ TEST_F(PipelineTest, AutoSearchGoesStraightToTheSearchesWhenTheBoundIsFarBeyondT
     EXPECT_EQ(observationOf(torn.outcome), "Sometimes");
 }
 
+// Load buffering through data dependencies (a cycle: the Z3 enumeration runs), with six writes
+// to each location that never run: a bound of 64 for a handful of candidates.
+const char* kCyclicWithIdleWrites = R"(C cyclic-idle
+{}
+P0(int *x, int *y) { int r0 = READ_ONCE(*x); WRITE_ONCE(*y, r0); }
+P1(int *x, int *y, int *z) {
+  int r1 = READ_ONCE(*y);
+  WRITE_ONCE(*x, r1);
+  int r2 = READ_ONCE(*z);
+  if (r2 == 5) {
+    WRITE_ONCE(*x, 2); WRITE_ONCE(*x, 3); WRITE_ONCE(*x, 4);
+    WRITE_ONCE(*x, 5); WRITE_ONCE(*x, 6); WRITE_ONCE(*x, 7);
+    WRITE_ONCE(*y, 2); WRITE_ONCE(*y, 3); WRITE_ONCE(*y, 4);
+    WRITE_ONCE(*y, 5); WRITE_ONCE(*y, 6); WRITE_ONCE(*y, 7);
+  }
+}
+exists (0:r0=0)
+)";
+
+TEST_F(PipelineTest, TheBoundOfACyclicTestDoesNotSendItStraightToTheSearches) {
+    RunOptions budget;
+    budget.exhaustiveBound = 4;  // 8 x 4 = 32, below the bound
+    auto full = run("lkmm", "cyclic-idle", kCyclicWithIdleWrites);
+    ASSERT_TRUE(full.outcome.exhaustive);
+    ASSERT_LE(full.outcome.candidates, 4u);
+    auto budgeted = run("lkmm", "cyclic-idle", kCyclicWithIdleWrites, budget);
+    EXPECT_TRUE(budgeted.outcome.exhaustive);
+    EXPECT_EQ(budgeted.outcome.states, full.outcome.states);
+}
+
 }  // namespace memx::solver
