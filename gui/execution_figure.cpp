@@ -18,14 +18,21 @@ bool isBackground(const std::string& name) {
     return names.count(name) > 0;
 }
 
-solver::JudgedExecution judged(const solver::AllowedExecution& e) {
+// What allowed and forbidden executions both keep.
+template <class Kept>
+solver::JudgedExecution judgedCommon(const Kept& e) {
     solver::JudgedExecution j;
     j.state = e.state;
     j.conditionHolds = e.conditionHolds;
     j.graph = e.graph;
+    j.verdict.withBindings = e.withBindings;
+    return j;
+}
+
+solver::JudgedExecution judged(const solver::AllowedExecution& e) {
+    solver::JudgedExecution j = judgedCommon(e);
     j.verdict.allowed = true;
     j.verdict.flags = e.flags;
-    j.verdict.withBindings = e.withBindings;
     return j;
 }
 
@@ -33,12 +40,8 @@ solver::JudgedExecution judged(const solver::AllowedExecution& e) {
 // as the last check (evaluation stops there), which is what identifies the same execution when
 // the model is evaluated again (solver::explainExecution, relationsOf).
 solver::JudgedExecution judged(const solver::ForbiddenExecution& e) {
-    solver::JudgedExecution j;
-    j.state = e.state;
-    j.conditionHolds = e.conditionHolds;
-    j.graph = e.graph;
+    solver::JudgedExecution j = judgedCommon(e);
     j.verdict.allowed = false;
-    j.verdict.withBindings = e.withBindings;
     for (const auto& axiom : e.failedAxioms) {
         cat::CheckResult check;
         check.name = axiom;
