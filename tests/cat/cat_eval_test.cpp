@@ -299,6 +299,12 @@ TEST(CatEvalTest, ARecursionOverFortyThousandElementsFitsTheEvaluationStack) {
 }
 
 TEST(CatEvalTest, EndlessRecursionIsALocatedErrorNotACrash) {
+#if defined(__SANITIZE_ADDRESS__)
+    // AddressSanitizer cannot unwind an exception thrown from deeper than 64 MB of stack
+    // (google/sanitizers#189: it aborts in __asan_handle_no_return); this test throws from
+    // the bottom of the 256 MB evaluation stack on purpose.
+    GTEST_SKIP() << "an exception from a stack deeper than 64 MB is beyond AddressSanitizer";
+#endif
     TempFolder dir;
     // Endless on any non-empty set (it puts back what it takes); the load's dry run on the
     // empty execution ends.
