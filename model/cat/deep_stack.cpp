@@ -1,9 +1,11 @@
 #include "model/cat/deep_stack.hpp"
 
 #include <pthread.h>
+#include <unistd.h>
 
 #include <condition_variable>
 #include <exception>
+#include <memory>
 #include <mutex>
 
 namespace memx::cat {
@@ -97,12 +99,20 @@ void runOnDeepStack(const std::function<void()>& job) {
         job();
         return;
     }
-    thread_local DeepStackWorker worker;
-    if (!worker.started()) {
+    // A child made by fork() (memx check runs each test in one) inherits this object but
+    // not its thread: it gets a worker of its own, and the parent's copy is left alone.
+    thread_local std::unique_ptr<DeepStackWorker> worker;
+    thread_local pid_t owner = 0;
+    if (!worker || owner != ::getpid()) {
+        (void)worker.release();
+        worker = std::make_unique<DeepStackWorker>();
+        owner = ::getpid();
+    }
+    if (!worker->started()) {
         job();
         return;
     }
-    worker.run(job);
+    worker->run(job);
 }
 
 const char* stackFloor(std::size_t reserve) {

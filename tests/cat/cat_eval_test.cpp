@@ -2,6 +2,10 @@
 // coherence enumeration, `with ... from`, recursion, functions, procedures, variants.
 #include <gtest/gtest.h>
 
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <cstdint>
 #include <string>
 
@@ -323,6 +327,32 @@ TEST(CatEvalTest, EndlessRecursionIsALocatedErrorNotACrash) {
             << e.diagnostic().message;
         EXPECT_EQ(e.diagnostic().range.begin.line, 1U);
     }
+}
+
+// memx check runs each test in a child made by fork(), which inherits the parent's deep-stack
+// worker object but not its thread; the child must get a worker of its own, not wait forever.
+TEST(CatEvalTest, EvaluationWorksInAForkedChildOfAnEvaluatingParent) {
+    TempFolder dir;
+    auto m = load(dir, kScModel);
+    ASSERT_TRUE(m);
+    ASSERT_EQ(runAll(*m, storeBuffering(false, true)).size(), 1U);  // the parent's worker
+    pid_t child = ::fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+        std::size_t n = 0;
+        evaluate(*m, storeBuffering(false, false), {}, [&](const ExecutionVerdict&) { ++n; });
+        ::_exit(n == 1 ? 0 : 1);
+    }
+    int status = 0;
+    for (int waited = 0; waited < 200 && ::waitpid(child, &status, WNOHANG) == 0; ++waited)
+        ::usleep(50 * 1000);
+    if (::waitpid(child, &status, WNOHANG) == 0) {
+        ::kill(child, SIGKILL);
+        ::waitpid(child, &status, 0);
+        FAIL() << "the forked child's evaluation did not finish in 10 s";
+    }
+    ASSERT_TRUE(WIFEXITED(status));
+    EXPECT_EQ(WEXITSTATUS(status), 0);
 }
 
 }  // namespace
