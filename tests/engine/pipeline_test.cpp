@@ -229,7 +229,9 @@ TEST_F(PipelineTest, AnAlwaysRunningReadCountsOnlyItsSourcesInTheBound) {
 
 TEST_F(PipelineTest, AutoSearchGoesStraightToTheSearchesWhenTheBoundIsFarBeyondTheBudget) {
     RunOptions budget;
-    budget.exhaustiveBound = 1;  // 8 x 1 = 8: the word's 16 byte-source combinations exceed it
+    // The word's 16 byte-source combinations exceed the budget (4), not eight times it (32):
+    // byte-granular tests go at once past the budget itself.
+    budget.exhaustiveBound = 4;
     auto torn = run("lkmm", "torn-word", kTornWord, budget);
     EXPECT_FALSE(torn.outcome.exhaustive);
     EXPECT_LE(torn.outcome.evaluated, 2u);
