@@ -1,12 +1,12 @@
 #include "solver/candidate_enumerator.hpp"
 
 #include <algorithm>
-#include <set>
 #include <thread>
 #include <vector>
 
 #include "solver/candidate_encoding.hpp"
 #include "solver/explicit_enumerator.hpp"
+#include "solver/used_choices.hpp"
 #include "solver/z3_session.hpp"
 
 namespace memx::solver {
@@ -80,67 +80,18 @@ public:
         for (const auto& fw : enc_.finalWriteChoices()) {
             pin(fw.chosen, c.finalWrite[fw.location] == fw.write);
         }
-        for (std::int64_t k : usedChoices(c)) {
-            const z3::expr& var = enc_.freeChoices().at(k);
-            pin(var, evalBool(m_, var));
+        std::vector<bool> used = usedChoices(
+            enc_.events(), c, [&](model::SymId id) { return evalValue(m_, enc_.value(id)); });
+        for (std::size_t k = 0; k < used.size(); ++k) {
+            if (used[k]) {
+                const z3::expr& var = enc_.freeChoices().at(static_cast<std::int64_t>(k));
+                pin(var, evalBool(m_, var));
+            }
         }
         return z3::mk_and(lits);
     }
 
 private:
-    // Free choices reachable from what the candidate executes, following only the taken side
-    // of each Ite, so a choice in a branch that did not run never splits a candidate in two.
-    std::set<std::int64_t> usedChoices(const Candidate& c) {
-        const model::EventStructure& es = enc_.events();
-        std::set<std::int64_t> used;
-        std::vector<bool> seen(es.nodes.size(), false);
-        std::vector<model::SymId> stack;
-        auto push = [&](model::SymId id) {
-            if (!seen[id]) {
-                seen[id] = true;
-                stack.push_back(id);
-            }
-        };
-        for (std::uint32_t e = 0; e < es.events.size(); ++e) {
-            if (!c.executed[e]) {
-                continue;
-            }
-            push(es.events[e].guard);
-            if (es.events[e].kind != model::EventKind::Fence) {
-                push(es.events[e].address);
-                push(es.events[e].value);
-            }
-        }
-        for (const auto& [thread, regs] : es.finalRegisters) {
-            for (const auto& [name, node] : regs) {
-                push(node);
-            }
-        }
-        for (const auto& [guard, fact] : es.assumptions) {
-            if (evalValue(m_, enc_.value(guard)) != 0) {
-                push(guard);
-                push(fact);
-            }
-        }
-        while (!stack.empty()) {
-            model::SymId id = stack.back();
-            stack.pop_back();
-            const model::SymNode& n = es.nodes[id];
-            if (n.op == model::SymOp::Choice) {
-                used.insert(n.value);
-            } else if (n.op == model::SymOp::Ite) {
-                push(n.operands[0]);
-                bool taken = evalValue(m_, enc_.value(n.operands[0])) != 0;
-                push(n.operands[taken ? 1 : 2]);
-            } else {
-                for (model::SymId operand : n.operands) {
-                    push(operand);
-                }
-            }
-        }
-        return used;
-    }
-
     CandidateEncoding& enc_;
     const z3::model& m_;
 };

@@ -6,6 +6,8 @@
 #include <map>
 #include <set>
 
+#include "solver/used_choices.hpp"
+
 namespace memx::solver {
 
 namespace {
@@ -474,62 +476,11 @@ private:
             key.push_back(c.executed[e] ? 1 : 0);
             key.push_back(c.rfSource[e] ? static_cast<std::int64_t>(*c.rfSource[e]) : -1);
         }
-        std::vector<bool> used = usedChoices(c);
+        std::vector<bool> used = usedChoices(es_, c, [&](SymId id) { return eval(id); });
         for (std::uint32_t k = 0; k < es_.choiceCount; ++k) {
             key.push_back(used[k] ? choice_[k] : -1);
         }
         return seen_.insert(std::move(key)).second;
-    }
-
-    // The choices reachable from what the candidate executes, following only the taken side of
-    // each Ite (the Z3 enumeration's rule, candidate_enumerator.cpp).
-    std::vector<bool> usedChoices(const Candidate& c) {
-        std::vector<bool> used(es_.choiceCount, false);
-        std::vector<bool> seen(es_.nodes.size(), false);
-        std::vector<SymId> stack;
-        auto push = [&](SymId id) {
-            if (!seen[id]) {
-                seen[id] = true;
-                stack.push_back(id);
-            }
-        };
-        for (std::uint32_t e = 0; e < n_; ++e) {
-            if (!c.executed[e]) {
-                continue;
-            }
-            push(es_.events[e].guard);
-            if (es_.events[e].kind != EventKind::Fence) {
-                push(es_.events[e].address);
-                push(es_.events[e].value);
-            }
-        }
-        for (const auto& [thread, regs] : es_.finalRegisters) {
-            for (const auto& [name, node] : regs) {
-                push(node);
-            }
-        }
-        for (const auto& [guard, fact] : es_.assumptions) {
-            if (eval(guard) != 0) {
-                push(guard);
-                push(fact);
-            }
-        }
-        while (!stack.empty()) {
-            SymId id = stack.back();
-            stack.pop_back();
-            const model::SymNode& n = es_.nodes[id];
-            if (n.op == SymOp::Choice) {
-                used[static_cast<std::size_t>(n.value)] = true;
-            } else if (n.op == SymOp::Ite) {
-                push(n.operands[0]);
-                push(n.operands[eval(n.operands[0]) != 0 ? 1 : 2]);
-            } else {
-                for (SymId operand : n.operands) {
-                    push(operand);
-                }
-            }
-        }
-        return used;
     }
 
     const model::EventStructure& es_;
