@@ -1,7 +1,6 @@
 #include "solver/condition_encoding.hpp"
 
-#include <type_traits>
-#include <variant>
+#include "litmus/prop_fold.hpp"
 
 namespace memx::solver {
 
@@ -13,26 +12,8 @@ public:
         : program_(program), enc_(enc), ctx_(enc.value(0).ctx()) {}
 
     z3::expr encode(const litmus::Prop& prop) {
-        return std::visit(
-            [&](const auto& node) -> z3::expr {
-                using T = std::decay_t<decltype(node)>;
-                if constexpr (std::is_same_v<T, litmus::PropTrue>) {
-                    return ctx_.bool_val(true);
-                } else if constexpr (std::is_same_v<T, litmus::PropFalse>) {
-                    return ctx_.bool_val(false);
-                } else if constexpr (std::is_same_v<T, litmus::PropAtom>) {
-                    return atom(node);
-                } else if constexpr (std::is_same_v<T, litmus::PropNot>) {
-                    return !encode(*node.operand);
-                } else if constexpr (std::is_same_v<T, litmus::PropAnd>) {
-                    return encode(*node.lhs) && encode(*node.rhs);
-                } else if constexpr (std::is_same_v<T, litmus::PropOr>) {
-                    return encode(*node.lhs) || encode(*node.rhs);
-                } else {
-                    return z3::implies(encode(*node.lhs), encode(*node.rhs));
-                }
-            },
-            prop.node);
+        return litmus::foldProp(prop, ctx_.bool_val(true), ctx_.bool_val(false),
+                                [&](const litmus::PropAtom& a) { return atom(a); });
     }
 
 private:

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "litmus/prop_fold.hpp"
 #include "litmus/prop_locations.hpp"
 
 namespace memx::solver {
@@ -194,26 +195,8 @@ bool FinalStateReader::atomHolds(const litmus::PropAtom& atom) const {
 }
 
 bool FinalStateReader::holds(const litmus::Prop& prop) const {
-    return std::visit(
-        [&](const auto& node) -> bool {
-            using T = std::decay_t<decltype(node)>;
-            if constexpr (std::is_same_v<T, litmus::PropTrue>) {
-                return true;
-            } else if constexpr (std::is_same_v<T, litmus::PropFalse>) {
-                return false;
-            } else if constexpr (std::is_same_v<T, litmus::PropAtom>) {
-                return atomHolds(node);
-            } else if constexpr (std::is_same_v<T, litmus::PropNot>) {
-                return !holds(*node.operand);
-            } else if constexpr (std::is_same_v<T, litmus::PropAnd>) {
-                return holds(*node.lhs) && holds(*node.rhs);
-            } else if constexpr (std::is_same_v<T, litmus::PropOr>) {
-                return holds(*node.lhs) || holds(*node.rhs);
-            } else {
-                return !holds(*node.lhs) || holds(*node.rhs);
-            }
-        },
-        prop.node);
+    return litmus::foldProp(prop, true, false,
+                            [&](const litmus::PropAtom& atom) { return atomHolds(atom); });
 }
 
 }  // namespace memx::solver
