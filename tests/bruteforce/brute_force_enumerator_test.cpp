@@ -17,6 +17,7 @@ namespace {
 
 using model::SymOp;
 using testing::HandBuiltEvents;
+using testing::loadBufferingWithDataDependencies;
 
 std::vector<solver::Candidate> bruteCandidates(const model::EventStructure& es,
                                                const std::vector<bool>& observed,
@@ -143,20 +144,15 @@ TEST(BruteForceEnumerator, AddressesComeFromReadValues) {
 
 TEST(BruteForceEnumerator, DataDependencyCycleIsUndetermined) {
     // LB with data dependencies both ways: reading each other's writes leaves the values open.
-    HandBuiltEvents b;
-    auto x = b.location("x");
-    auto y = b.location("y");
-    auto r0 = b.read(0, 0, x);
-    b.write(0, 1, y, b.valueOf(r0));
-    auto r1 = b.read(1, 0, y);
-    b.write(1, 1, x, b.valueOf(r1));
+    auto lb = loadBufferingWithDataDependencies();
+    HandBuiltEvents& b = lb.b;
     BruteForceStats stats;
     auto cs = bruteCandidates(b.es, {false, false}, &stats);
     EXPECT_EQ(cs.size(), 3u);
     EXPECT_EQ(stats.undetermined, 1u);
     for (const auto& c : cs) {
-        EXPECT_EQ(c.values[r0], 0);
-        EXPECT_EQ(c.values[r1], 0);
+        EXPECT_EQ(c.values[lb.r0], 0);
+        EXPECT_EQ(c.values[lb.r1], 0);
     }
     expectSameAsEngine(b.es, {false, false});
 }

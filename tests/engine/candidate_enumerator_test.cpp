@@ -13,6 +13,7 @@ namespace {
 
 using model::SymOp;
 using testing::HandBuiltEvents;
+using testing::loadBufferingWithDataDependencies;
 
 std::vector<Candidate> allCandidates(const model::EventStructure& es, std::vector<bool> observed,
                                      EnumerationStats* stats = nullptr) {
@@ -114,20 +115,15 @@ TEST(CandidateEnumerator, FreeChoiceSplitsOnlyWhenItsCallRuns) {
 TEST(CandidateEnumerator, OutOfThinAirValuesAreDiscardedAsHerdDoes) {
     // LB with data dependencies: in the cycle where each read takes the other thread's write,
     // nothing determines the values; herd leaves such equations unsolved and drops them.
-    HandBuiltEvents b;
-    auto x = b.location("x");
-    auto y = b.location("y");
-    auto r0 = b.read(0, 0, x);
-    b.write(0, 1, y, b.valueOf(r0));
-    auto r1 = b.read(1, 0, y);
-    b.write(1, 1, x, b.valueOf(r1));
+    auto lb = loadBufferingWithDataDependencies();
+    HandBuiltEvents& b = lb.b;
     EnumerationStats stats;
     auto cs = allCandidates(b.es, {false, false}, &stats);
     EXPECT_EQ(cs.size(), 3u);
     EXPECT_EQ(stats.undetermined, 1u);
     for (const auto& c : cs) {
-        EXPECT_EQ(c.values[r0], 0);
-        EXPECT_EQ(c.values[r1], 0);
+        EXPECT_EQ(c.values[lb.r0], 0);
+        EXPECT_EQ(c.values[lb.r1], 0);
     }
 }
 

@@ -24,6 +24,7 @@ namespace {
 namespace fs = std::filesystem;
 using model::SymOp;
 using testing::HandBuiltEvents;
+using testing::loadBufferingWithDataDependencies;
 
 // What identifies a candidate: its choices and the values of what it executes (values of
 // events that do not run are whatever the solver's model says, so they are left out).
@@ -124,13 +125,8 @@ TEST(ExplicitEnumerator, BranchesComputedAddressesAndChoicesMatch) {
 
 TEST(ExplicitEnumerator, DependencyCyclesAreLeftToTheSolver) {
     // Load buffering with data dependencies both ways: values may be self-justifying.
-    HandBuiltEvents b;
-    auto x = b.location("x");
-    auto y = b.location("y");
-    auto r0 = b.read(0, 0, x);
-    b.write(0, 1, y, b.valueOf(r0));
-    auto r1 = b.read(1, 0, y);
-    b.write(1, 1, x, b.valueOf(r1));
+    auto lb = loadBufferingWithDataDependencies();
+    HandBuiltEvents& b = lb.b;
     EXPECT_FALSE(explicitEnumerationApplies(b.es));
     EXPECT_FALSE(
         enumerateCandidatesExplicitly(b.es, {true, true}, [](const Candidate&) { return true; }));

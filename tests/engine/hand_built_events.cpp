@@ -94,4 +94,16 @@ model::SymId HandBuiltEvents::choice(model::SymId guard) {
     return es.add({model::SymOp::Choice, number, 0, {}});
 }
 
+DataDependencyLoadBuffering loadBufferingWithDataDependencies() {
+    DataDependencyLoadBuffering lb;
+    HandBuiltEvents& b = lb.b;
+    lb.x = b.location("x");
+    lb.y = b.location("y");
+    lb.r0 = b.read(0, 0, lb.x);
+    b.write(0, 1, lb.y, b.valueOf(lb.r0));
+    lb.r1 = b.read(1, 0, lb.y);
+    b.write(1, 1, lb.x, b.valueOf(lb.r1));
+    return lb;
+}
+
 }  // namespace memx::testing

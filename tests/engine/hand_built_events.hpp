@@ -35,4 +35,15 @@ public:
     model::EventStructure es;
 };
 
+// Load buffering with data dependencies both ways: P0 r0 = x; y = r0, P1 r1 = y; x = r1. In
+// the candidate where each read takes the other thread's write nothing determines the values
+// (herd drops it); the Z3 enumeration, the explicit search and the brute-force checker are
+// each tested on it.
+struct DataDependencyLoadBuffering {
+    HandBuiltEvents b;
+    std::uint32_t x = 0, y = 0;    // locations
+    std::uint32_t r0 = 0, r1 = 0;  // the reads
+};
+DataDependencyLoadBuffering loadBufferingWithDataDependencies();
+
 }  // namespace memx::testing
