@@ -84,6 +84,13 @@ std::int64_t binary(SymOp op, std::int64_t a, std::int64_t b) {
     }
 }
 
+// What the search decides, in order, and the reads on or after a dependency cycle, whose
+// sources it decides last and whose values it computes at each leaf.
+struct DecisionPlan {
+    std::vector<std::uint32_t> order;
+    std::vector<std::uint32_t> lazy;
+};
+
 // The static flow graph of the header comment. Nodes: events [0, n), then choices [n, n + c).
 class FlowGraph {
 public:
@@ -95,8 +102,9 @@ public:
           indegree_(succ_.size(), 0) {}
 
     // The reads and choices to decide, in an order where everything each one needs is decided
-    // before it; nullopt when the graph has a cycle.
-    std::optional<std::vector<std::uint32_t>> decisionOrder() {
+    // before it, and the reads whose values wait for the leaf (see DecisionPlan); nullopt when
+    // the graph has a cycle the search cannot handle.
+    std::optional<DecisionPlan> decisionOrder() {
         for (std::uint32_t e = 0; e < n_; ++e) {
             const model::SymEvent& ev = es_.events[e];
             edgesFrom(ev.guard, e);
@@ -127,14 +135,14 @@ public:
                 ready.insert(v);
             }
         }
-        std::vector<std::uint32_t> order;
-        std::size_t visited = 0;
+        DecisionPlan plan;
+        std::vector<bool> visited(succ_.size(), false);
         while (!ready.empty()) {
             std::uint32_t v = *ready.begin();
             ready.erase(ready.begin());
-            ++visited;
+            visited[v] = true;
             if (v >= n_ || hasSet(es_.events[v], "R")) {
-                order.push_back(v);
+                plan.order.push_back(v);
             }
             for (std::uint32_t s : succ_[v]) {
                 if (--indegree_[s] == 0) {
@@ -142,10 +150,21 @@ public:
                 }
             }
         }
-        if (visited != succ_.size()) {
+        // What Kahn could not reach lies on a cycle or after one: its reads wait for the leaf.
+        for (std::uint32_t v = 0; v < succ_.size(); ++v) {
+            if (!visited[v]) {
+                if (v >= n_) {
+                    return std::nullopt;  // a choice whose guard waits: cannot be decided
+                }
+                if (hasSet(es_.events[v], "R")) {
+                    plan.lazy.push_back(v);
+                }
+            }
+        }
+        if (!plan.lazy.empty() && !lazyReadsCanWait(visited)) {
             return std::nullopt;
         }
-        return order;
+        return plan;
     }
 
     static bool mayReadFrom(const model::EventStructure& es, std::uint32_t w, std::uint32_t r) {
@@ -192,6 +211,97 @@ public:
     }
 
 private:
+    // Whether the reads Kahn left (`visited` false) can get their values at the leaf: nothing
+    // the search decides on (a guard, an address, a choice's guard) and no assumption depends
+    // on them, and each write on a cycle passes one read of its cycle on plus or minus known
+    // terms. Around a cycle the equation is then v = v + c: no solution when c != 0 (the solver
+    // proposes no such candidate), any value when c == 0 (an undetermined candidate).
+    bool lazyReadsCanWait(const std::vector<bool>& visited) {
+        auto known = [&](SymId node) {
+            const auto& d = deps(node);
+            return std::all_of(d.begin(), d.end(), [&](std::uint32_t v) { return visited[v]; });
+        };
+        for (std::uint32_t e = 0; e < n_; ++e) {
+            const model::SymEvent& ev = es_.events[e];
+            if (!known(ev.guard) || (ev.kind != EventKind::Fence && !known(ev.address))) {
+                return false;
+            }
+        }
+        for (SymId guard : es_.choiceGuards) {
+            if (!known(guard)) {
+                return false;
+            }
+        }
+        for (const auto& [guard, fact] : es_.assumptions) {
+            if (!known(guard) || !known(fact)) {
+                return false;
+            }
+        }
+        const auto reach = reachability(visited);
+        for (std::uint32_t w = 0; w < n_; ++w) {
+            if (visited[w] || !hasSet(es_.events[w], "W") || !reach[w][w]) {
+                continue;
+            }
+            if (es_.events[w].kind != EventKind::Write) {
+                return false;  // a source with no value of its own on a cycle: not this shape
+            }
+            // The reads of w's own cycle (strongly connected with it).
+            auto onCycle = [&](std::uint32_t r) {
+                return !visited[r] && reach[w][r] && reach[r][w];
+            };
+            if (cycleReadsIn(es_.events[w].value, onCycle) != 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // How many times a read satisfying `onCycle` occurs in `node` as a term added to known
+    // values (ReadValue, Add, Sub on the left); -1 when one occurs any other way.
+    template <typename OnCycle>
+    int cycleReadsIn(SymId node, const OnCycle& onCycle) {
+        const auto& d = deps(node);
+        if (std::none_of(d.begin(), d.end(),
+                         [&](std::uint32_t v) { return v < n_ && onCycle(v); })) {
+            return 0;
+        }
+        const model::SymNode& n = es_.nodes[node];
+        if (n.op == SymOp::ReadValue) {
+            return 1;
+        }
+        if (n.op == SymOp::Add || n.op == SymOp::Sub) {
+            const int left = cycleReadsIn(n.operands[0], onCycle);
+            const int right = cycleReadsIn(n.operands[1], onCycle);
+            if (left < 0 || right < 0 || (n.op == SymOp::Sub && right != 0)) {
+                return -1;
+            }
+            return left + right;
+        }
+        return -1;
+    }
+
+    // reach[a][b]: b is reachable from a by one or more edges, for the nodes Kahn left.
+    std::vector<std::vector<bool>> reachability(const std::vector<bool>& visited) {
+        std::vector<std::vector<bool>> reach(succ_.size());
+        for (std::uint32_t from = 0; from < succ_.size(); ++from) {
+            if (visited[from]) {
+                continue;
+            }
+            reach[from].assign(succ_.size(), false);
+            std::vector<std::uint32_t> stack(succ_[from].begin(), succ_[from].end());
+            while (!stack.empty()) {
+                std::uint32_t v = stack.back();
+                stack.pop_back();
+                if (reach[from][v]) {
+                    continue;
+                }
+                reach[from][v] = true;
+                stack.insert(stack.end(), succ_[v].begin(), succ_[v].end());
+            }
+        }
+        return reach;
+    }
+
     void edgesFrom(SymId node, std::uint32_t target) {
         for (std::uint32_t d : deps(node)) {
             addEdge(d, target);
@@ -229,13 +339,13 @@ bool readsAreWellFormed(const model::EventStructure& es) {
 
 class Search {
 public:
-    Search(const model::EventStructure& es, const std::vector<bool>& observed,
-           std::vector<std::uint32_t> order,
+    Search(const model::EventStructure& es, const std::vector<bool>& observed, DecisionPlan plan,
            const std::function<bool(const Candidate&)>& onCandidate,
            std::optional<Clock::time_point> deadline, const std::atomic<bool>* cancel)
         : es_(es),
           observed_(observed),
-          order_(std::move(order)),
+          order_(std::move(plan.order)),
+          lazy_(std::move(plan.lazy)),
           onCandidate_(onCandidate),
           deadline_(deadline),
           cancel_(cancel),
@@ -244,7 +354,15 @@ public:
           memoStamp_(es.nodes.size(), 0),
           readValue_(es.events.size(), 0),
           rf_(es.events.size()),
-          choice_(es.choiceCount, 0) {
+          choice_(es.choiceCount, 0),
+          isLazy_(es.events.size(), false),
+          known_(es.nodes.size(), 0),
+          knownStamp_(es.nodes.size(), 0),
+          resolution_(es.events.size(), Resolution::Pending) {
+        for (std::uint32_t r : lazy_) {
+            isLazy_[r] = true;
+        }
+        order_.insert(order_.end(), lazy_.begin(), lazy_.end());
         for (std::uint32_t r = 0; r < n_; ++r) {
             if (!hasSet(es.events[r], "R")) {
                 continue;
@@ -303,6 +421,138 @@ private:
 
     bool executed(std::uint32_t e) { return eval(es_.events[e].guard) != 0; }
 
+    // ---- Values of the lazy reads, computed at the leaf ----
+    // A value met while resolving: known, or `root`'s own (unknown) value plus `offset`, when the
+    // resolution walked back into `root`, a read still being resolved: a dependency cycle.
+    struct Term {
+        std::int64_t offset = 0;
+        std::optional<std::uint32_t> root;
+    };
+    enum class Resolution : std::uint8_t { Pending, InProgress, Done };
+    enum class CycleOutcome : std::uint8_t { None, NoSolution, AnyValue };
+
+    // Fills readValue_ for every lazy read from its rf source. The worst cycle decides: one
+    // without a solution removes the candidate; one where every value solves it leaves the
+    // values undetermined (herd drops such candidates, and the Z3 enumeration counts them).
+    CycleOutcome resolveLazyReads() {
+        for (std::uint32_t r : lazy_) {
+            resolution_[r] = Resolution::Pending;
+        }
+        ++stamp_;  // eval's memo may hold values computed from the placeholders
+        CycleOutcome outcome = CycleOutcome::None;
+        for (std::uint32_t r : lazy_) {
+            resolveRead(r, outcome);
+            if (outcome == CycleOutcome::NoSolution) {
+                break;
+            }
+        }
+        ++stamp_;
+        return outcome;
+    }
+
+    Term resolveRead(std::uint32_t r, CycleOutcome& outcome) {
+        if (!isLazy_[r] || resolution_[r] == Resolution::Done || !rf_[r]) {
+            return {readValue_[r], std::nullopt};
+        }
+        if (resolution_[r] == Resolution::InProgress) {
+            return {0, r};
+        }
+        resolution_[r] = Resolution::InProgress;
+        Term t = resolveNode(es_.events[*rf_[r]].value, outcome);
+        resolution_[r] = Resolution::Pending;
+        if (t.root == r) {
+            // v = v + offset around the cycle.
+            if (outcome != CycleOutcome::NoSolution) {
+                outcome = t.offset == 0 ? CycleOutcome::AnyValue : CycleOutcome::NoSolution;
+            }
+            t = {0, std::nullopt};
+            readValue_[r] = 0;
+            resolution_[r] = Resolution::Done;
+            return t;
+        }
+        if (!t.root) {
+            readValue_[r] = t.offset;
+            resolution_[r] = Resolution::Done;
+        }
+        return t;  // still relative to an outer read of the cycle
+    }
+
+    // The value of a node whose reads may be lazy. Only Add and Sub carry a cycle's unknown
+    // (FlowGraph::lazyReadsCanWait checked that); other nodes see known values only.
+    Term resolveNode(SymId id, CycleOutcome& outcome) {
+        if (knownStamp_[id] == stamp_) {
+            return {known_[id], std::nullopt};
+        }
+        Term t = resolveNodeOnce(id, outcome);
+        if (!t.root) {  // final: it met no read still being resolved
+            knownStamp_[id] = stamp_;
+            known_[id] = t.offset;
+        }
+        return t;
+    }
+
+    Term resolveNodeOnce(SymId id, CycleOutcome& outcome) {
+        const model::SymNode& n = es_.nodes[id];
+        switch (n.op) {
+            case SymOp::Const:
+                return {n.value, std::nullopt};
+            case SymOp::Choice:
+                return {choice_[static_cast<std::size_t>(n.value)], std::nullopt};
+            case SymOp::ReadValue:
+                return resolveRead(n.event, outcome);
+            default:
+                break;
+        }
+        std::vector<Term> operands;
+        operands.reserve(n.operands.size());
+        std::optional<std::uint32_t> root;
+        for (SymId operand : n.operands) {
+            operands.push_back(resolveNode(operand, outcome));
+            root = root ? root : operands.back().root;
+        }
+        if (root && (n.op == SymOp::Add || n.op == SymOp::Sub)) {
+            return {binary(n.op, operands[0].offset, operands[1].offset), root};
+        }
+        if (root) {
+            // Cannot happen after lazyReadsCanWait; treated as a value nothing determines.
+            outcome = outcome == CycleOutcome::NoSolution ? outcome : CycleOutcome::AnyValue;
+            return {0, std::nullopt};
+        }
+        auto op = [&](std::size_t i) { return operands[i].offset; };
+        switch (n.op) {
+            case SymOp::Not:
+                return {fromBool(op(0) == 0), std::nullopt};
+            case SymOp::Neg:
+                return {static_cast<std::int64_t>(0 - static_cast<std::uint64_t>(op(0))),
+                        std::nullopt};
+            case SymOp::BitNot:
+                return {~op(0), std::nullopt};
+            case SymOp::Ite:
+                return {op(0) != 0 ? op(1) : op(2), std::nullopt};
+            default:
+                return {binary(n.op, op(0), op(1)), std::nullopt};
+        }
+    }
+
+    // An undetermined candidate counts once per final-write choice, as the Z3 enumeration
+    // meets it once per choice.
+    void countUndetermined() {
+        Candidate c;
+        c.executed.resize(n_);
+        c.addresses.resize(n_);
+        for (std::uint32_t e = 0; e < n_; ++e) {
+            c.executed[e] = executed(e);
+            c.addresses[e] = eval(es_.events[e].address);
+        }
+        std::uint64_t ways = 1;
+        for (std::uint32_t l = 0; l < es_.locations.locations.size(); ++l) {
+            if (l < observed_.size() && observed_[l]) {
+                ways *= std::max<std::size_t>(1, finalWriteOptions(c, l).size());
+            }
+        }
+        stats_.undetermined += ways;
+    }
+
     bool mustStop() {
         if (stop_) {
             return true;
@@ -350,7 +600,8 @@ private:
             if (!executed(w) || eval(we.address) != address) {
                 continue;
             }
-            const std::int64_t value = eval(we.value);
+            // A lazy read's source value may wait on reads not decided yet: the leaf computes it.
+            const std::int64_t value = isLazy_[r] ? 0 : eval(we.value);
             rf_[r] = w;
             readValue_[r] = value;
             ++stamp_;
@@ -365,6 +616,17 @@ private:
     }
 
     void leaf() {
+        if (!lazy_.empty()) {
+            switch (resolveLazyReads()) {
+                case CycleOutcome::None:
+                    break;
+                case CycleOutcome::NoSolution:
+                    return;  // v = v + c with c != 0: the solver has no such candidate
+                case CycleOutcome::AnyValue:
+                    countUndetermined();
+                    return;
+            }
+        }
         for (const auto& [guard, fact] : es_.assumptions) {
             if (eval(guard) != 0 && eval(fact) == 0) {
                 return;
@@ -485,7 +747,8 @@ private:
 
     const model::EventStructure& es_;
     const std::vector<bool>& observed_;
-    std::vector<std::uint32_t> order_;
+    std::vector<std::uint32_t> order_;  // decided first to last (the lazy reads last)
+    std::vector<std::uint32_t> lazy_;   // reads whose values the leaf computes
     const std::function<bool(const Candidate&)>& onCandidate_;
     std::optional<Clock::time_point> deadline_;
     const std::atomic<bool>* cancel_;
@@ -500,6 +763,10 @@ private:
     std::vector<std::optional<std::uint32_t>> rf_;
     std::vector<std::int64_t> choice_;
     std::set<std::vector<std::int64_t>> seen_;
+    std::vector<bool> isLazy_;
+    std::vector<std::int64_t> known_;  // resolveNode's memo, valid while knownStamp_ == stamp_
+    std::vector<std::uint32_t> knownStamp_;
+    std::vector<Resolution> resolution_;
 
     EnumerationStats stats_;
     bool stop_ = false;

@@ -9,9 +9,15 @@
 // static flow graph, so that when a read is decided its guard, its address and every candidate
 // source's guard, address and value are already known. Edges: a read feeds every event whose
 // guard, address or written value depends on its value; a write may feed a read by rf; a free
-// choice feeds the events that depend on it, and is fed by its guard's reads. A cycle in that
-// graph (load buffering through dependencies or branches, out-of-thin-air shapes) means values
-// may have to be guessed and checked: there `applies` is false and the Z3 enumeration runs.
+// choice feeds the events that depend on it, and is fed by its guard's reads.
+//
+// Reads on or after a cycle in that graph (counter updates that read each other's writes, load
+// buffering through dependencies) are decided last, by guard and address only, and their values
+// computed at the leaf: possible when no guard, address or assumption depends on them and each
+// write on a cycle adds known terms to one read of the cycle, so that a cycle's equation is
+// v = v + c (no candidate when c != 0, an undetermined one when c == 0, as the solver finds).
+// Other cycles (branches on such values, products) need values guessed and checked: there
+// `applies` is false and the Z3 enumeration runs.
 #pragma once
 
 #include <atomic>
