@@ -151,12 +151,14 @@ EnumerationStats enumerateCandidates(const model::EventStructure& events,
                                      const std::vector<bool>& observed,
                                      const std::function<bool(const Candidate&)>& onCandidate,
                                      std::optional<Clock::time_point> deadline,
-                                     const std::atomic<bool>* cancel) {
+                                     const std::atomic<bool>* cancel,
+                                     std::optional<std::uint64_t> solverWorkLimit) {
     if (auto stats =
             enumerateCandidatesExplicitly(events, observed, onCandidate, deadline, cancel)) {
         return *stats;
     }
-    return enumerateCandidatesWithZ3(events, observed, onCandidate, deadline, cancel);
+    return enumerateCandidatesWithZ3(events, observed, onCandidate, deadline, cancel, nullptr,
+                                     solverWorkLimit);
 }
 
 EnumerationStats enumerateCandidatesWithZ3(const model::EventStructure& events,
@@ -164,7 +166,8 @@ EnumerationStats enumerateCandidatesWithZ3(const model::EventStructure& events,
                                            const std::function<bool(const Candidate&)>& onCandidate,
                                            std::optional<Clock::time_point> deadline,
                                            const std::atomic<bool>* cancel,
-                                           const CandidateRestriction* restriction) {
+                                           const CandidateRestriction* restriction,
+                                           std::optional<std::uint64_t> solverWorkLimit) {
     Z3Session session;
     CandidateEncoding enc(events, observed, session);
     if (restriction) {
@@ -226,7 +229,12 @@ EnumerationStats enumerateCandidatesWithZ3(const model::EventStructure& events,
             stats.stopped = true;
             break;
         }
+        if (solverWorkLimit && session.work() >= *solverWorkLimit) {
+            stats.overWork = true;
+            break;
+        }
     }
+    stats.solverWork = session.work();
     return stats;
 }
 

@@ -31,26 +31,31 @@ struct EnumerationStats {
     std::uint64_t undetermined = 0;  // discarded: values not determined by rf
     bool timedOut = false;           // stopped by the deadline (or Z3 gave up)
     bool stopped = false;            // the callback asked to stop
+    // Z3's work (Z3Session::work) spent proposing them: 0 on the solver-free path.
+    std::uint64_t solverWork = 0;
+    bool overWork = false;  // stopped at the solver-work limit
 };
 
 // Calls `onCandidate` for each candidate until it returns false, the deadline passes or
 // `*cancel` becomes true (another thread sets it; a Z3 check in progress is interrupted, so
 // the enumeration stops within milliseconds, reported as timedOut).
 // `observed[l]` says whether location l gets a final write (see CandidateEncoding).
+// `solverWorkLimit`: on the Z3 path, stop (overWork) once Z3 has done that much work.
 EnumerationStats enumerateCandidates(const model::EventStructure& events,
                                      const std::vector<bool>& observed,
                                      const std::function<bool(const Candidate&)>& onCandidate,
                                      std::optional<Clock::time_point> deadline = std::nullopt,
-                                     const std::atomic<bool>* cancel = nullptr);
+                                     const std::atomic<bool>* cancel = nullptr,
+                                     std::optional<std::uint64_t> solverWorkLimit = std::nullopt);
 
 // The same candidates, always from Z3 (enumerateCandidates uses the solver-free search of
 // explicit_enumerator.hpp where it applies; tests compare the two), optionally only those that
 // also satisfy `restriction`.
-EnumerationStats enumerateCandidatesWithZ3(const model::EventStructure& events,
-                                           const std::vector<bool>& observed,
-                                           const std::function<bool(const Candidate&)>& onCandidate,
-                                           std::optional<Clock::time_point> deadline = std::nullopt,
-                                           const std::atomic<bool>* cancel = nullptr,
-                                           const CandidateRestriction* restriction = nullptr);
+EnumerationStats enumerateCandidatesWithZ3(
+    const model::EventStructure& events, const std::vector<bool>& observed,
+    const std::function<bool(const Candidate&)>& onCandidate,
+    std::optional<Clock::time_point> deadline = std::nullopt,
+    const std::atomic<bool>* cancel = nullptr, const CandidateRestriction* restriction = nullptr,
+    std::optional<std::uint64_t> solverWorkLimit = std::nullopt);
 
 }  // namespace memx::solver

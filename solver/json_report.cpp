@@ -70,7 +70,8 @@ nlohmann::json outcomeToJson(const litmus::Program& program, const TestOutcome& 
                         {"candidates", o.candidates},
                         {"undeterminedCandidates", o.undetermined},
                         {"filteredCandidates", o.filtered},
-                        {"executionsChecked", o.evaluated}};
+                        {"executionsChecked", o.evaluated},
+                        {"solverWork", o.solverWork}};
     nlohmann::json executions = nlohmann::json::array();
     for (const auto& e : o.executions) {
         executions.push_back(executionToJson(e));

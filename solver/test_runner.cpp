@@ -122,6 +122,7 @@ private:
 void addStats(TestOutcome& out, const EnumerationStats& stats) {
     out.candidates += stats.candidates;
     out.undetermined += stats.undetermined;
+    out.solverWork += stats.solverWork;
 }
 
 // One half of a verdict search: the first allowed execution whose condition is `wanted`. The
@@ -187,29 +188,45 @@ TestOutcome runTest(const litmus::Program& program, const model::EventStructure&
         // where the explicit search applies (constant addresses) or bytes multiply it (each
         // byte's sources are real). With symbolic addresses and dependency cycles every read
         // may read from every write, and a test of 55 candidates gets a bound in the millions.
+        // A filter makes the bound loose too (C-seqlock: a bound of 10^6, 18000 candidates,
+        // 2538 that pass its filter), so a filtered test spends the budget first as well.
         // Byte-granular tests go at once when the bound exceeds the budget itself: herd7 has
         // no counts for them to match, and each of their candidates costs a Z3 check.
         bool overBudget = false;
+        const bool solverFree = explicitEnumerationApplies(events);
         if (options.search == SearchMode::Auto) {
             const double bound = candidateBound(events, observed);
-            overBudget = events.byteGranular() ? bound > options.exhaustiveBound
-                                               : explicitEnumerationApplies(events) &&
-                                                     bound > 8 * options.exhaustiveBound;
+            overBudget = events.byteGranular()
+                             ? bound > options.exhaustiveBound
+                             : solverFree && !program.filter && bound > 8 * options.exhaustiveBound;
         }
         if (options.search != SearchMode::Verdict && !overBudget) {
-            // Every candidate, unless Auto's budget runs out first.
+            // Every candidate, unless Auto's budget runs out first. The budget counts the
+            // candidates the model judges; a candidate the filter drops costs a Z3 check on
+            // the solver's path, but only microseconds on the solver-free one, where up to
+            // eight budgets of them are walked.
             const bool budgeted = options.search == SearchMode::Auto;
             double seen = 0;
+            double judged = 0;
             auto onCandidate = [&](const Candidate& candidate) {
                 if (auto holds = collector.conditionHolds(candidate)) {
                     collector.consider(candidate, *holds);
+                    ++judged;
                 }
-                overBudget = budgeted && ++seen >= options.exhaustiveBound;
+                ++seen;
+                const double counted = solverFree ? judged : seen;
+                overBudget = budgeted && (counted >= options.exhaustiveBound ||
+                                          seen >= 8 * options.exhaustiveBound);
                 return !mustStop() && !overBudget;
             };
-            EnumerationStats stats =
-                enumerateCandidates(events, observed, onCandidate, deadline, options.cancel);
+            std::optional<std::uint64_t> workLimit;
+            if (budgeted) {
+                workLimit = options.solverWorkBudget;
+            }
+            EnumerationStats stats = enumerateCandidates(events, observed, onCandidate, deadline,
+                                                         options.cancel, workLimit);
             addStats(out, stats);
+            overBudget = overBudget || stats.overWork;
             out.timedOut = stats.timedOut || (stats.stopped && !overBudget);
         }
         if (!out.timedOut && (options.search == SearchMode::Verdict || overBudget)) {

@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <cstddef>
+#include <limits>
 #include <optional>
 
 #include "litmus/ast.hpp"
@@ -37,6 +38,9 @@ struct RunOptions {
     const std::atomic<bool>* cancel = nullptr;
     SearchMode search = SearchMode::Auto;
     double exhaustiveBound = 1 << 13;
+    // Auto's budget of Z3 work (Z3Session::work) for the exhaustive pass on the solver's
+    // path, where candidates cost from 1 to 20 ms each: deterministic, unlike a time share.
+    std::uint64_t solverWorkBudget = 4000000;
 };
 
 // Thrown through cat::evaluate's callback when the time limit passes (or the run is cancelled)

@@ -53,6 +53,21 @@ CheckResult Z3Session::check() {
     return CheckResult::Unknown;
 }
 
+std::uint64_t Z3Session::work() const {
+    try {
+        z3::stats stats = solver_.statistics();
+        for (unsigned i = 0; i < stats.size(); ++i) {
+            if (stats.key(i) == "rlimit count") {
+                return stats.is_uint(i) ? stats.uint_value(i)
+                                        : static_cast<std::uint64_t>(stats.double_value(i));
+            }
+        }
+        return 0;
+    } catch (const z3::exception& e) {
+        rethrow("statistics", e);
+    }
+}
+
 z3::model Z3Session::model() const {
     try {
         return solver_.get_model();

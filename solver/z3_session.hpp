@@ -2,6 +2,7 @@
 // is never squashed to bool, scoped push/pop, and Z3 failures turned into SolverError.
 #pragma once
 
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 
@@ -33,6 +34,9 @@ public:
     // Why the last check answered Unknown ("timeout", "canceled", ...).
     std::string reasonUnknown() const { return reasonUnknown_; }
     z3::model model() const;
+    // Z3's resource count ("rlimit count") so far: a measure of the solver's work that, unlike
+    // time, is the same on every run and every machine.
+    std::uint64_t work() const;
 
     // Pushes a backtracking point and pops it when the scope ends.
     class Scope {

@@ -238,11 +238,12 @@ TEST_F(PipelineTest, AutoSearchGoesStraightToTheSearchesWhenTheBoundIsFarBeyondT
     EXPECT_EQ(observationOf(torn.outcome), "Sometimes");
 }
 
-// Load buffering through data dependencies (a cycle: the Z3 enumeration runs), with six writes
-// to each location that never run: a bound of 64 for a handful of candidates.
+// Load buffering through data dependencies, one of them a product (a cycle the explicit search
+// cannot solve: the Z3 enumeration runs), with six writes to each location that never run: a
+// bound of 64 for a handful of candidates.
 const char* kCyclicWithIdleWrites = R"(C cyclic-idle
 {}
-P0(int *x, int *y) { int r0 = READ_ONCE(*x); WRITE_ONCE(*y, r0); }
+P0(int *x, int *y) { int r0 = READ_ONCE(*x); WRITE_ONCE(*y, r0 * 1); }
 P1(int *x, int *y, int *z) {
   int r1 = READ_ONCE(*y);
   WRITE_ONCE(*x, r1);
@@ -266,6 +267,48 @@ TEST_F(PipelineTest, TheBoundOfACyclicTestDoesNotSendItStraightToTheSearches) {
     auto budgeted = run("lkmm", "cyclic-idle", kCyclicWithIdleWrites, budget);
     EXPECT_TRUE(budgeted.outcome.exhaustive);
     EXPECT_EQ(budgeted.outcome.states, full.outcome.states);
+}
+
+TEST_F(PipelineTest, TheSolverWorkBudgetEndsTheExhaustivePassOnTheSolversPath) {
+    auto full = run("lkmm", "cyclic-idle", kCyclicWithIdleWrites);
+    ASSERT_TRUE(full.outcome.exhaustive);
+    EXPECT_GT(full.outcome.solverWork, 0u);  // Z3 proposed them
+    RunOptions budget;
+    budget.solverWorkBudget = 1;  // spent by the first check
+    auto quick = run("lkmm", "cyclic-idle", kCyclicWithIdleWrites, budget);
+    EXPECT_FALSE(quick.outcome.exhaustive);
+    EXPECT_EQ(observationOf(quick.outcome), observationOf(full.outcome));
+    // The solver-free path spends no solver work, whatever the budget.
+    auto sb = run("lkmm", "SB", kStoreBuffering, budget);
+    EXPECT_TRUE(sb.outcome.exhaustive);
+    EXPECT_EQ(sb.outcome.solverWork, 0u);
+}
+
+// Two counter increments read each other's writes (a cycle the explicit search solves), and a
+// filter keeps 24 of the 108 candidates (C-seqlock's shape: 2538 of 18000).
+const char* kFilteredCounter = R"(C filtered-counter
+{}
+P0(int *c, int *x) { int r0 = READ_ONCE(*c); WRITE_ONCE(*c, r0 + 1); r0 = READ_ONCE(*x); }
+P1(int *c, int *x) { int r1 = READ_ONCE(*c); WRITE_ONCE(*c, r1 + 1); WRITE_ONCE(*x, 1); }
+P2(int *c, int *x) { int r2 = READ_ONCE(*c); int r3 = READ_ONCE(*c); int r4 = READ_ONCE(*x); }
+filter (2:r2=2)
+exists (2:r3=1)
+)";
+
+TEST_F(PipelineTest, AFilteredTestSpendsTheBudgetOnWhatPassesTheFilter) {
+    auto full = run("lkmm", "filtered-counter", kFilteredCounter);
+    ASSERT_TRUE(full.outcome.exhaustive);
+    ASSERT_GT(full.outcome.filtered, 0u);
+    ASSERT_EQ(full.outcome.solverWork, 0u);  // the explicit search, cycle and all
+    const double judged = static_cast<double>(full.outcome.candidates - full.outcome.filtered);
+    RunOptions budget;
+    // Above what passes the filter, below all candidates and below the bound's share.
+    budget.exhaustiveBound = judged + 1;
+    ASSERT_LT(budget.exhaustiveBound, static_cast<double>(full.outcome.candidates));
+    auto counted = run("lkmm", "filtered-counter", kFilteredCounter, budget);
+    EXPECT_TRUE(counted.outcome.exhaustive);
+    EXPECT_EQ(counted.outcome.states, full.outcome.states);
+    EXPECT_EQ(counted.outcome.negative, full.outcome.negative);
 }
 
 }  // namespace memx::solver
