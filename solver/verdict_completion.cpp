@@ -62,9 +62,9 @@ void completeStates(const CompletionSearch& search, std::size_t maxStates, TestO
     }
     const auto displayed = displayedLocations(search.program);
     // Set by the restriction: the encoding lives for the whole enumeration, and a constraint
-    // added between two candidates is asserted at the session's base level (see
-    // CandidateRestriction), so each allowed state is blocked as soon as it is found. No Z3
-    // expression is kept here: each would outlive the session's context.
+    // added between two candidates holds for every later one (see CandidateRestriction), so
+    // each allowed state is blocked as soon as it is found. No Z3 expression is kept here:
+    // it would outlive the session's context.
     CandidateEncoding* encoding = nullptr;
     Z3Session* session = nullptr;
     auto differs = [&](const FinalState& state) {
