@@ -5,7 +5,10 @@
 #include <gtest/gtest.h>
 
 #include <fmt/format.h>
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
+#include <limits>
 #include <set>
 #include <sstream>
 #include <stdexcept>
@@ -226,6 +229,48 @@ TEST(VerdictCompletion, TheTimeLimitDuringTheStateSearchKeepsTheVerdict) {
     const std::string text = report(r);
     EXPECT_NE(text.find("states not proven complete (time limit)"), std::string::npos) << text;
     EXPECT_EQ(text.find("Timeout"), std::string::npos) << text;
+}
+
+// Every user-copy library test, under both built-in models: a verdict-only run lists the same
+// states (the first 64 of them where there are more) and raises the same flags as the
+// exhaustive run.
+TEST(VerdictCompletion, VerdictRunsOfTheUsercopyLibraryAgreeWithExhaustiveRuns) {
+    const auto folder = std::filesystem::path(MEMX_SOURCE_DIR) / "litmus/library/usercopy";
+    int compared = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+        if (entry.path().extension() != ".litmus") {
+            continue;
+        }
+        const std::string text = libraryText("usercopy/" + entry.path().filename().string());
+        for (const std::string model : {"lkmm", "rc11"}) {
+            SCOPED_TRACE(entry.path().filename().string() + " under " + model);
+            RunOptions exhaustive;
+            exhaustive.maxStates = std::numeric_limits<std::size_t>::max();
+            exhaustive.search = SearchMode::Exhaustive;
+            auto full = run(model, text, exhaustive);
+            RunOptions verdictOnly;  // the default bound: 64 states
+            verdictOnly.search = SearchMode::Verdict;
+            auto verdict = run(model, text, verdictOnly);
+            ASSERT_TRUE(full.outcome.exhaustive);
+            ASSERT_FALSE(verdict.outcome.exhaustive);
+            EXPECT_TRUE(verdict.outcome.flagsExact);
+            EXPECT_EQ(verdict.outcome.flags, full.outcome.flags);
+            EXPECT_EQ(observationOf(verdict.outcome), observationOf(full.outcome));
+            const auto all = stateTexts(full.outcome);
+            const auto listed = stateTexts(verdict.outcome);
+            if (all.size() <= 64) {
+                EXPECT_EQ(verdict.outcome.statesCompleteness, Completeness::Exact);
+                EXPECT_EQ(listed, all);
+            } else {
+                EXPECT_EQ(verdict.outcome.statesCompleteness, Completeness::Capped);
+                EXPECT_EQ(listed.size(), 64u);
+                EXPECT_GE(verdict.outcome.statesOmitted, 1u);
+                EXPECT_TRUE(std::includes(all.begin(), all.end(), listed.begin(), listed.end()));
+            }
+            ++compared;
+        }
+    }
+    EXPECT_GE(compared, 48);  // 24 tests or more, two models each
 }
 
 // The flag searches on their own, from an outcome that has seen nothing: a judge that checks
