@@ -1,7 +1,9 @@
 // `memx run FILE...`: decides each test under a model and prints herd7's result block (or,
 // with --json, the same facts and every allowed execution). Exit code 2 on input errors, 3
 // when a time limit stopped a test (which then prints no verdict), 0 otherwise.
+#include <cstddef>
 #include <iostream>
+#include <limits>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -28,6 +30,7 @@ struct RunArgs {
     bool json = false;
     double timeout = 0;
     solver::SearchMode search = solver::SearchMode::Auto;
+    std::optional<std::size_t> maxStates;
 };
 
 int runFiles(const RunArgs& args) {
@@ -40,6 +43,11 @@ int runFiles(const RunArgs& args) {
     solver::RunOptions options;
     options.keepExecutions = args.json;
     options.search = args.search;
+    if (args.maxStates) {
+        // 0: no bound, as for word-sized tests by default.
+        options.maxStates =
+            *args.maxStates == 0 ? std::numeric_limits<std::size_t>::max() : *args.maxStates;
+    }
     if (args.timeout > 0) {
         options.timeoutSeconds = args.timeout;
     }
@@ -91,6 +99,10 @@ void addRunCommand(CLI::App& app, int& exitCode) {
     cmd->add_flag("--json", args->json, "Print results and every allowed execution as JSON");
     cmd->add_option("--timeout", args->timeout, "Stop a test after this many seconds");
     addSearchOption(*cmd, args->search);
+    cmd->add_option("--max-states", args->maxStates,
+                    "List at most N final states and say how many were omitted (default: 64 for "
+                    "byte-granular tests, no bound for others; 0: no bound)")
+        ->option_text("N");
     cmd->callback([args, &exitCode] { exitCode = runFiles(*args); });
 }
 

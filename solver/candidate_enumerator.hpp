@@ -21,7 +21,10 @@ class CandidateEncoding;
 class Z3Session;
 
 // Asserts what every candidate must also satisfy (a verdict search's condition), given the
-// encoding of the candidate space and the session holding it.
+// encoding of the candidate space and the session holding it. Both live until the enumeration
+// returns, and the restriction may keep them to add constraints from `onCandidate`: no scope
+// the enumerator closes between candidates is open there, so they hold for every later
+// candidate (a state search blocks each state it finds that way).
 using CandidateRestriction = std::function<void(CandidateEncoding&, Z3Session&)>;
 
 using Clock = std::chrono::steady_clock;

@@ -16,26 +16,6 @@ public:
                                 [&](const litmus::PropAtom& a) { return atom(a); });
     }
 
-private:
-    z3::expr constant(std::int64_t v) { return ctx_.bv_val(static_cast<std::uint64_t>(v), 64); }
-
-    z3::expr atom(const litmus::PropAtom& a) {
-        z3::expr lhs = valueOf(a.lhs);
-        z3::expr rhs = constant(0);
-        switch (a.rhs.kind) {
-            case litmus::CondValue::Kind::Int:
-                rhs = constant(a.rhs.value);
-                break;
-            case litmus::CondValue::Kind::Address:
-                rhs = constant(addressOf(a.rhs.symbol));
-                break;
-            case litmus::CondValue::Kind::Location:
-                rhs = valueOf(a.rhs.location);
-                break;
-        }
-        return a.negated ? lhs != rhs : lhs == rhs;
-    }
-
     // As FinalStateReader::valueOf, symbolically.
     z3::expr valueOf(const litmus::LocationRef& ref) {
         const model::EventStructure& es = enc_.events();
@@ -71,6 +51,27 @@ private:
         return constant(0);
     }
 
+private:
+    z3::expr constant(std::int64_t v) { return ctx_.bv_val(static_cast<std::uint64_t>(v), 64); }
+
+    z3::expr atom(const litmus::PropAtom& a) {
+        z3::expr lhs = valueOf(a.lhs);
+        z3::expr rhs = constant(0);
+        switch (a.rhs.kind) {
+            case litmus::CondValue::Kind::Int:
+                rhs = constant(a.rhs.value);
+                break;
+            case litmus::CondValue::Kind::Address:
+                rhs = constant(addressOf(a.rhs.symbol));
+                break;
+            case litmus::CondValue::Kind::Location:
+                rhs = valueOf(a.rhs.location);
+                break;
+        }
+        return a.negated ? lhs != rhs : lhs == rhs;
+    }
+
+    // As FinalStateReader::valueOf, symbolically.
     // The chosen final write's value of one cell; 0 when none is chosen (nothing writes).
     z3::expr cellValue(std::size_t cell) {
         const model::EventStructure& es = enc_.events();
@@ -123,6 +124,11 @@ private:
 z3::expr encodeProposition(const litmus::Prop& prop, const litmus::Program& program,
                            CandidateEncoding& encoding) {
     return PropositionEncoder(program, encoding).encode(prop);
+}
+
+z3::expr encodeLocationValue(const litmus::LocationRef& location, const litmus::Program& program,
+                             CandidateEncoding& encoding) {
+    return PropositionEncoder(program, encoding).valueOf(location);
 }
 
 }  // namespace memx::solver

@@ -15,4 +15,10 @@ namespace memx::solver {
 z3::expr encodeProposition(const litmus::Prop& prop, const litmus::Program& program,
                            CandidateEncoding& encoding);
 
+// The final value of one location (a register, or a shared location composed from its
+// bytes' final writes), as FinalStateReader::valueOf reads it off a candidate. A state search
+// blocks a final state with it. The location must be observed, as for encodeProposition.
+z3::expr encodeLocationValue(const litmus::LocationRef& location, const litmus::Program& program,
+                             CandidateEncoding& encoding);
+
 }  // namespace memx::solver

@@ -1,6 +1,8 @@
 #include "solver/herd_report.hpp"
 
 #include <fmt/format.h>
+#include <algorithm>
+#include <vector>
 
 #include "solver/condition_printer.hpp"
 
@@ -11,6 +13,76 @@ std::string observationOf(const TestOutcome& o) {
         return "Never";
     }
     return o.negative == 0 ? "Always" : "Sometimes";
+}
+
+namespace {
+
+// "a", "a and b", "a, b and c".
+std::string joinWithAnd(const std::vector<std::string>& parts) {
+    std::string out;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        out += (i == 0 ? "" : i + 1 == parts.size() ? " and " : ", ") + parts[i];
+    }
+    return out;
+}
+
+std::string whyUnproven(Completeness c) {
+    return c == Completeness::Stopped ? "time limit" : "not searched";
+}
+
+}  // namespace
+
+std::optional<std::string> statesOmittedNote(const TestOutcome& o) {
+    if (o.statesCompleteness == Completeness::Capped) {
+        return fmt::format("States omitted: at least {} (the state search stops at --max-states)",
+                           std::max<std::uint64_t>(o.statesOmitted, 1));
+    }
+    if (o.statesOmitted == 0) {
+        return std::nullopt;
+    }
+    if (o.statesCompleteness == Completeness::Exact) {
+        return fmt::format("States omitted: {} of {}", o.statesOmitted,
+                           o.statesOmitted + o.states.size());
+    }
+    return fmt::format("States omitted: at least {}", o.statesOmitted);
+}
+
+std::string verdictOnlyNote(const TestOutcome& o) {
+    std::vector<std::string> exact = {"observation"};
+    std::vector<std::string> unproven;
+    std::vector<std::string> sampled;
+    switch (o.statesCompleteness) {
+        case Completeness::Exact:
+            exact.push_back("states");
+            break;
+        case Completeness::Capped:
+            unproven.push_back("state search stopped at --max-states");
+            break;
+        case Completeness::Stopped:
+            unproven.push_back("states not proven complete (time limit)");
+            break;
+        case Completeness::NotSearched:
+            sampled.push_back("states");
+            break;
+    }
+    sampled.push_back("witness counts");
+    if (o.flagsExact) {
+        exact.push_back("flags");
+    } else if (o.unprovenFlags.empty()) {
+        sampled.push_back("flags");
+    } else {
+        for (const auto& [flag, why] : o.unprovenFlags) {
+            unproven.push_back(
+                fmt::format("flag {} not proven absent ({})", flag, whyUnproven(why)));
+        }
+        exact.push_back("other flags");
+    }
+    std::string note = "Verdict-only search: " + joinWithAnd(exact) + " exact";
+    for (const std::string& part : unproven) {
+        note += "; " + part;
+    }
+    note += "; " + joinWithAnd(sampled) + " are those of the executions checked";
+    return note;
 }
 
 std::string formatHerdReport(const litmus::Program& program, const TestOutcome& o,
@@ -32,11 +104,12 @@ std::string formatHerdReport(const litmus::Program& program, const TestOutcome& 
     out += "Condition " + printCondition(program.condition) + "\n";
     out +=
         fmt::format("Observation {} {} {} {}\n", o.name, observationOf(o), o.positive, o.negative);
+    // Not herd lines: what the States above leave out, and what a verdict-only run proved.
+    if (auto omitted = statesOmittedNote(o)) {
+        out += *omitted + "\n";
+    }
     if (!o.exhaustive) {
-        // Not a herd line: says the States and Witnesses above are a sample (see SearchMode).
-        out +=
-            "Verdict-only search: the observation is exact; states, witness counts and flags "
-            "are those of the executions checked\n";
+        out += verdictOnlyNote(o) + "\n";
     }
     out += fmt::format("Time {} {:.2f}\n", o.name, o.seconds);
     out += "Hash=" + hash + "\n\n";

@@ -3,6 +3,7 @@
 // Condition, Observation (raw counts), Time, Hash, and a blank line.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "litmus/ast.hpp"
@@ -12,6 +13,15 @@ namespace memx::solver {
 
 // "Never", "Sometimes" or "Always", from the raw counts.
 std::string observationOf(const TestOutcome& outcome);
+
+// The line after the Observation when the States list leaves states out
+// (RunOptions::maxStates): how many, exactly or as a lower bound; none when it lists them all.
+std::optional<std::string> statesOmittedNote(const TestOutcome& outcome);
+
+// The line after it in a verdict-only run: which parts of the report are exact (always the
+// observation; states and flags as the searches proved them), which are not proven and why,
+// and which are those of the executions checked.
+std::string verdictOnlyNote(const TestOutcome& outcome);
 
 std::string formatHerdReport(const litmus::Program& program, const TestOutcome& outcome,
                              const std::string& hash);

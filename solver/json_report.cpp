@@ -54,12 +54,21 @@ nlohmann::json outcomeToJson(const litmus::Program& program, const TestOutcome& 
     for (const auto& s : o.states) {
         states.push_back(s.text());
     }
+    nlohmann::json unprovenFlags = nlohmann::json::object();
+    for (const auto& [flag, why] : o.unprovenFlags) {
+        unprovenFlags[flag] = why == Completeness::Stopped ? "time limit" : "not searched";
+    }
     nlohmann::json j = {{"test", o.name},
                         {"kind", conditionKind(o.quantifier)},
                         {"condition", printCondition(program.condition)},
                         {"timedOut", o.timedOut},
                         {"exhaustive", o.exhaustive},
                         {"states", std::move(states)},
+                        // statesOmitted is exact when statesExact, else a lower bound.
+                        {"statesExact", o.statesCompleteness == Completeness::Exact},
+                        {"statesOmitted", o.statesOmitted},
+                        {"flagsExact", o.flagsExact},
+                        {"flagsUnproven", std::move(unprovenFlags)},
                         {"result", o.undefined ? "Undef" : (o.conditionSatisfied() ? "Ok" : "No")},
                         {"positive", o.positive},
                         {"negative", o.negative},

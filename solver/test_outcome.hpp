@@ -35,6 +35,15 @@ struct ForbiddenExecution {
     std::vector<std::string> failedAxioms;  // the `as` names (else the text) of failing axioms
 };
 
+// How far a verdict-only run's states or a flag's absence were established beyond the
+// executions the verdict searches met.
+enum class Completeness {
+    Exact,        // proven: every state found, or the flag found or proven absent
+    Capped,       // states: the search stopped once more than RunOptions::maxStates were found
+    Stopped,      // the time limit (or a cancel) stopped the search
+    NotSearched,  // no search ran (a user model's flags, word-sized tests)
+};
+
 struct TestOutcome {
     std::string name;
     litmus::Quantifier quantifier = litmus::Quantifier::Exists;
@@ -45,9 +54,24 @@ struct TestOutcome {
     bool undefined = false;
     bool timedOut = false;
     bool cancelled = false;  // stopped by RunOptions::cancel (timedOut is set too)
-    // False after a verdict search (SearchMode::Verdict): the observation is exact, but states,
-    // witness counts and flags are those of the executions it met, not of all of them.
+    // False after a verdict search (SearchMode::Verdict): the observation is exact, but the
+    // witness counts are those of the executions it met, and the states and flags are exact
+    // only as the fields below say (solver/verdict_completion.hpp).
     bool exhaustive = true;
+    // Whether `states` plus `statesOmitted` are all the final states of the allowed
+    // executions: always in an exhaustive run; in a verdict-only run when the state search
+    // finished. Otherwise statesOmitted is a lower bound.
+    Completeness statesCompleteness = Completeness::Exact;
+    // States found but not listed (RunOptions::maxStates): `states` keeps the first ones in
+    // herd's order.
+    std::uint64_t statesOmitted = 0;
+    // Whether `flags` holds every flag some allowed execution raises: always in an exhaustive
+    // run; in a verdict-only run under a built-in model when every flag it can raise was
+    // found or proven absent (unprovenFlags empty).
+    bool flagsExact = true;
+    // Verdict-only runs: the flags no checked execution raised whose absence is not proven,
+    // by name (as the model's `as` names them), with the reason.
+    std::map<std::string, Completeness> unprovenFlags;
     double seconds = 0;
     // Counters for diagnosis and benchmarks.
     std::uint64_t candidates = 0;    // proposed by the solver with determined values

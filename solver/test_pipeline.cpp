@@ -36,7 +36,9 @@ std::optional<TestRun> runProgram(litmus::Program program, std::string text,
         return std::nullopt;
     }
     TestRun run;
-    run.outcome = runTest(program, *events, *chosen.model, options);
+    RunOptions withFlags = options;
+    withFlags.builtinFlags = chosen.builtinFlags;
+    run.outcome = runTest(program, *events, *chosen.model, withFlags);
     run.model = chosen.name;
     run.program = std::move(program);
     run.hash = textDigest(text);
@@ -78,6 +80,10 @@ std::optional<LoadedModel> loadOneModel(const ModelSelection& selection, const s
         }
         loaded.catFile = *path;
         loaded.name = builtin;
+        // The built-in flag list reads the built-in event tables' tags: not with a .cfg's.
+        if (!selection.config) {
+            loaded.builtinFlags = builtinFlagConditions(builtin);
+        }
     } else {
         loaded.name = loaded.catFile.string();
     }

@@ -42,6 +42,9 @@ struct LoadedModel {
     // one serves every other test (lkmm).
     std::shared_ptr<const LoadedModel> c11Model;
     model::EventOptions events;  // from ModelSelection::events
+    // A built-in model's flags with their necessary conditions (solver/builtin_flags.hpp), for
+    // verdict-only runs; null for a user's model.
+    const std::vector<FlagCondition>* builtinFlags = nullptr;
 };
 
 // The model `program` runs under: `loaded`, or its c11Model for a C11 test.

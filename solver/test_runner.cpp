@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <functional>
+#include <limits>
 #include <optional>
 
 #include "litmus/prop_locations.hpp"
@@ -11,6 +12,7 @@
 #include "solver/execution_graph_builder.hpp"
 #include "solver/explicit_enumerator.hpp"
 #include "solver/observed_locations.hpp"
+#include "solver/verdict_completion.hpp"
 #include "solver/z3_session.hpp"
 
 namespace memx::solver {
@@ -160,7 +162,39 @@ bool searchForWitness(const litmus::Program& program, const model::EventStructur
     return found || !stats.timedOut;
 }
 
+// After a verdict-only run's Observation is decided, byte-granular tests get their states
+// and (under a built-in model) their flags made exact, as far as the deadline allows. Other
+// tests in this mode are the word-sized tests beyond the budget (herd-timeout tests of the
+// corpus), whose time is measured against herd's: their states and flags stay those of the
+// executions checked.
+void completeVerdictRun(const litmus::Program& program, const model::EventStructure& events,
+                        const std::vector<bool>& observed, const RunOptions& options,
+                        std::optional<Clock::time_point> deadline, OutcomeCollector& collector,
+                        TestOutcome& out) {
+    out.statesCompleteness = Completeness::NotSearched;
+    out.flagsExact = false;
+    if (!events.byteGranular()) {
+        return;
+    }
+    CompletionSearch search{
+        program, events, observed, deadline, options.cancel, [&](const Candidate& candidate) {
+            auto holds = collector.conditionHolds(candidate);
+            return holds && collector.consider(candidate, *holds);
+        }};
+    completeStates(search, stateBound(options, events), out);
+    if (options.builtinFlags) {
+        completeFlags(search, *options.builtinFlags, out);
+    }
+}
+
 }  // namespace
+
+std::size_t stateBound(const RunOptions& options, const model::EventStructure& events) {
+    if (options.maxStates) {
+        return *options.maxStates;
+    }
+    return events.byteGranular() ? 64 : std::numeric_limits<std::size_t>::max();
+}
 
 TestOutcome runTest(const litmus::Program& program, const model::EventStructure& events,
                     const cat::Model& model, const RunOptions& options) {
@@ -238,10 +272,14 @@ TestOutcome runTest(const litmus::Program& program, const model::EventStructure&
                 (out.negative > 0 || searchForWitness(program, events, observed, collector, out,
                                                       false, deadline, options.cancel));
             out.timedOut = !decided;
+            if (decided) {
+                completeVerdictRun(program, events, observed, options, deadline, collector, out);
+            }
         }
     } catch (const TimeLimitReached&) {
         out.timedOut = true;
     }
+    capStates(out, stateBound(options, events));
     out.cancelled = out.timedOut && cancelled();
     out.seconds = std::chrono::duration<double>(Clock::now() - start).count();
     return out;

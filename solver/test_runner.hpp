@@ -8,10 +8,12 @@
 #include <cstddef>
 #include <limits>
 #include <optional>
+#include <vector>
 
 #include "litmus/ast.hpp"
 #include "model/cat/model.hpp"
 #include "model/events/event_structure.hpp"
+#include "solver/builtin_flags.hpp"
 #include "solver/test_outcome.hpp"
 
 namespace memx::solver {
@@ -41,7 +43,19 @@ struct RunOptions {
     // Auto's budget of Z3 work (Z3Session::work) for the exhaustive pass on the solver's
     // path, where candidates cost from 1 to 20 ms each: deterministic, unlike a time share.
     std::uint64_t solverWorkBudget = 4000000;
+    // At most this many final states are listed (TestOutcome::statesOmitted counts the rest);
+    // a verdict-only run's state search stops after one more. None: 64 for byte-granular tests,
+    // whose states can be astronomically many, and no bound for the others (herd7 lists every
+    // state, up to 4096 in the corpus).
+    std::optional<std::size_t> maxStates;
+    // The flags of the built-in model the test runs under (solver/builtin_flags.hpp), for a
+    // verdict-only run to find or prove absent; null for a user's model, whose flags stay
+    // those of the executions checked.
+    const std::vector<FlagCondition>* builtinFlags = nullptr;
 };
+
+// The state bound RunOptions::maxStates gives for these events.
+std::size_t stateBound(const RunOptions& options, const model::EventStructure& events);
 
 // Thrown through cat::evaluate's callback when the time limit passes (or the run is cancelled)
 // mid-candidate.

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <exception>
+#include <limits>
 
 #include "litmus/parser.hpp"
 #include "model/events/event_builder.hpp"
@@ -124,6 +125,7 @@ AgreementResult checkAgreement(const std::string& file, const solver::LoadedMode
         options.timeoutSeconds = limits.engineTimeoutSeconds;
         // Every candidate: the comparison is of the whole candidate space, never a verdict.
         options.search = solver::SearchMode::Exhaustive;
+        options.maxStates = std::numeric_limits<std::size_t>::max();  // every state, listed
         solver::TestOutcome engine = solver::runTest(*program, *events, *model.model, options);
         result.engineSeconds = engine.seconds;
         if (engine.timedOut) {
