@@ -96,7 +96,7 @@ void completeStates(const CompletionSearch& search, std::size_t maxStates, TestO
 }
 
 void completeFlags(const CompletionSearch& search, const std::vector<FlagCondition>& flags,
-                   TestOutcome& out) {
+                   TestOutcome& out, bool searchCandidates) {
     for (const FlagCondition& flag : flags) {
         if (out.flags.contains(flag.raisedAs)) {
             continue;
@@ -105,7 +105,7 @@ void completeFlags(const CompletionSearch& search, const std::vector<FlagConditi
         if (!need.possible()) {
             continue;  // no candidate can raise it
         }
-        if (!need.searchable()) {
+        if (!need.searchable() || !searchCandidates) {
             out.unprovenFlags[flag.name] = Completeness::NotSearched;
             continue;
         }

@@ -38,11 +38,11 @@ struct CompletionSearch {
 void completeStates(const CompletionSearch& search, std::size_t maxStates, TestOutcome& out);
 
 // For every flag of `flags` no checked execution raised: proven absent when no candidate can
-// meet its necessary condition (solver/flag_needs.hpp), else searched among the candidates
-// that meet it until an allowed execution raises it or none is left. Sets flagsExact and
-// unprovenFlags.
+// meet its necessary condition (solver/flag_needs.hpp), else (with `searchCandidates`)
+// searched among the candidates that meet it until an allowed execution raises it or none is
+// left; without, left unproven (NotSearched). Sets flagsExact and unprovenFlags.
 void completeFlags(const CompletionSearch& search, const std::vector<FlagCondition>& flags,
-                   TestOutcome& out);
+                   TestOutcome& out, bool searchCandidates = true);
 
 // Keeps the first `maxStates` states (herd's order) and counts the others in statesOmitted.
 void capStates(TestOutcome& out, std::size_t maxStates);

@@ -166,6 +166,34 @@ TEST(VerdictCompletion, Rc11FindsTheVolatileRaceThatLkmmProvesAbsent) {
     EXPECT_EQ(rc11.outcome.states.size(), 4u);
 }
 
+// Word-sized verdict-only runs search neither states nor flags, but a flag no candidate can
+// raise is proven absent all the same.
+TEST(VerdictCompletion, WordSizedRunsProveOnlyWhatNeedsNoSearch) {
+    RunOptions verdict;
+    verdict.search = SearchMode::Verdict;
+    const char* marked = R"(C MP+marked
+{}
+P0(int *x, int *y) { WRITE_ONCE(*x, 1); WRITE_ONCE(*y, 1); }
+P1(int *x, int *y) { int r0 = READ_ONCE(*y); int r1 = READ_ONCE(*x); }
+exists (1:r0=1 /\ 1:r1=0)
+)";
+    auto quiet = run("lkmm", marked, verdict);
+    ASSERT_FALSE(quiet.outcome.exhaustive);
+    EXPECT_TRUE(quiet.outcome.flagsExact);  // no plain access: no race can exist
+    EXPECT_EQ(quiet.outcome.statesCompleteness, Completeness::NotSearched);
+    const char* plain = R"(C MP+plain-data
+{}
+P0(int *x, int *y) { *x = 1; smp_store_release(y, 1); }
+P1(int *x, int *y) { int r1 = -1; int r0 = smp_load_acquire(y); if (r0) r1 = *x; }
+exists (1:r0=1 /\ 1:r1=0)
+)";
+    auto ordered = run("lkmm", plain, verdict);
+    ASSERT_FALSE(ordered.outcome.exhaustive);
+    EXPECT_FALSE(ordered.outcome.flags.contains("data-race"));
+    EXPECT_FALSE(ordered.outcome.flagsExact);  // the plain pair could race: not searched
+    EXPECT_EQ(ordered.outcome.unprovenFlags.at("data-race"), Completeness::NotSearched);
+}
+
 TEST(VerdictCompletion, MaxStatesStopsTheStateSearchAndSaysMoreExist) {
     RunOptions two;
     two.maxStates = 2;
