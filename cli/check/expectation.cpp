@@ -5,6 +5,7 @@ namespace memx::check {
 namespace {
 
 constexpr const char* kTornFlag = "torn-read";
+constexpr const char* kDataRaceFlag = "data-race";  // the built-in models' `as` name
 
 std::string withTags(std::string text, bool dataRace, bool torn) {
     if (dataRace) {
@@ -50,6 +51,22 @@ bool meets(const Verdict& verdict, const Expectation& expectation) {
     return verdict.observation == expectation.observation &&
            raisesDataRace(verdict.flags) == expectation.dataRace &&
            verdict.flags.contains(kTornFlag) == expectation.torn;
+}
+
+std::optional<std::string> unprovenAbsence(const Verdict& verdict, const Expectation& expectation) {
+    if (verdict.flagsExact || expectation.deadlock) {
+        return std::nullopt;
+    }
+    auto proven = [&](const char* flag) {
+        return !verdict.unprovenFlags.empty() && !verdict.unprovenFlags.contains(flag);
+    };
+    if (!expectation.dataRace && !raisesDataRace(verdict.flags) && !proven(kDataRaceFlag)) {
+        return kDataRaceFlag;
+    }
+    if (!expectation.torn && !verdict.flags.contains(kTornFlag) && !proven(kTornFlag)) {
+        return kTornFlag;
+    }
+    return std::nullopt;
 }
 
 }  // namespace memx::check

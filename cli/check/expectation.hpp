@@ -29,6 +29,11 @@ struct Verdict {
     std::uint64_t positive = 0;
     std::uint64_t negative = 0;
     std::set<std::string> flags;
+    // A verdict-only run may leave a flag's absence unproven (solver::TestOutcome::flagsExact):
+    // `unprovenFlags` names the flags it searched for without finishing; empty with
+    // flagsExact false, no flag's absence was searched for at all.
+    bool flagsExact = true;
+    std::set<std::string> unprovenFlags;
 };
 
 // A data race is LKMM's `data-race` flag, or `*undef*` (RC11 makes racy programs undefined;
@@ -40,5 +45,9 @@ bool raisesDataRace(const std::set<std::string>& flags);
 std::string describe(const Verdict& verdict, const Expectation& expectation);
 
 bool meets(const Verdict& verdict, const Expectation& expectation);
+
+// The flag ("data-race", "torn-read") that `expectation` says is absent and the run did not
+// raise, but whose absence the run did not prove; nullopt when a pass stands on proven facts.
+std::optional<std::string> unprovenAbsence(const Verdict& verdict, const Expectation& expectation);
 
 }  // namespace memx::check

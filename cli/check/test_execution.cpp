@@ -26,8 +26,15 @@ std::string firstError(const DiagnosticSink& sink) {
 
 void judge(TestResult& result, const solver::TestRun& run,
            const std::optional<Expectation>& expectation, bool strict) {
-    Verdict verdict{solver::observationOf(run.outcome), run.outcome.positive, run.outcome.negative,
-                    run.outcome.flags};
+    Verdict verdict{solver::observationOf(run.outcome),
+                    run.outcome.positive,
+                    run.outcome.negative,
+                    run.outcome.flags,
+                    run.outcome.flagsExact,
+                    {}};
+    for (const auto& [flag, completeness] : run.outcome.unprovenFlags) {
+        verdict.unprovenFlags.insert(flag);
+    }
     result.flags.assign(run.outcome.flags.begin(), run.outcome.flags.end());
     if (!expectation) {
         result.got = describe(verdict, Expectation{});
@@ -37,11 +44,16 @@ void judge(TestResult& result, const solver::TestRun& run,
     }
     result.expected = describe(*expectation);
     result.got = describe(verdict, *expectation);
-    if (meets(verdict, *expectation)) {
-        result.status = TestStatus::Pass;
-    } else {
+    if (!meets(verdict, *expectation)) {
         result.status = TestStatus::Fail;
         result.message = "expected " + result.expected + ", got " + result.got;
+    } else if (auto flag = unprovenAbsence(verdict, *expectation)) {
+        // A pass must not rest on a flag nobody showed absent (a verdict-only run).
+        result.status = TestStatus::Fail;
+        result.message = "expected " + result.expected + ", got " + result.got + ", but the " +
+                         "verdict-only search did not prove " + *flag + " absent";
+    } else {
+        result.status = TestStatus::Pass;
     }
 }
 

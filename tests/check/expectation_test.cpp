@@ -33,6 +33,24 @@ TEST(CheckMatching, UndefinedBehaviourCountsAsARace) {
     EXPECT_FALSE(meets({"Never", 0, 1, {"*undef*"}}, expect("Never")));
 }
 
+TEST(CheckMatching, AnAbsentFlagMustBeProvenAbsent) {
+    Verdict exact{"Never", 0, 1, {}};
+    EXPECT_FALSE(unprovenAbsence(exact, expect("Never")));
+    // A verdict-only run that searched no flag (word-sized, or a user's model).
+    Verdict unsearched{"Never", 0, 1, {}, false, {}};
+    EXPECT_EQ(unprovenAbsence(unsearched, expect("Never")), "data-race");
+    // One that stopped searching for torn-read but proved data-race absent.
+    Verdict tornOpen{"Never", 0, 1, {}, false, {"torn-read"}};
+    EXPECT_EQ(unprovenAbsence(tornOpen, expect("Never")), "torn-read");
+    Expectation torn = expect("Never");
+    torn.torn = true;
+    tornOpen.flags = {"torn-read"};
+    EXPECT_FALSE(unprovenAbsence(tornOpen, torn));
+    // A raised flag needs no proof of absence.
+    Verdict raced{"Sometimes", 1, 1, {"data-race"}, false, {"torn-read"}};
+    EXPECT_EQ(unprovenAbsence(raced, expect("Sometimes", true)), "torn-read");
+}
+
 TEST(CheckMatching, DeadlockMeansNoExecutionAtAll) {
     Expectation deadlock;
     deadlock.deadlock = true;
