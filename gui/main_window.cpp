@@ -166,6 +166,17 @@ void MainWindow::buildToolBar() {
         });
         bar->addWidget(box);
     }
+    search_ = new QComboBox(this);
+    search_->addItem(tr("search: auto"), int(solver::SearchMode::Auto));
+    search_->addItem(tr("search: every execution"), int(solver::SearchMode::Exhaustive));
+    search_->setToolTip(
+        tr("auto: every execution up to 8192 candidates, beyond that a verdict-only run that "
+           "lists the executions it checked (--search auto); every execution: all of them, "
+           "however long it takes (--search exhaustive)"));
+    connect(search_, &QComboBox::currentIndexChanged, this, [this] {
+        settings_.setValue(QStringLiteral("everyExecution"), search_->currentIndex() == 1);
+    });
+    bar->addWidget(search_);
     bar->addWidget(new QLabel(tr(" Time limit: "), this));
     timeLimit_ = new QDoubleSpinBox(this);
     timeLimit_->setRange(0, 86400);
@@ -267,6 +278,7 @@ void MainWindow::restoreSettings() {
     setBigEndian(settings_.value(QStringLiteral("endian")).toString() == QLatin1String("big"));
     setUserCopyPlain(settings_.value(QStringLiteral("usercopy")).toString() ==
                      QLatin1String("plain"));
+    setEveryExecution(settings_.value(QStringLiteral("everyExecution"), false).toBool());
     if (settings_.contains(QStringLiteral("relations"))) {
         std::set<std::string> names;
         for (const QString& n : settings_.value(QStringLiteral("relations")).toStringList()) {
@@ -387,6 +399,10 @@ void MainWindow::setUserCopyPlain(bool plain) {
     userCopy_->setCurrentIndex(plain ? 1 : 0);
 }
 
+void MainWindow::setEveryExecution(bool every) {
+    search_->setCurrentIndex(every ? 1 : 0);
+}
+
 void MainWindow::setTimeLimit(double seconds) {
     timeLimit_->setValue(seconds);
 }
@@ -470,6 +486,7 @@ void MainWindow::run() {
     if (timeLimit_->value() > 0) {
         request.timeoutSeconds = timeLimit_->value();
     }
+    request.search = solver::SearchMode(search_->currentData().toInt());
     runner_->start(request);
 }
 

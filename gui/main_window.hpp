@@ -50,6 +50,9 @@ public:
     // Byte-granular tests only (docs/byte-memory.md): byte order and the user-copy reading.
     void setBigEndian(bool big);
     void setUserCopyPlain(bool plain);
+    // Whether a run checks every execution however many (memx run --search exhaustive) or,
+    // past the budget, only decides the verdict (--search auto, the default).
+    void setEveryExecution(bool every);
 
     void checkNow();  // the as-you-type check, without waiting for the debounce
     bool exportFigure(const QString& path, ExportFormat format, QString* error);
@@ -110,6 +113,7 @@ private:
     QDoubleSpinBox* timeLimit_ = nullptr;
     QComboBox* endian_ = nullptr;
     QComboBox* userCopy_ = nullptr;
+    QComboBox* search_ = nullptr;
     QAction* runAction_ = nullptr;
     QAction* cancelAction_ = nullptr;
     QProgressBar* progress_ = nullptr;

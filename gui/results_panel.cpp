@@ -41,6 +41,7 @@ ResultsPanel::ResultsPanel(QWidget* parent)
     : QWidget(parent),
       observation_(new QLabel(this)),
       flags_(new QLabel(this)),
+      completeness_(new QLabel(this)),
       stateRows_(new StatesTableModel(this)),
       states_(new QTableView(this)),
       filter_(new QComboBox(this)),
@@ -51,6 +52,9 @@ ResultsPanel::ResultsPanel(QWidget* parent)
     QFont bold = observation_->font();
     bold.setBold(true);
     observation_->setFont(bold);
+    completeness_->setWordWrap(true);
+    completeness_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    completeness_->hide();
     states_->setModel(stateRows_);
     states_->horizontalHeader()->setSectionResizeMode(StatesTableModel::StateColumn,
                                                       QHeaderView::Stretch);
@@ -88,6 +92,7 @@ ResultsPanel::ResultsPanel(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(observation_);
     layout->addWidget(flags_);
+    layout->addWidget(completeness_);
     layout->addWidget(states_, 1);
     layout->addLayout(filterRow);
     layout->addWidget(executions_, 2);
@@ -100,6 +105,8 @@ void ResultsPanel::clear() {
     state_.reset();
     observation_->clear();
     flags_->clear();
+    completeness_->clear();
+    completeness_->hide();
     stateRows_->setRows({});
     listed_->setExecutions(nullptr, {});
     omitted_->clear();
@@ -132,6 +139,17 @@ void ResultsPanel::showRun(std::shared_ptr<const solver::TestRun> run,
         flags << qs(f);
     }
     flags_->setText(flags.isEmpty() ? tr("No flags") : tr("Flags: %1").arg(flags.join(", ")));
+    if (!o.timedOut) {
+        QStringList notes;
+        if (auto omitted = solver::statesOmittedNote(o)) {
+            notes << qs(*omitted);
+        }
+        if (!o.exhaustive) {
+            notes << qs(solver::verdictOnlyNote(o));
+        }
+        completeness_->setText(notes.join(QLatin1Char('\n')));
+        completeness_->setVisible(!notes.isEmpty());
+    }
     stateRows_->setRows(states ? std::move(*states) : StatesTableModel::rowsOf(o));
     fillList();
     // Drawing the first execution takes tens of milliseconds for a large graph (55-75 ms for
@@ -153,6 +171,10 @@ QString ResultsPanel::observationText() const {
 
 QString ResultsPanel::flagsText() const {
     return flags_->text();
+}
+
+QString ResultsPanel::completenessText() const {
+    return completeness_->text();
 }
 
 QString ResultsPanel::omittedText() const {

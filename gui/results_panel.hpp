@@ -61,6 +61,10 @@ public:
     QString flagsText() const;
     // "N more forbidden executions not listed" when the run kept only some; else empty.
     QString omittedText() const;
+    // What the run did not establish, as `memx run` says it: states left out of the list
+    // (RunOptions::maxStates) and a verdict-only run's note; empty after an exhaustive run
+    // that lists every state.
+    QString completenessText() const;
     QTableView* statesTable() const { return states_; }
     const StatesTableModel* stateRows() const { return stateRows_; }
 
@@ -76,6 +80,7 @@ private:
 
     QLabel* observation_;
     QLabel* flags_;
+    QLabel* completeness_;
     StatesTableModel* stateRows_;  // lazy, as the execution list
     QTableView* states_;
     QComboBox* filter_;

@@ -19,9 +19,10 @@ std::shared_ptr<const RunResult> runRequest(const RunRequest& request,
         options.keepExecutions = true;
         // The results list offers the rejected executions too (the Forbidden filter).
         options.keepForbidden = true;
-        // The window lists every execution, so it never settles for a verdict-only sample;
-        // the time limit and Cancel bound a run that has too many.
-        options.search = solver::SearchMode::Exhaustive;
+        // The user chooses: every execution (bounded by the time limit and Cancel), or, as
+        // memx run does, a verdict-only run past the budget, whose astronomically many
+        // executions (a 64-byte copy) could never all be listed.
+        options.search = request.search;
         options.timeoutSeconds = request.timeoutSeconds;
         options.cancel = cancel;
         try {

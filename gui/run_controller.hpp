@@ -24,6 +24,9 @@ struct RunRequest {
     std::string fileName;  // names the test in diagnostics
     solver::ModelSelection model;
     std::optional<double> timeoutSeconds;
+    // Auto: every execution of a test within memx run's budget, a verdict-only run (with the
+    // executions it checked) beyond it; Exhaustive: every execution, however long it takes.
+    solver::SearchMode search = solver::SearchMode::Auto;
 };
 
 struct RunResult {

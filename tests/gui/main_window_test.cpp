@@ -448,8 +448,40 @@ private slots:
         QCOMPARE(settings_->value(QStringLiteral("usercopy")).toString(), QStringLiteral("plain"));
     }
 
+    void aVerdictOnlyRunSaysWhatItProved() {
+        // bench/usercopy's test at 64 bytes: far beyond the budget, so a verdict-only run,
+        // whose states (4) and flags the searches made exact.
+        QString ones = QStringLiteral("1");
+        for (int i = 1; i < 64; ++i) {
+            ones += QStringLiteral(",1");
+        }
+        const QString test = QStringLiteral(
+                                 "C copy_from_user-64\n{\nu8 ubuf[64];\nu8 kbuf[64];\n"
+                                 "u8 fresh[64] = {%1};\n}\n"
+                                 "P0(u8 *kbuf, u8 *ubuf) { copy_from_user(kbuf, ubuf, 64); }\n"
+                                 "external P1(u8 *ubuf, u8 *fresh) { memcpy(ubuf, fresh, 64); }\n"
+                                 "exists (kbuf[0]=1 /\\ kbuf[63]=0)\n")
+                                 .arg(ones);
+        window_->setTestText(test, QStringLiteral("copy_from_user-64.litmus"));
+        window_->run();
+        QVERIFY(waitForRun(*window_, 60000));
+        auto run = window_->lastRun();
+        QVERIFY(run);
+        QVERIFY(!run->outcome.exhaustive);
+        QVERIFY2(window_->results()->completenessText().startsWith(
+                     QStringLiteral("Verdict-only search: observation, states and flags exact")),
+                 qPrintable(window_->results()->completenessText()));
+        QCOMPARE(window_->results()->stateRows()->rowCount(), 4);
+        // A small exhaustive run has nothing to qualify.
+        QVERIFY(window_->openFile(libraryTest(QStringLiteral("lkmm/MP+wmb+rmb.litmus"))));
+        window_->run();
+        QVERIFY(waitForRun(*window_, 60000));
+        QVERIFY(window_->results()->completenessText().isEmpty());
+    }
+
     void aRunStoppedByTheTimeLimitSaysSo() {
         window_->setTimeLimit(1);
+        window_->setEveryExecution(true);  // else past the budget a verdict search decides it
         window_->setTestText(endlessTest(6, 4), QStringLiteral("endless.litmus"));
         window_->run();
         QVERIFY(waitForRun(*window_, 10000));
@@ -463,6 +495,7 @@ private slots:
     }
 
     void cancelStopsALongRunWithinOneSecond() {
+        window_->setEveryExecution(true);
         window_->setTestText(endlessTest(6, 4), QStringLiteral("endless.litmus"));
         window_->run();
         QTest::qWait(1500);
