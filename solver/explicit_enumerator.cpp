@@ -84,6 +84,24 @@ std::int64_t binary(SymOp op, std::int64_t a, std::int64_t b) {
     }
 }
 
+// An operator node's value from its operands' values (`operand(i)`), as the Z3 encoding
+// defines it; Ite asks only for the branch it takes.
+template <typename Operand>
+std::int64_t operatorValue(const model::SymNode& n, const Operand& operand) {
+    switch (n.op) {
+        case SymOp::Not:
+            return fromBool(operand(0) == 0);
+        case SymOp::Neg:
+            return static_cast<std::int64_t>(0 - static_cast<std::uint64_t>(operand(0)));
+        case SymOp::BitNot:
+            return ~operand(0);
+        case SymOp::Ite:
+            return operand(0) != 0 ? operand(1) : operand(2);
+        default:
+            return binary(n.op, operand(0), operand(1));
+    }
+}
+
 // What the search decides, in order, and the reads on or after a dependency cycle, whose
 // sources it decides last and whose values it computes at each leaf.
 struct DecisionPlan {
@@ -398,20 +416,8 @@ private:
             case SymOp::Choice:
                 v = choice_[static_cast<std::size_t>(n.value)];
                 break;
-            case SymOp::Not:
-                v = fromBool(op(0) == 0);
-                break;
-            case SymOp::Neg:
-                v = static_cast<std::int64_t>(0 - static_cast<std::uint64_t>(op(0)));
-                break;
-            case SymOp::BitNot:
-                v = ~op(0);
-                break;
-            case SymOp::Ite:
-                v = op(0) != 0 ? op(1) : op(2);
-                break;
             default:
-                v = binary(n.op, op(0), op(1));
+                v = operatorValue(n, op);
                 break;
         }
         memoStamp_[id] = stamp_;
@@ -518,20 +524,7 @@ private:
             outcome = outcome == CycleOutcome::NoSolution ? outcome : CycleOutcome::AnyValue;
             return {0, std::nullopt};
         }
-        auto op = [&](std::size_t i) { return operands[i].offset; };
-        switch (n.op) {
-            case SymOp::Not:
-                return {fromBool(op(0) == 0), std::nullopt};
-            case SymOp::Neg:
-                return {static_cast<std::int64_t>(0 - static_cast<std::uint64_t>(op(0))),
-                        std::nullopt};
-            case SymOp::BitNot:
-                return {~op(0), std::nullopt};
-            case SymOp::Ite:
-                return {op(0) != 0 ? op(1) : op(2), std::nullopt};
-            default:
-                return {binary(n.op, op(0), op(1)), std::nullopt};
-        }
+        return {operatorValue(n, [&](std::size_t i) { return operands[i].offset; }), std::nullopt};
     }
 
     // An undetermined candidate counts once per final-write choice, as the Z3 enumeration
