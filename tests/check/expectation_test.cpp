@@ -15,62 +15,76 @@ Expectation expect(std::string observation, bool race = false) {
     return e;
 }
 
+// A run's facts; a verdict-only run may leave flags unproven (flagsExact false).
+Verdict seen(std::string observation, std::uint64_t positive, std::uint64_t negative,
+             std::set<std::string> flags, bool flagsExact = true,
+             std::set<std::string> unprovenFlags = {}) {
+    Verdict v;
+    v.observation = std::move(observation);
+    v.positive = positive;
+    v.negative = negative;
+    v.flags = std::move(flags);
+    v.flagsExact = flagsExact;
+    v.unprovenFlags = std::move(unprovenFlags);
+    return v;
+}
+
 TEST(CheckMatching, ObservationMustBeEqual) {
-    EXPECT_TRUE(meets({"Never", 0, 3, {}}, expect("Never")));
-    EXPECT_FALSE(meets({"Sometimes", 1, 2, {}}, expect("Never")));
-    EXPECT_FALSE(meets({"Always", 3, 0, {}}, expect("Sometimes")));
+    EXPECT_TRUE(meets(seen("Never", 0, 3, {}), expect("Never")));
+    EXPECT_FALSE(meets(seen("Sometimes", 1, 2, {}), expect("Never")));
+    EXPECT_FALSE(meets(seen("Always", 3, 0, {}), expect("Sometimes")));
 }
 
 TEST(CheckMatching, DataraceIsCheckedBothWays) {
-    EXPECT_TRUE(meets({"Sometimes", 1, 1, {"data-race"}}, expect("Sometimes", true)));
-    EXPECT_FALSE(meets({"Sometimes", 1, 1, {}}, expect("Sometimes", true)));
-    EXPECT_FALSE(meets({"Sometimes", 1, 1, {"data-race"}}, expect("Sometimes")));
-    EXPECT_TRUE(meets({"Sometimes", 1, 1, {"other"}}, expect("Sometimes")));
+    EXPECT_TRUE(meets(seen("Sometimes", 1, 1, {"data-race"}), expect("Sometimes", true)));
+    EXPECT_FALSE(meets(seen("Sometimes", 1, 1, {}), expect("Sometimes", true)));
+    EXPECT_FALSE(meets(seen("Sometimes", 1, 1, {"data-race"}), expect("Sometimes")));
+    EXPECT_TRUE(meets(seen("Sometimes", 1, 1, {"other"}), expect("Sometimes")));
 }
 
 TEST(CheckMatching, UndefinedBehaviourCountsAsARace) {
-    EXPECT_TRUE(meets({"Never", 0, 1, {"*undef*"}}, expect("Never", true)));
-    EXPECT_FALSE(meets({"Never", 0, 1, {"*undef*"}}, expect("Never")));
+    EXPECT_TRUE(meets(seen("Never", 0, 1, {"*undef*"}), expect("Never", true)));
+    EXPECT_FALSE(meets(seen("Never", 0, 1, {"*undef*"}), expect("Never")));
 }
 
 TEST(CheckMatching, AnAbsentFlagMustBeProvenAbsent) {
-    Verdict exact{"Never", 0, 1, {}};
+    Verdict exact = seen("Never", 0, 1, {});
     EXPECT_FALSE(unprovenAbsence(exact, expect("Never")));
     // A verdict-only run that searched no flag (word-sized, or a user's model).
-    Verdict unsearched{"Never", 0, 1, {}, false, {}};
+    Verdict unsearched = seen("Never", 0, 1, {}, false, {});
     EXPECT_EQ(unprovenAbsence(unsearched, expect("Never")), "data-race");
     // One that stopped searching for torn-read but proved data-race absent.
-    Verdict tornOpen{"Never", 0, 1, {}, false, {"torn-read"}};
+    Verdict tornOpen = seen("Never", 0, 1, {}, false, {"torn-read"});
     EXPECT_EQ(unprovenAbsence(tornOpen, expect("Never")), "torn-read");
     Expectation torn = expect("Never");
     torn.torn = true;
     tornOpen.flags = {"torn-read"};
     EXPECT_FALSE(unprovenAbsence(tornOpen, torn));
     // A raised flag needs no proof of absence.
-    Verdict raced{"Sometimes", 1, 1, {"data-race"}, false, {"torn-read"}};
+    Verdict raced = seen("Sometimes", 1, 1, {"data-race"}, false, {"torn-read"});
     EXPECT_EQ(unprovenAbsence(raced, expect("Sometimes", true)), "torn-read");
 }
 
 TEST(CheckMatching, DeadlockMeansNoExecutionAtAll) {
     Expectation deadlock;
     deadlock.deadlock = true;
-    EXPECT_TRUE(meets({"Never", 0, 0, {}}, deadlock));
-    EXPECT_FALSE(meets({"Never", 0, 2, {}}, deadlock));
+    EXPECT_TRUE(meets(seen("Never", 0, 0, {}), deadlock));
+    EXPECT_FALSE(meets(seen("Never", 0, 2, {}), deadlock));
     EXPECT_EQ(describe(deadlock), "DEADLOCK");
-    EXPECT_EQ(describe(Verdict{"Never", 0, 2, {}}, deadlock), "Never 0 2");
+    EXPECT_EQ(describe(seen("Never", 0, 2, {}), deadlock), "Never 0 2");
 }
 
 TEST(CheckMatching, TornNeedsTheTornFlag) {
     Expectation torn = expect("Sometimes");
     torn.torn = true;
-    EXPECT_TRUE(meets({"Sometimes", 1, 1, {"torn-read"}}, torn));
-    EXPECT_FALSE(meets({"Sometimes", 1, 1, {}}, torn));
-    EXPECT_FALSE(meets({"Sometimes", 1, 1, {"torn-read"}}, expect("Sometimes")));
+    EXPECT_TRUE(meets(seen("Sometimes", 1, 1, {"torn-read"}), torn));
+    EXPECT_FALSE(meets(seen("Sometimes", 1, 1, {}), torn));
+    EXPECT_FALSE(meets(seen("Sometimes", 1, 1, {"torn-read"}), expect("Sometimes")));
 }
 
 TEST(CheckMatching, DescriptionsNameBothSidesAlike) {
     EXPECT_EQ(describe(expect("Sometimes", true)), "Sometimes DATARACE");
-    EXPECT_EQ(describe(Verdict{"Never", 0, 1, {"data-race"}}, expect("Never")), "Never DATARACE");
+    EXPECT_EQ(describe(seen("Never", 0, 1, {"data-race"}), expect("Never")), "Never DATARACE");
     litmus::ExpectedResult comment{"Always", true, false, false};
     EXPECT_EQ(describe(fromResultComment(comment)), "Always DATARACE");
 }
