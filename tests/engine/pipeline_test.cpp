@@ -284,6 +284,18 @@ TEST_F(PipelineTest, TheSolverWorkBudgetEndsTheExhaustivePassOnTheSolversPath) {
     EXPECT_EQ(sb.outcome.solverWork, 0u);
 }
 
+TEST_F(PipelineTest, ATimeLimitDoesNotChangeWhatTheSolverProposes) {
+    // Z3 searches differently once its parameters are set before a check, as a time limit
+    // sets them; a run without one must propose the same candidates with the same work.
+    RunOptions limited;
+    limited.timeoutSeconds = 3600;
+    auto with = run("lkmm", "cyclic-idle", kCyclicWithIdleWrites, limited);
+    auto without = run("lkmm", "cyclic-idle", kCyclicWithIdleWrites);
+    ASSERT_GT(with.outcome.solverWork, 0u);
+    EXPECT_EQ(without.outcome.solverWork, with.outcome.solverWork);
+    EXPECT_EQ(without.outcome.candidates, with.outcome.candidates);
+}
+
 // Two counter increments read each other's writes (a cycle the explicit search solves), and a
 // filter keeps 24 of the 108 candidates (C-seqlock's shape: 2538 of 18000).
 const char* kFilteredCounter = R"(C filtered-counter
