@@ -71,7 +71,6 @@ private:
         return a.negated ? lhs != rhs : lhs == rhs;
     }
 
-    // As FinalStateReader::valueOf, symbolically.
     // The chosen final write's value of one cell; 0 when none is chosen (nothing writes).
     z3::expr cellValue(std::size_t cell) {
         const model::EventStructure& es = enc_.events();

@@ -37,13 +37,10 @@ bool rc11Atomic(const model::SymEvent& ev) {
     return inAny(ev, atomic);
 }
 
-bool groupReads(const model::EventStructure& es, const model::AccessGroup& g) {
-    return !g.events.empty() && es.events[g.events.front()].kind == model::EventKind::Read &&
-           es.events[g.events.front()].thread >= 0;
-}
-
-bool groupWrites(const model::EventStructure& es, const model::AccessGroup& g) {
-    return !g.events.empty() && es.events[g.events.front()].kind == model::EventKind::Write &&
+// A thread's access group of this kind (not the initial writes).
+bool threadGroupOf(const model::EventStructure& es, const model::AccessGroup& g,
+                   model::EventKind kind) {
+    return !g.events.empty() && es.events[g.events.front()].kind == kind &&
            es.events[g.events.front()].thread >= 0;
 }
 
@@ -143,11 +140,12 @@ void FlagNeedAnalysis::findAccessPairs(bool sameThread) {
 void FlagNeedAnalysis::findTearingGroups() {
     const auto& groups = events_.accessGroups;
     for (std::uint32_t g = 0; g < groups.size(); ++g) {
-        if (!groupReads(events_, groups[g]) || groups[g].events.size() < 2) {
+        if (!threadGroupOf(events_, groups[g], model::EventKind::Read) ||
+            groups[g].events.size() < 2) {
             continue;
         }
         for (std::uint32_t w = 0; w < groups.size(); ++w) {
-            if (!groupWrites(events_, groups[w])) {
+            if (!threadGroupOf(events_, groups[w], model::EventKind::Write)) {
                 continue;
             }
             std::size_t shared = 0;

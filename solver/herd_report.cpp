@@ -26,11 +26,11 @@ std::string joinWithAnd(const std::vector<std::string>& parts) {
     return out;
 }
 
-std::string whyUnproven(Completeness c) {
+}  // namespace
+
+std::string unprovenReason(Completeness c) {
     return c == Completeness::Stopped ? "time limit" : "not searched";
 }
-
-}  // namespace
 
 std::optional<std::string> statesOmittedNote(const TestOutcome& o) {
     if (o.statesCompleteness == Completeness::Capped) {
@@ -73,7 +73,7 @@ std::string verdictOnlyNote(const TestOutcome& o) {
     } else {
         for (const auto& [flag, why] : o.unprovenFlags) {
             unproven.push_back(
-                fmt::format("flag {} not proven absent ({})", flag, whyUnproven(why)));
+                fmt::format("flag {} not proven absent ({})", flag, unprovenReason(why)));
         }
         exact.push_back("other flags");
     }

@@ -14,6 +14,9 @@ namespace memx::solver {
 // "Never", "Sometimes" or "Always", from the raw counts.
 std::string observationOf(const TestOutcome& outcome);
 
+// Why a verdict-only run left a part unproven: "time limit" or "not searched".
+std::string unprovenReason(Completeness completeness);
+
 // The line after the Observation when the States list leaves states out
 // (RunOptions::maxStates): how many, exactly or as a lower bound; none when it lists them all.
 std::optional<std::string> statesOmittedNote(const TestOutcome& outcome);

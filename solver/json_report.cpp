@@ -56,7 +56,7 @@ nlohmann::json outcomeToJson(const litmus::Program& program, const TestOutcome& 
     }
     nlohmann::json unprovenFlags = nlohmann::json::object();
     for (const auto& [flag, why] : o.unprovenFlags) {
-        unprovenFlags[flag] = why == Completeness::Stopped ? "time limit" : "not searched";
+        unprovenFlags[flag] = unprovenReason(why);
     }
     nlohmann::json j = {{"test", o.name},
                         {"kind", conditionKind(o.quantifier)},

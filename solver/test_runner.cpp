@@ -121,12 +121,6 @@ private:
     std::vector<litmus::LocationRef> displayed_;
 };
 
-void addStats(TestOutcome& out, const EnumerationStats& stats) {
-    out.candidates += stats.candidates;
-    out.undetermined += stats.undetermined;
-    out.solverWork += stats.solverWork;
-}
-
 // One half of a verdict search: the first allowed execution whose condition is `wanted`. The
 // solver proposes only candidates that pass the filter and whose condition is `wanted`, so a
 // search finds its witness, or proves there is none, without visiting the others. Returns false
@@ -158,7 +152,7 @@ bool searchForWitness(const litmus::Program& program, const model::EventStructur
             return !found;
         },
         deadline, cancel, &restriction);
-    addStats(out, stats);
+    addEnumerationStats(out, stats);
     return found || !stats.timedOut;
 }
 
@@ -189,6 +183,12 @@ void completeVerdictRun(const litmus::Program& program, const model::EventStruct
 }
 
 }  // namespace
+
+void addEnumerationStats(TestOutcome& out, const EnumerationStats& stats) {
+    out.candidates += stats.candidates;
+    out.undetermined += stats.undetermined;
+    out.solverWork += stats.solverWork;
+}
 
 std::size_t stateBound(const RunOptions& options, const model::EventStructure& events) {
     if (options.maxStates) {
@@ -260,7 +260,7 @@ TestOutcome runTest(const litmus::Program& program, const model::EventStructure&
             }
             EnumerationStats stats = enumerateCandidates(events, observed, onCandidate, deadline,
                                                          options.cancel, workLimit);
-            addStats(out, stats);
+            addEnumerationStats(out, stats);
             overBudget = overBudget || stats.overWork;
             out.timedOut = stats.timedOut || (stats.stopped && !overBudget);
         }

@@ -6,7 +6,6 @@
 
 #include <atomic>
 #include <cstddef>
-#include <limits>
 #include <optional>
 #include <vector>
 
@@ -14,6 +13,7 @@
 #include "model/cat/model.hpp"
 #include "model/events/event_structure.hpp"
 #include "solver/builtin_flags.hpp"
+#include "solver/candidate_enumerator.hpp"
 #include "solver/test_outcome.hpp"
 
 namespace memx::solver {
@@ -53,6 +53,9 @@ struct RunOptions {
     // those of the executions checked.
     const std::vector<FlagCondition>* builtinFlags = nullptr;
 };
+
+// Adds an enumeration's counters (candidates, undetermined ones, solver work) to `out`.
+void addEnumerationStats(TestOutcome& out, const EnumerationStats& stats);
 
 // The state bound RunOptions::maxStates gives for these events.
 std::size_t stateBound(const RunOptions& options, const model::EventStructure& events);

@@ -36,8 +36,7 @@ Completeness searchRestricted(const CompletionSearch& search, const CandidateRes
                 return !search.judge(candidate) || onAllowed(candidate);
             },
             search.deadline, search.cancel, &restriction);
-        out.candidates += stats.candidates;
-        out.undetermined += stats.undetermined;
+        addEnumerationStats(out, stats);
         return stats.timedOut ? Completeness::Stopped : Completeness::Exact;
     } catch (const TimeLimitReached&) {
         return Completeness::Stopped;
