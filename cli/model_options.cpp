@@ -15,6 +15,10 @@ void addModelOptions(CLI::App& cmd, ModelArgs& args) {
                    "copy_from_user/copy_to_user: asm (marked user bytes, default) or plain "
                    "(plain memcpy)")
         ->check(CLI::IsMember({"asm", "plain"}));
+    cmd.add_option("--byte-classes", args.byteClasses,
+                   "Byte-granular tests: build only representatives of the bytes every access "
+                   "treats alike: auto (on with a built-in model, default), on or off")
+        ->check(CLI::IsMember({"auto", "on", "off"}));
 }
 
 solver::ModelSelection toModelSelection(const ModelArgs& args) {
@@ -31,6 +35,9 @@ solver::ModelSelection toModelSelection(const ModelArgs& args) {
     selection.events.bigEndian = args.endian == "big";
     selection.events.userCopy =
         args.usercopy == "plain" ? model::UserCopyMode::Plain : model::UserCopyMode::Asm;
+    if (args.byteClasses != "auto") {
+        selection.byteClasses = args.byteClasses == "on";
+    }
     return selection;
 }
 

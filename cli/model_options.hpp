@@ -16,8 +16,9 @@ struct ModelArgs {
     std::vector<std::string> includeDirs;
     std::string conf;
     std::vector<std::string> variants;
-    std::string endian = "little";  // byte-granular tests: byte order
-    std::string usercopy = "asm";   // copy_from_user/copy_to_user: marked bytes, or plain memcpy
+    std::string endian = "little";     // byte-granular tests: byte order
+    std::string usercopy = "asm";      // copy_from_user/copy_to_user: marked bytes, or plain memcpy
+    std::string byteClasses = "auto";  // byte-granular tests: representatives of alike bytes
 };
 
 void addModelOptions(CLI::App& cmd, ModelArgs& args);

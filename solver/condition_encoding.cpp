@@ -37,16 +37,14 @@ public:
             return constant(0);
         }
         const model::LocationTable& table = es.locations;
-        std::size_t firstCell = 0;
-        for (const auto& loc : table.locations) {
-            if (loc.name != ref.name) {
-                firstCell += table.byteGranular ? loc.size : 1;
+        for (std::size_t l = 0; l < table.locations.size(); ++l) {
+            if (table.locations[l].name != ref.name) {
                 continue;
             }
             if (!table.byteGranular) {
-                return cellValue(firstCell);
+                return cellValue(l);
             }
-            return elementValue(loc, firstCell, static_cast<std::uint32_t>(ref.index.value_or(0)));
+            return elementValue(l, static_cast<std::uint32_t>(ref.index.value_or(0)));
         }
         return constant(0);
     }
@@ -85,15 +83,19 @@ private:
 
     // As FinalStateReader::elementValue: bytes composed in the table's byte order,
     // sign-extended for signed types.
-    z3::expr elementValue(const model::Location& loc, std::size_t firstCell, std::uint32_t index) {
+    z3::expr elementValue(std::size_t location, std::uint32_t index) {
+        const model::LocationTable& table = enc_.events().locations;
+        const model::Location& loc = table.locations[location];
         const std::uint32_t size = loc.elementSize;
         if (static_cast<std::uint64_t>(index + 1) * size > loc.size) {
             return constant(0);
         }
-        const bool bigEndian = enc_.events().locations.bigEndian;
+        const bool bigEndian = table.bigEndian;
         z3::expr bits = constant(0);
         for (std::uint32_t b = 0; b < size; ++b) {
-            z3::expr byte = cellValue(firstCell + index * size + b) & constant(0xff);
+            // A named byte always keeps a cell of its own (byte_classes.hpp).
+            auto cell = table.cellOf(location, index * size + b);
+            z3::expr byte = (cell ? cellValue(*cell) : constant(0)) & constant(0xff);
             const std::uint32_t shift = bigEndian ? size - 1 - b : b;
             bits = bits | z3::shl(byte, constant(8 * shift));
         }

@@ -138,10 +138,9 @@ StateValue FinalStateReader::valueOf(const litmus::LocationRef& ref) const {
 // the table's byte order, sign-extended for signed types. `buf` without an index is buf[0].
 std::int64_t FinalStateReader::elementValue(const litmus::LocationRef& ref) const {
     const auto& table = events_.locations;
-    std::size_t firstCell = 0;
-    for (const auto& loc : table.locations) {
+    for (std::size_t l = 0; l < table.locations.size(); ++l) {
+        const auto& loc = table.locations[l];
         if (loc.name != ref.name) {
-            firstCell += loc.size;
             continue;
         }
         const auto index = static_cast<std::uint32_t>(ref.index.value_or(0));
@@ -151,11 +150,13 @@ std::int64_t FinalStateReader::elementValue(const litmus::LocationRef& ref) cons
         }
         std::uint64_t bits = 0;
         for (std::uint32_t b = 0; b < size; ++b) {
-            const std::size_t cell = firstCell + index * size + b;
+            // A named byte always keeps a cell of its own (byte_classes.hpp).
+            const auto cell = table.cellOf(l, index * size + b);
             std::uint64_t byte = 0;
-            if (cell < candidate_.finalWrite.size() && candidate_.finalWrite[cell]) {
-                byte = static_cast<std::uint64_t>(candidate_.values[*candidate_.finalWrite[cell]]) &
-                       0xffu;
+            if (cell && *cell < candidate_.finalWrite.size() && candidate_.finalWrite[*cell]) {
+                byte =
+                    static_cast<std::uint64_t>(candidate_.values[*candidate_.finalWrite[*cell]]) &
+                    0xffu;
             }
             const std::uint32_t shift = table.bigEndian ? size - 1 - b : b;
             bits |= byte << (8 * shift);

@@ -116,22 +116,27 @@ std::optional<LoadedModel> loadOneModel(const ModelSelection& selection, const s
 
 std::optional<LoadedModel> loadModelSelection(const ModelSelection& selection,
                                               DiagnosticSink& sink) {
+    auto setEvents = [&](LoadedModel& loaded) {
+        loaded.events = selection.events;
+        // A built-in model is the one with its own flag list (not read through a .cfg).
+        loaded.events.byteClasses = selection.byteClasses.value_or(loaded.builtinFlags != nullptr);
+    };
     if (!selection.builtin.empty() || selection.catFile || selection.config) {
         auto loaded = loadOneModel(selection, selection.builtin, sink);
         if (loaded) {
-            loaded->events = selection.events;
+            setEvents(*loaded);
         }
         return loaded;
     }
     auto kernel = loadOneModel(selection, builtinModelFor(Dialect::Kernel), sink);
     if (kernel) {
-        kernel->events = selection.events;
+        setEvents(*kernel);
     }
     auto c11 = kernel ? loadOneModel(selection, builtinModelFor(Dialect::C11), sink) : std::nullopt;
     if (!c11) {
         return std::nullopt;
     }
-    c11->events = selection.events;
+    setEvents(*c11);
     kernel->c11Model = std::make_shared<const LoadedModel>(std::move(*c11));
     return kernel;
 }

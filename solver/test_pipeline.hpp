@@ -30,6 +30,10 @@ struct ModelSelection {
     std::vector<std::string> variants;
     // How byte-granular tests are built (`--endian`, `--usercopy`; docs/byte-memory.md).
     model::EventOptions events;
+    // `--byte-classes on|off`; none (auto): on with a built-in model, off with a user's .cat
+    // or .cfg, whose differences and complements the argument for byte classes does not
+    // cover. Overrides events.byteClasses.
+    std::optional<bool> byteClasses;
 };
 
 struct LoadedModel {

@@ -225,9 +225,10 @@ std::optional<Value> ThreadBuilder::callUserCopy(const Call& c, const Loc& loc, 
                      orderName == "memory_order_release" ? kReleaseWrite : kOnceWrite);
 }
 
-// n byte reads of the source and n byte writes of the destination, all under one poIndex
-// (unsequenced among themselves); byte i of the destination gets byte i of the source, with a
-// data dependency. Each side is one access group.
+// The read side (n bytes of the source) and the write side (n bytes of the destination), one
+// event each until the split (byte_splitter.cpp), both under one poIndex: their bytes are
+// unsequenced among themselves, and byte i of the destination gets byte i of the source, with
+// a data dependency (BuildContext::copies). Each side becomes one access group.
 std::optional<Value> ThreadBuilder::copyBytes(const Call& c, const Loc& loc,
                                               const std::vector<std::string>& readSets,
                                               const std::vector<std::string>& writeSets) {
@@ -243,32 +244,23 @@ std::optional<Value> ThreadBuilder::copyBytes(const Call& c, const Loc& loc,
                                     std::to_string(LocationTable::kStride));
         return std::nullopt;
     }
-    const ScalarType byte{1, false};
-    auto byteAddress = [&](const Value& base, std::int64_t i) {
-        auto b = constantOf(ctx_.es, base.id);
-        Value v{b ? ctx_.es.constant(*b + i) : node(SymOp::Add, {base.id, ctx_.es.constant(i)}),
-                base.deps, PointeeType{byte, 0}};
+    if (*n == 0) {
+        return Value{};  // copies nothing, accesses nothing
+    }
+    const ScalarType bytes{static_cast<std::uint32_t>(*n), false};
+    auto asBytes = [](Value v) {
+        v.pointee = PointeeType{ScalarType{1, false}, 0};
         return v;
     };
     const int po = nextPo_;
-    const std::int64_t readGroup = ctx_.nextCopyGroup++;
-    const std::int64_t writeGroup = ctx_.nextCopyGroup++;
-    std::vector<Value> bytes;
-    for (std::int64_t i = 0; i < *n; ++i) {
-        std::uint32_t r =
-            addEvent(EventKind::Read, readSets, byteAddress(*src, i), 0, guard_, c.callee, loc);
-        ctx_.accesses[r].copyGroup = readGroup;
-        ctx_.es.events[r].poIndex = po;
-        bytes.push_back(readValueOf(r));
-    }
-    for (std::int64_t i = 0; i < *n; ++i) {
-        const Value& b = bytes[static_cast<std::size_t>(i)];
-        std::uint32_t w = addEvent(EventKind::Write, writeSets, byteAddress(*dst, i), b.id, guard_,
-                                   c.callee, loc);
-        ctx_.accesses[w].copyGroup = writeGroup;
-        ctx_.es.events[w].poIndex = po;
-        addEdges(ctx_.es.data, b.deps, w);
-    }
+    std::uint32_t r =
+        addSizedEvent(EventKind::Read, readSets, asBytes(*src), 0, guard_, c.callee, loc, bytes);
+    readValueOf(r);
+    std::uint32_t w =
+        addSizedEvent(EventKind::Write, writeSets, asBytes(*dst), 0, guard_, c.callee, loc, bytes);
+    ctx_.es.events[r].poIndex = po;
+    ctx_.es.events[w].poIndex = po;
+    ctx_.copies.emplace_back(r, w);
     nextPo_ = po + 1;
     return Value{};
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -70,36 +71,71 @@ bool singleCopyAtomic(const EventStructure& es, const SymEvent& e, std::uint32_t
     return a && *a % static_cast<std::int64_t>(size) == 0;
 }
 
+// The byte at `offset` of the initial value of `l`, in the table's byte order.
+SymId initialByte(EventStructure& es, const Location& l, std::uint32_t offset) {
+    const std::uint32_t element = offset / l.elementSize;
+    SymId value = 0;
+    if (!l.elementInitialValues.empty()) {
+        value = l.elementInitialValues.at(element);
+    } else if (element == 0) {
+        value = l.initialValue;
+    }
+    return byteOf(es, value, significance(es, offset % l.elementSize, l.elementSize));
+}
+
+// The location a constant address falls in, and the offset there.
+std::optional<std::pair<std::size_t, std::uint32_t>> locate(const LocationTable& table,
+                                                            std::int64_t address) {
+    for (std::size_t l = 0; l < table.locations.size(); ++l) {
+        const Location& loc = table.locations[l];
+        if (address >= loc.address && address < loc.address + static_cast<std::int64_t>(loc.size)) {
+            return std::make_pair(l, static_cast<std::uint32_t>(address - loc.address));
+        }
+    }
+    return std::nullopt;
+}
+
+// The offsets, within an access of `size` bytes at `address`, of the bytes that get events:
+// every byte, unless the access lies in one location that keeps only some of its bytes.
+std::vector<std::uint32_t> keptOffsetsOf(const EventStructure& es, SymId address,
+                                         std::uint32_t size) {
+    std::vector<std::uint32_t> out;
+    auto a = constantOf(es, address);
+    auto where = a ? locate(es.locations, *a) : std::nullopt;
+    const Location* loc = where ? &es.locations.locations[where->first] : nullptr;
+    if (!loc || loc->keptBytes.empty() || where->second + size > loc->size) {
+        out.resize(size);
+        for (std::uint32_t b = 0; b < size; ++b) {
+            out[b] = b;
+        }
+        return out;
+    }
+    const std::uint32_t start = where->second;
+    auto it = std::lower_bound(loc->keptBytes.begin(), loc->keptBytes.end(), start);
+    for (; it != loc->keptBytes.end() && *it < start + size; ++it) {
+        out.push_back(*it - start);
+    }
+    return out;
+}
+
 }  // namespace
 
 void addInitialByteWrites(BuildContext& ctx) {
     EventStructure& es = ctx.es;
     int index = 0;
     for (const Location& l : es.locations.locations) {
-        const std::int64_t group = ctx.nextCopyGroup++;
-        for (std::uint32_t b = 0; b < l.size; ++b) {
-            const std::uint32_t element = b / l.elementSize;
-            SymId value = 0;
-            if (!l.elementInitialValues.empty()) {
-                value = l.elementInitialValues.at(element);
-            } else if (element == 0) {
-                value = l.initialValue;
-            }
-            const auto event = static_cast<std::uint32_t>(es.events.size());
-            SymEvent ev;
-            ev.thread = -1;
-            ev.poIndex = index;
-            ev.kind = EventKind::Write;
-            ev.sets = {"W"};
-            ev.address = es.constant(l.address + b);
-            ev.value = byteOf(es, value, significance(es, b % l.elementSize, l.elementSize));
-            ev.guard = 1;
-            ev.size = 1;
-            ev.text = "init " + l.name;
-            es.events.push_back(std::move(ev));
-            ctx.accesses[event] = {ScalarType{1, false}, group};
-        }
-        ++index;
+        const auto event = static_cast<std::uint32_t>(es.events.size());
+        SymEvent ev;
+        ev.thread = -1;
+        ev.poIndex = index++;
+        ev.kind = EventKind::Write;
+        ev.sets = {"W"};
+        ev.address = es.constant(l.address);
+        ev.guard = 1;
+        ev.size = l.size;
+        ev.text = "init " + l.name;
+        es.events.push_back(std::move(ev));
+        ctx.accesses[event] = {ScalarType{l.size, false}, BuildContext::AccessShape::Initial};
     }
 }
 
@@ -110,7 +146,12 @@ void splitIntoBytes(BuildContext& ctx) {
     es.accessGroups.clear();
     es.groupOf.clear();
     std::vector<std::vector<std::uint32_t>> bytesOf(old.size());
-    std::map<std::int64_t, std::uint32_t> copyGroups;
+    // A copy's read side: the ReadValue node of each byte kept, by offset in the copy.
+    std::map<std::uint32_t, std::map<std::uint32_t, SymId>> copiedBytes;
+    std::map<std::uint32_t, std::uint32_t> copySourceOf;  // write side -> read side
+    for (const auto& [r, w] : ctx.copies) {
+        copySourceOf[w] = r;
+    }
 
     auto push = [&](SymEvent ev, std::uint32_t group) {
         const auto index = static_cast<std::uint32_t>(es.events.size());
@@ -120,6 +161,13 @@ void splitIntoBytes(BuildContext& ctx) {
             es.accessGroups[group].events.push_back(index);
         }
         return index;
+    };
+    auto readByte = [&](SymEvent& byte) {
+        SymNode rv;
+        rv.op = SymOp::ReadValue;
+        rv.event = static_cast<std::uint32_t>(es.events.size());
+        byte.value = es.add(std::move(rv));
+        return byte.value;
     };
 
     for (std::uint32_t i = 0; i < old.size(); ++i) {
@@ -142,44 +190,49 @@ void splitIntoBytes(BuildContext& ctx) {
             bytesOf[i].push_back(push(std::move(ev), EventStructure::kNoGroup));
             continue;
         }
-        if (note->second.copyGroup >= 0) {
-            auto [it, fresh] = copyGroups.try_emplace(
-                note->second.copyGroup, static_cast<std::uint32_t>(es.accessGroups.size()));
-            if (fresh) {
-                es.accessGroups.push_back({{}, ev.thread < 0});  // initial writes are atomic
-            }
-            const SymId value = ev.value;
-            const std::uint32_t index = push(std::move(ev), it->second);
-            if (isRead) {
-                es.nodes[value].event = index;
-            }
-            bytesOf[i].push_back(index);
-            continue;
-        }
         const ScalarType type = note->second.type;
+        const auto shape = note->second.shape;
         const auto group = static_cast<std::uint32_t>(es.accessGroups.size());
-        es.accessGroups.push_back({{}, singleCopyAtomic(es, ev, type.size, external)});
+        // Initial writes are single-copy atomic; copies are bytewise.
+        const bool atomic = shape == BuildContext::AccessShape::Initial ||
+                            (shape == BuildContext::AccessShape::Scalar &&
+                             singleCopyAtomic(es, ev, type.size, external));
+        es.accessGroups.push_back({{}, atomic});
         const SymId originalValue = ev.value;
         const SymId originalAddress = ev.address;
+        const Location* initialOf = nullptr;
+        if (shape == BuildContext::AccessShape::Initial) {
+            auto a = constantOf(es, originalAddress);
+            initialOf = &es.locations.locations.at(locate(es.locations, *a)->first);
+        }
+        const auto source = copySourceOf.find(i);
         std::vector<std::pair<SymId, std::uint32_t>> readBytes;  // node, significance
-        for (std::uint32_t b = 0; b < type.size; ++b) {
+        for (std::uint32_t b : keptOffsetsOf(es, originalAddress, type.size)) {
             SymEvent byte = ev;
             byte.size = 1;
             byte.address = offsetAddress(es, originalAddress, b);
             const std::uint32_t shift = significance(es, b, type.size);
-            const auto index = static_cast<std::uint32_t>(es.events.size());
             if (isRead) {
-                SymNode rv;
-                rv.op = SymOp::ReadValue;
-                rv.event = index;
-                byte.value = es.add(std::move(rv));
-                readBytes.emplace_back(byte.value, shift);
+                const SymId node = readByte(byte);
+                if (shape == BuildContext::AccessShape::Copy) {
+                    copiedBytes[i][b] = node;
+                } else {
+                    readBytes.emplace_back(node, shift);
+                }
+            } else if (initialOf) {
+                byte.value = initialByte(es, *initialOf, b);
+            } else if (source != copySourceOf.end()) {
+                // The source byte is kept whenever the destination byte is (byte_classes.cpp
+                // cuts both sides of a copy alike).
+                byte.value = copiedBytes.at(source->second).at(b);
             } else {
                 byte.value = byteOf(es, ev.value, shift);
             }
             bytesOf[i].push_back(push(std::move(byte), group));
         }
-        if (isRead) {
+        if (isRead && shape == BuildContext::AccessShape::Copy) {
+            es.nodes[originalValue] = SymNode{};  // no register holds a copy's value
+        } else if (isRead) {
             // The access's value: its bytes by significance, sign-extended for signed types.
             SymId composed = 0;
             for (const auto& [node, shift] : readBytes) {
@@ -223,6 +276,14 @@ void splitIntoBytes(BuildContext& ctx) {
     remap(es.addr, false);
     remap(es.data, false);
     remap(es.ctrl, false);
+    // Byte i of a copy's write side depends on byte i of its read side.
+    for (const auto& [r, w] : ctx.copies) {
+        const auto& reads = bytesOf.at(r);
+        const auto& writes = bytesOf.at(w);
+        for (std::size_t k = 0; k < reads.size() && k < writes.size(); ++k) {
+            es.data.emplace_back(reads[k], writes[k]);
+        }
+    }
 }
 
 }  // namespace memx::model::detail

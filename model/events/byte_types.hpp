@@ -54,6 +54,10 @@ enum class UserCopyMode { Asm, Plain };
 struct EventOptions {
     bool bigEndian = false;  // `--endian big`
     UserCopyMode userCopy = UserCopyMode::Asm;
+    // `--byte-classes`: give only representatives of bytes every access treats alike events
+    // of their own (byte_classes.hpp). Off builds every byte, the reference the tests compare
+    // with.
+    bool byteClasses = true;
 };
 
 }  // namespace memx::model

@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 
+#include "model/events/byte_classes.hpp"
 #include "model/events/byte_splitter.hpp"
 #include "model/events/thread_builder.hpp"
 
@@ -154,7 +155,7 @@ std::optional<EventStructure> buildEvents(const Program& program, const Primitiv
                                           const EventOptions& options) {
     EventStructure es;
     es.constant(0);  // creates nodes 0 and 1
-    detail::BuildContext ctx{es, primitives, fileName, sink, {}, false, options, {}, {}, 0};
+    detail::BuildContext ctx{es, primitives, fileName, sink, {}, false, options, {}, {}, {}};
     ctx.byteGranular = isByteGranular(program);
     ctx.options = options;
     es.locations.byteGranular = ctx.byteGranular;
@@ -192,6 +193,9 @@ std::optional<EventStructure> buildEvents(const Program& program, const Primitiv
         return std::nullopt;
     }
     if (ctx.byteGranular) {
+        if (options.byteClasses) {
+            detail::chooseRepresentativeBytes(ctx, program);
+        }
         detail::splitIntoBytes(ctx);
     }
     return es;

@@ -1,5 +1,7 @@
 #include "model/events/event_structure.hpp"
 
+#include <algorithm>
+
 namespace memx::model {
 
 namespace {
@@ -19,7 +21,7 @@ std::size_t LocationTable::cellCount() const {
     }
     std::size_t n = 0;
     for (const Location& l : locations) {
-        n += l.size;
+        n += l.keptCount();
     }
     return n;
 }
@@ -29,10 +31,10 @@ std::int64_t LocationTable::cellAddress(std::size_t cell) const {
         return locations.at(cell).address;
     }
     for (const Location& l : locations) {
-        if (cell < l.size) {
-            return l.address + static_cast<std::int64_t>(cell);
+        if (cell < l.keptCount()) {
+            return l.address + static_cast<std::int64_t>(l.keptOffset(cell));
         }
-        cell -= l.size;
+        cell -= l.keptCount();
     }
     return 0;
 }
@@ -42,12 +44,44 @@ std::size_t LocationTable::cellLocation(std::size_t cell) const {
         return cell;
     }
     for (std::size_t i = 0; i < locations.size(); ++i) {
-        if (cell < locations[i].size) {
+        if (cell < locations[i].keptCount()) {
             return i;
         }
-        cell -= locations[i].size;
+        cell -= locations[i].keptCount();
     }
     return locations.size();
+}
+
+std::optional<std::size_t> LocationTable::cellOf(std::size_t location, std::uint32_t offset) const {
+    if (!byteGranular) {
+        return location;
+    }
+    std::size_t first = 0;
+    for (std::size_t i = 0; i < location && i < locations.size(); ++i) {
+        first += locations[i].keptCount();
+    }
+    if (location >= locations.size()) {
+        return std::nullopt;
+    }
+    auto rank = locations[location].keptRank(offset);
+    if (!rank) {
+        return std::nullopt;
+    }
+    return first + *rank;
+}
+
+std::optional<std::size_t> Location::keptRank(std::uint32_t offset) const {
+    if (offset >= size) {
+        return std::nullopt;
+    }
+    if (keptBytes.empty()) {
+        return offset;
+    }
+    auto it = std::lower_bound(keptBytes.begin(), keptBytes.end(), offset);
+    if (it == keptBytes.end() || *it != offset) {
+        return std::nullopt;
+    }
+    return static_cast<std::size_t>(it - keptBytes.begin());
 }
 
 SymId EventStructure::constant(std::int64_t v) {

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -73,6 +74,16 @@ struct Location {
     bool isSigned = true;
     // Byte-granular tests: one initial value per element (arrays), else empty.
     std::vector<SymId> elementInitialValues = {};
+    // Byte-granular tests: the offsets, ascending, of the bytes that have events and final
+    // values of their own; empty means every byte. Byte classes (byte_classes.hpp) leave out
+    // bytes that every access treats exactly as a representative it keeps.
+    std::vector<std::uint32_t> keptBytes = {};
+    std::size_t keptCount() const { return keptBytes.empty() ? size : keptBytes.size(); }
+    std::uint32_t keptOffset(std::size_t k) const {
+        return keptBytes.empty() ? static_cast<std::uint32_t>(k) : keptBytes[k];
+    }
+    // The rank of byte `offset` among the kept bytes, if it is kept.
+    std::optional<std::size_t> keptRank(std::uint32_t offset) const;
 };
 
 struct LocationTable {
@@ -86,9 +97,13 @@ struct LocationTable {
     std::size_t cellCount() const;
     std::int64_t cellAddress(std::size_t cell) const;
     std::size_t cellLocation(std::size_t cell) const;
+    // The cell of byte `offset` of location `location`, if that byte is kept (byte-granular
+    // tests), or of the location itself (other tests).
+    std::optional<std::size_t> cellOf(std::size_t location, std::uint32_t offset) const;
     // Addresses are spaced this far apart so byte offsets within a location stay inside it.
     static constexpr std::int64_t kBase = 0x100000;
-    static constexpr std::int64_t kStride = 0x1000;
+    // 1 MiB: the largest location a byte-granular test may declare.
+    static constexpr std::int64_t kStride = 0x100000;
     static std::int64_t addressOf(std::size_t index) {
         return kBase + static_cast<std::int64_t>(index) * kStride;
     }

@@ -375,6 +375,13 @@ std::optional<Value> ThreadBuilder::evalTernary(const Ternary& t, const Loc& loc
 std::uint32_t ThreadBuilder::addEvent(EventKind kind, std::vector<std::string> sets,
                                       const Value& address, SymId value, SymId guard,
                                       const std::string& text, const Loc& loc) {
+    return addSizedEvent(kind, std::move(sets), address, value, guard, text, loc, std::nullopt);
+}
+
+std::uint32_t ThreadBuilder::addSizedEvent(EventKind kind, std::vector<std::string> sets,
+                                           const Value& address, SymId value, SymId guard,
+                                           const std::string& text, const Loc& loc,
+                                           std::optional<ScalarType> sized) {
     const auto index = static_cast<std::uint32_t>(ctx_.es.events.size());
     SymEvent ev;
     ev.thread = thread_.id;
@@ -387,9 +394,10 @@ std::uint32_t ThreadBuilder::addEvent(EventKind kind, std::vector<std::string> s
     ev.text = text;
     ev.range = loc.range;
     if (ctx_.byteGranular && kind != EventKind::Fence) {
-        const ScalarType type = accessTypeAt(address);
+        const ScalarType type = sized.value_or(accessTypeAt(address));
         ev.size = type.size;
-        ctx_.accesses[index] = {type, -1};
+        ctx_.accesses[index] = {
+            type, sized ? BuildContext::AccessShape::Copy : BuildContext::AccessShape::Scalar};
         if (address.pointee) {
             addressPointee_[index] = *address.pointee;
         }

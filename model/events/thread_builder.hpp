@@ -29,14 +29,18 @@ struct BuildContext {
     bool byteGranular = false;
     EventOptions options;
     std::set<int> externalThreads;
+    // What an access is, for the split: a scalar (its bytes make up one value), one side of
+    // a copy (byte i of the write side stores byte i of the read side), or the initial write
+    // of a whole location.
+    enum class AccessShape { Scalar, Copy, Initial };
     struct AccessNote {
-        ScalarType type;  // the size and signedness of the access
-        // Events already of one byte that belong to one group (the read or the write side of
-        // a copy): the same key for the whole side; -1 for an ordinary access.
-        std::int64_t copyGroup = -1;
+        ScalarType type;  // the size and signedness of the access (a copy: its byte count)
+        AccessShape shape = AccessShape::Scalar;
     };
     std::map<std::uint32_t, AccessNote> accesses;
-    std::int64_t nextCopyGroup = 0;
+    // The (read side, write side) events of every copy, as single events of the copy's size
+    // until the split.
+    std::vector<EventPair> copies;
 };
 
 // A symbolic value and the read events it was computed from; in byte-granular tests also
@@ -100,6 +104,10 @@ private:
     std::uint32_t addEvent(EventKind kind, std::vector<std::string> sets, const Value& address,
                            SymId value, SymId guard, const std::string& text,
                            const litmus::Loc& loc);
+    // The same with the access's type given (a copy side: `type.size` bytes).
+    std::uint32_t addSizedEvent(EventKind kind, std::vector<std::string> sets, const Value& address,
+                                SymId value, SymId guard, const std::string& text,
+                                const litmus::Loc& loc, std::optional<ScalarType> type);
     Value plainLoad(const Value& address, const litmus::Loc& loc);
     Value readValueOf(std::uint32_t event);
     void addEdges(std::vector<EventPair>& rel, const std::set<std::uint32_t>& from,

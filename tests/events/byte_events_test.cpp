@@ -179,6 +179,7 @@ TEST_P(CopyPrimitives, ReadEachSourceByteAndWriteItToTheDestination) {
     const CopyCase& c = GetParam();
     model::EventOptions options;
     options.userCopy = c.mode;
+    options.byteClasses = false;  // every byte, as the split makes them
     auto es = buildText(
         test("u8 dst[3]; u8 src[3];", std::string("P0(u8 *dst, u8 *src) { ") + c.call + "; }"),
         options);
@@ -263,6 +264,113 @@ TEST(ByteGranularity, BadCopiesAndAccessesGetDiagnostics) {
     EXPECT_NE(diagnose(test("u8 a[2] = {1, 2, 3};", "P0(u8 *a) { u8 r0 = a[0]; }"))
                   .find("has 2 elements, not 3"),
               std::string::npos);
+}
+
+// ---------- byte classes (model/events/byte_classes.hpp) ----------
+
+std::vector<std::uint32_t> kept(const EventStructure& es, const std::string& name) {
+    for (const auto& l : es.locations.locations) {
+        if (l.name == name) {
+            std::vector<std::uint32_t> out;
+            for (std::size_t k = 0; k < l.keptCount(); ++k) {
+                out.push_back(l.keptOffset(k));
+            }
+            return out;
+        }
+    }
+    ADD_FAILURE() << "no location " << name;
+    return {};
+}
+
+using Offsets = std::vector<std::uint32_t>;
+
+const char* kBigCopy =
+    "C big\n{ u8 ubuf[4096]; u8 kbuf[4096]; }\n"
+    "P0(u8 *kbuf, u8 *ubuf) { copy_from_user(kbuf, ubuf, 4096); }\n"
+    "external P1(u8 *ubuf) { WRITE_ONCE(*ubuf, 1); }\n"
+    "exists (kbuf[0]=1 /\\ kbuf[4095]=0)\n";
+
+TEST(ByteClasses, ACopyKeepsTwoRepresentativesOfEachRunOfAlikeBytes) {
+    auto es = buildText(kBigCopy);
+    // Named: kbuf[0] and kbuf[4095]; the copy carries those cuts to ubuf, and the external
+    // store to ubuf[0] cuts there too.
+    EXPECT_EQ(kept(es, "kbuf"), (Offsets{0, 1, 2, 4095}));
+    EXPECT_EQ(kept(es, "ubuf"), (Offsets{0, 1, 2, 4095}));
+    EXPECT_EQ(threadEvents(es, 0).size(), 8u);  // four bytes read, four written
+    EXPECT_EQ(es.locations.cellCount(), 8u);
+    EXPECT_EQ(es.locations.cellOf(1, 4095), 7u);
+    EXPECT_FALSE(es.locations.cellOf(1, 3).has_value());
+    // Each kept write byte stores the kept read byte at the same offset, and depends on it.
+    auto ev = threadEvents(es, 0);
+    for (std::size_t k = 0; k < 4; ++k) {
+        EXPECT_EQ(ev[4 + k]->value, ev[k]->value);
+        EXPECT_EQ(addressOf(es, indexOf(es, ev[4 + k])) - es.locations.locations[1].address,
+                  addressOf(es, indexOf(es, ev[k])) - es.locations.locations[0].address);
+        EXPECT_TRUE(hasEdge(es.data, indexOf(es, ev[k]), indexOf(es, ev[4 + k])));
+    }
+}
+
+TEST(ByteClasses, OffBuildsEveryByte) {
+    model::EventOptions options;
+    options.byteClasses = false;
+    auto es = buildText(kBigCopy, options);
+    EXPECT_EQ(threadEvents(es, 0).size(), 8192u);
+    EXPECT_EQ(es.locations.cellCount(), 8192u);
+    EXPECT_TRUE(es.locations.locations[0].keptBytes.empty());
+}
+
+TEST(ByteClasses, ScalarsNamedBytesAndInitialValuesCut) {
+    auto es = buildText(
+        "C cuts\n{ u8 a[16] = {1,1,1,1,1,1,2,2,2,2,2,2,2,2,2,2}; u8 b[16]; }\n"
+        "P0(u8 *a, u8 *b) { memcpy(b, a, 16); }\n"
+        "P1(u8 *a) { WRITE_ONCE(*(u16 *)(a + 12), 3); }\n"
+        "exists (b[9]=1)\n");
+    // Segments of a: [0,6) by value, [6,9), 9 named (through the copy), [10,12), 12 and 13
+    // (the u16's bytes), [14,16).
+    EXPECT_EQ(kept(es, "a"), (Offsets{0, 1, 6, 7, 9, 10, 11, 12, 13, 14, 15}));
+    EXPECT_EQ(kept(es, "b"), kept(es, "a"));
+}
+
+TEST(ByteClasses, CutsSpreadThroughShiftedCopies) {
+    auto es = buildText(
+        "C shifted\n{ u8 a[8]; u8 b[16]; }\n"
+        "P0(u8 *a, u8 *b) { memcpy(b + 4, a, 8); }\n"
+        "P1(u8 *a) { WRITE_ONCE(*(a + 5), 1); }\n"
+        "exists (b[15]=0)\n");
+    // a: [0,5), 5, [6,8); b: [0,4), [4,9), 9, [10,12), [12,15), 15.
+    EXPECT_EQ(kept(es, "a"), (Offsets{0, 1, 5, 6, 7}));
+    EXPECT_EQ(kept(es, "b"), (Offsets{0, 1, 4, 5, 9, 10, 11, 12, 13, 15}));
+}
+
+TEST(ByteClasses, AComputedAddressKeepsEveryByte) {
+    auto es = buildText(
+        "C computed\n{ u8 a[8]; u8 b[8]; int i = 0; }\n"
+        "P0(u8 *a, u8 *b, int *i) { int r0 = READ_ONCE(*i); memcpy(b, a, 8); "
+        "WRITE_ONCE(*(a + r0), 1); }\n"
+        "exists (b[0]=1)\n");
+    EXPECT_TRUE(es.locations.locations[0].keptBytes.empty());
+    EXPECT_EQ(es.locations.cellCount(), 8u + 8u + 4u);
+}
+
+TEST(ByteClasses, LocationsHoldUpToOneMebibyte) {
+    auto es = buildText(
+        "C mib\n{ u8 a[1048576]; u8 b[1048576]; }\n"
+        "P0(u8 *a, u8 *b) { memcpy(b, a, 1048576); }\n"
+        "exists (b[1048575]=0)\n");
+    EXPECT_EQ(es.locations.locations[0].size, 1048576u);
+    EXPECT_EQ(threadEvents(es, 0).size(), 6u);  // bytes 0, 1 and 1048575, read and written
+
+    DiagnosticSink sink;
+    const std::string text =
+        "C too-big\n{ u8 a[1048577]; }\nP0(u8 *a) { a[0] = 1; }\n"
+        "exists (a[0]=1)\n";
+    auto tooBig = model::buildEvents(parse(text), model::lkmmPrimitives(), "bytes.litmus", sink);
+    EXPECT_FALSE(tooBig.has_value());
+    ASSERT_FALSE(sink.diagnostics().empty());
+    const std::string message = formatDiagnostic(sink.diagnostics()[0], text);
+    EXPECT_NE(message.find("bytes.litmus:2:3: error: 'a' must hold between 1 and 1048576 bytes"),
+              std::string::npos)
+        << message;
 }
 
 }  // namespace
