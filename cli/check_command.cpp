@@ -4,6 +4,7 @@
 // per test lines, a summary, and optionally JUnit XML, JSON lines and herd7-style .out files.
 // Exit codes: see cli/check/check_summary.hpp (2 errors, then 3 timeouts, then 1 failures).
 #include <unistd.h>
+#include <cstdint>
 
 #include <fmt/format.h>
 #include <chrono>
@@ -26,8 +27,10 @@
 #include "cli/check/test_execution.hpp"
 #include "cli/commands.hpp"
 #include "cli/diagnostics_output.hpp"
+#include "cli/memory_option.hpp"
 #include "cli/model_options.hpp"
 #include "cli/search_option.hpp"
+#include "solver/memory_limit.hpp"
 
 namespace memx::cli {
 
@@ -50,6 +53,7 @@ struct CheckArgs {
     std::string json;
     std::string shard;
     std::string herdOut;
+    std::uint64_t memoryLimit = 0;  // MiB (--memory-limit)
 };
 
 // After the cooperative limit (RunOptions::timeoutSeconds) a child gets this long to report
@@ -203,7 +207,11 @@ void addCheckCommand(CLI::App& app, int& exitCode) {
     cmd->add_option("--shard", args->shard, "Run only shard K of N (K/N, 1-based)");
     cmd->add_option("--herd-out", args->herdOut,
                     "Write herd7-style <test>.litmus.out files under this folder");
-    cmd->callback([args, &exitCode] { exitCode = runCheck(*args); });
+    addMemoryLimitOption(*cmd, args->memoryLimit);
+    cmd->callback([args, &exitCode] {
+        solver::applyMemoryLimit(args->memoryLimit);
+        exitCode = runCheck(*args);
+    });
 }
 
 }  // namespace memx::cli

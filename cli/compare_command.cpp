@@ -4,6 +4,7 @@
 // names in order, then the --cat files in order; there must be exactly two.
 // Exit codes: 0 the models agree on every final state, 1 they differ, 2 usage or input
 // errors, 3 a time limit stopped a search.
+#include <cstdint>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -13,8 +14,10 @@
 #include "cli/commands.hpp"
 #include "cli/diagnostics_output.hpp"
 #include "cli/execution_figure.hpp"
+#include "cli/memory_option.hpp"
 #include "render/figure.hpp"
 #include "solver/explanation_text.hpp"
+#include "solver/memory_limit.hpp"
 #include "solver/model_comparison.hpp"
 #include "solver/prepared_test.hpp"
 #include "solver/z3_session.hpp"
@@ -30,6 +33,7 @@ struct CompareArgs {
     std::vector<std::string> includeDirs;
     std::vector<std::string> variants;
     double timeout = 0;
+    std::uint64_t memoryLimit = 0;  // MiB (--memory-limit)
 };
 
 struct Side {
@@ -144,7 +148,11 @@ void addCompareCommand(CLI::App& app, int& exitCode) {
     cmd->add_option("-I", args->includeDirs, "Folder searched for included .cat files");
     cmd->add_option("--variant", args->variants, "A herd model variant (repeatable)");
     cmd->add_option("--timeout", args->timeout, "Stop each search after this many seconds");
-    cmd->callback([args, &exitCode] { exitCode = compareFile(*args); });
+    addMemoryLimitOption(*cmd, args->memoryLimit);
+    cmd->callback([args, &exitCode] {
+        solver::applyMemoryLimit(args->memoryLimit);
+        exitCode = compareFile(*args);
+    });
 }
 
 }  // namespace memx::cli

@@ -4,6 +4,7 @@
 // two accesses and the missing ordering of each raised flag (data races). --figure also draws
 // what `memx graph --explain` draws. Exit codes: 0 explained, 2 usage or input errors, 3 the
 // time limit stopped the search (what was seen is still explained).
+#include <cstdint>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -14,10 +15,12 @@
 #include "cli/diagnostics_output.hpp"
 #include "cli/execution_figure.hpp"
 #include "cli/figure_output.hpp"
+#include "cli/memory_option.hpp"
 #include "cli/model_options.hpp"
 #include "render/figure.hpp"
 #include "solver/explanation.hpp"
 #include "solver/explanation_text.hpp"
+#include "solver/memory_limit.hpp"
 #include "solver/prepared_test.hpp"
 #include "solver/z3_session.hpp"
 
@@ -33,6 +36,7 @@ struct ExplainArgs {
     std::string format;
     std::vector<std::string> show;
     double timeout = 0;
+    std::uint64_t memoryLimit = 0;  // MiB (--memory-limit)
 };
 
 // The execution a figure shows: the first rejected one, else the first flagged, else the
@@ -128,7 +132,11 @@ void addExplainCommand(CLI::App& app, int& exitCode) {
     cmd->add_option("--show", args->show, "Relations the figure draws (default po,rf,co,fr)")
         ->delimiter(',');
     cmd->add_option("--timeout", args->timeout, "Stop the search after this many seconds");
-    cmd->callback([args, &exitCode] { exitCode = explainFile(*args); });
+    addMemoryLimitOption(*cmd, args->memoryLimit);
+    cmd->callback([args, &exitCode] {
+        solver::applyMemoryLimit(args->memoryLimit);
+        exitCode = explainFile(*args);
+    });
 }
 
 }  // namespace memx::cli

@@ -5,6 +5,7 @@
 // condition's outcome, with the cycle its axiom finds highlighted (--explain).
 // Exit codes: 0 drawn; 1 no such execution (e.g. --witness on a forbidden outcome); 2 usage
 // or input errors; 3 the time limit stopped the search.
+#include <cstdint>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -16,10 +17,12 @@
 #include "cli/diagnostics_output.hpp"
 #include "cli/execution_figure.hpp"
 #include "cli/figure_output.hpp"
+#include "cli/memory_option.hpp"
 #include "cli/model_options.hpp"
 #include "render/figure.hpp"
 #include "solver/execution_search.hpp"
 #include "solver/explanation.hpp"
+#include "solver/memory_limit.hpp"
 #include "solver/prepared_test.hpp"
 #include "solver/z3_session.hpp"
 
@@ -40,6 +43,7 @@ struct GraphArgs {
     std::string format;
     std::string output;
     double timeout = 0;
+    std::uint64_t memoryLimit = 0;  // MiB (--memory-limit)
 };
 
 // The format named by --format, else by the output file's extension, else text.
@@ -298,7 +302,11 @@ void addGraphCommand(CLI::App& app, int& exitCode) {
                     "Output file (text formats default to stdout); with --all, a prefix or a "
                     "folder");
     cmd->add_option("--timeout", args->timeout, "Stop the search after this many seconds");
-    cmd->callback([args, &exitCode] { exitCode = graphFile(*args); });
+    addMemoryLimitOption(*cmd, args->memoryLimit);
+    cmd->callback([args, &exitCode] {
+        solver::applyMemoryLimit(args->memoryLimit);
+        exitCode = graphFile(*args);
+    });
 }
 
 }  // namespace memx::cli

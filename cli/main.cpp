@@ -1,7 +1,11 @@
 // memx: the command-line front end. It only wires verbs; each verb calls the core pipeline.
 #include <CLI/CLI.hpp>
 
+#include <iostream>
+#include <new>
+
 #include "cli/commands.hpp"
+#include "solver/memory_limit.hpp"
 
 int main(int argc, char** argv) {
     CLI::App app{"memx: a memory-model and data-race explorer for litmus tests"};
@@ -21,6 +25,13 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         int rc = app.exit(e);
         return rc == 0 ? 0 : 2;
+    } catch (const std::exception& e) {
+        if (!memx::solver::isMemoryLimit(e)) {
+            throw;
+        }
+        // A verb that does not stop at the memory limit itself: exit as a time limit does.
+        std::cout << memx::solver::memoryLimitMessage() << std::endl;
+        return 3;
     }
     return exitCode;
 }

@@ -1,7 +1,8 @@
 // `memx run FILE...`: decides each test under a model and prints herd7's result block (or,
 // with --json, the same facts and every allowed execution). Exit code 2 on input errors, 3
-// when a time limit stopped a test (which then prints no verdict), 0 otherwise.
+// when a time or memory limit stopped a test (which then prints no verdict), 0 otherwise.
 #include <cstddef>
+#include <cstdint>
 #include <iostream>
 #include <limits>
 #include <memory>
@@ -12,11 +13,13 @@
 
 #include "cli/commands.hpp"
 #include "cli/diagnostics_output.hpp"
+#include "cli/memory_option.hpp"
 #include "cli/model_options.hpp"
 #include "cli/search_option.hpp"
 #include "model/cat/model.hpp"
 #include "solver/herd_report.hpp"
 #include "solver/json_report.hpp"
+#include "solver/memory_limit.hpp"
 #include "solver/test_pipeline.hpp"
 #include "solver/z3_session.hpp"
 
@@ -31,6 +34,7 @@ struct RunArgs {
     double timeout = 0;
     solver::SearchMode search = solver::SearchMode::Auto;
     std::optional<std::size_t> maxStates;
+    std::uint64_t memoryLimit = 0;  // MiB (--memory-limit)
 };
 
 int runFiles(const RunArgs& args) {
@@ -63,6 +67,14 @@ int runFiles(const RunArgs& args) {
             sink.report(e.diagnostic());
         } catch (const solver::SolverError& e) {
             sink.error(file, {}, e.what());
+        } catch (const std::exception& e) {
+            if (!solver::isMemoryLimit(e)) {
+                throw;
+            }
+            // The memory limit stopped this test; what it held is freed, the next may run.
+            std::cout << file << ": " << solver::memoryLimitMessage() << std::endl;
+            rc = rc == 0 ? 3 : rc;
+            continue;
         }
         printDiagnostics(sink, source);
         if (!run) {
@@ -103,7 +115,11 @@ void addRunCommand(CLI::App& app, int& exitCode) {
                     "List at most N final states and say how many were omitted (default: 64 for "
                     "byte-granular tests, no bound for others; 0: no bound)")
         ->option_text("N");
-    cmd->callback([args, &exitCode] { exitCode = runFiles(*args); });
+    addMemoryLimitOption(*cmd, args->memoryLimit);
+    cmd->callback([args, &exitCode] {
+        solver::applyMemoryLimit(args->memoryLimit);
+        exitCode = runFiles(*args);
+    });
 }
 
 }  // namespace memx::cli

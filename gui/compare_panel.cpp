@@ -11,6 +11,7 @@
 
 #include "gui/execution_figure.hpp"
 #include "gui/graph_panel.hpp"
+#include "solver/memory_limit.hpp"
 #include "solver/prepared_test.hpp"
 
 namespace memx::gui {
@@ -51,7 +52,7 @@ std::shared_ptr<const CompareResult> compareRequest(const CompareRequest& reques
     } catch (const cat::EvalError& e) {
         sink.report(e.diagnostic());
     } catch (const std::exception& e) {
-        result->error = e.what();
+        result->error = solver::isMemoryLimit(e) ? solver::memoryLimitMessage() : e.what();
     }
     result->diagnostics = sink.diagnostics();
     return result;

@@ -1,4 +1,4 @@
-// memx-gui [FILE] [--model NAME] [--run] [--screenshot PNG]
+// memx-gui [FILE] [--model NAME] [--run] [--screenshot PNG] [--memory-limit MiB]
 //
 // Opens FILE in the editor; --model chooses lkmm, sc, rc11 or a .cat file; --run runs the test
 // at once and shows its first execution. --screenshot saves the window as a PNG once the window
@@ -10,6 +10,7 @@
 #include <cstdio>
 
 #include "gui/main_window.hpp"
+#include "solver/memory_limit.hpp"
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
@@ -31,8 +32,23 @@ int main(int argc, char** argv) {
     QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                   QStringLiteral("save the window as PNG and quit"),
                                   QStringLiteral("PNG"));
-    parser.addOptions({model, runNow, screenshot});
+    const QString defaultLimit = QString::number(memx::solver::defaultMemoryLimitMiB());
+    QCommandLineOption memoryLimit(
+        QStringLiteral("memory-limit"),
+        QStringLiteral("stop a run with no verdict once it needs this many MiB (default: half of "
+                       "physical memory, here %1)")
+            .arg(defaultLimit),
+        QStringLiteral("MiB"), defaultLimit);
+    parser.addOptions({model, runNow, screenshot, memoryLimit});
     parser.process(app);
+    bool limitOk = false;
+    const qulonglong limit = parser.value(memoryLimit).toULongLong(&limitOk);
+    if (!limitOk || limit < 16) {
+        std::fprintf(stderr,
+                     "memx-gui: error: --memory-limit takes a number of MiB, at least 16\n");
+        return 2;
+    }
+    memx::solver::applyMemoryLimit(limit);
 
     QSettings settings;
     memx::gui::MainWindow window(settings);

@@ -4,6 +4,7 @@
 #include <exception>
 
 #include "model/cat/model.hpp"
+#include "solver/memory_limit.hpp"
 #include "solver/z3_session.hpp"
 
 namespace memx::gui {
@@ -32,7 +33,9 @@ std::shared_ptr<const RunResult> runRequest(const RunRequest& request,
             sink.report(e.diagnostic());
         } catch (const std::exception& e) {
             // A Z3 call interrupted by Cancel may fail rather than answer "unknown".
-            result->error = cancel && cancel->load() ? "cancelled" : e.what();
+            result->error = solver::isMemoryLimit(e)   ? solver::memoryLimitMessage()
+                            : cancel && cancel->load() ? "cancelled"
+                                                       : e.what();
         }
     }
     if (result->run) {

@@ -1,10 +1,15 @@
 #include "solver/z3_session.hpp"
 
+#include "solver/memory_limit.hpp"
+
 namespace memx::solver {
 
 namespace {
 
 [[noreturn]] void rethrow(const char* operation, const z3::exception& e) {
+    if (isZ3MemoryMessage(e.msg())) {
+        throw MemoryLimitReached();
+    }
     throw SolverError(std::string("Z3 ") + operation + " failed: " + e.msg());
 }
 
@@ -45,6 +50,9 @@ CheckResult Z3Session::check() {
                 return CheckResult::Unsat;
             case z3::unknown:
                 reasonUnknown_ = solver_.reason_unknown();
+                if (isZ3MemoryMessage(reasonUnknown_)) {
+                    throw MemoryLimitReached();
+                }
                 return CheckResult::Unknown;
         }
     } catch (const z3::exception& e) {

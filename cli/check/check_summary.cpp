@@ -18,6 +18,9 @@ void CheckSummary::add(const TestResult& result) {
         case TestStatus::Timeout:
             ++timeouts;
             break;
+        case TestStatus::MemoryLimit:
+            ++memoryLimits;
+            break;
         case TestStatus::NoExpectation:
             ++withoutExpectation;
             break;
@@ -25,15 +28,17 @@ void CheckSummary::add(const TestResult& result) {
 }
 
 std::string CheckSummary::line() const {
-    return fmt::format("{} passed, {} failed, {} errors, {} timeouts, {} without expectation",
-                       passed, failed, errors, timeouts, withoutExpectation);
+    std::string limits =
+        memoryLimits > 0 ? fmt::format(", {} over the memory limit", memoryLimits) : "";
+    return fmt::format("{} passed, {} failed, {} errors, {} timeouts{}, {} without expectation",
+                       passed, failed, errors, timeouts, limits, withoutExpectation);
 }
 
 int CheckSummary::exitCode(bool inputErrors) const {
     if (inputErrors || errors > 0) {
         return 2;
     }
-    if (timeouts > 0) {
+    if (timeouts > 0 || memoryLimits > 0) {
         return 3;
     }
     return failed > 0 ? 1 : 0;

@@ -14,6 +14,8 @@ std::string resultLine(const TestResult& result, double timeoutSeconds) {
             return fmt::format("ERROR {}: {}", result.path, result.message);
         case TestStatus::Timeout:
             return fmt::format("TIMEOUT {} after {:g} s", result.path, timeoutSeconds);
+        case TestStatus::MemoryLimit:
+            return fmt::format("MEMORY {}: {}", result.path, result.message);
         case TestStatus::NoExpectation:
             return fmt::format("NOEXPECT {} ({}, {:.2f} s)", result.path, result.got,
                                result.seconds);
@@ -39,6 +41,9 @@ std::string summaryTable(const CheckSummary& summary, double wallSeconds) {
     row("failed", summary.failed);
     row("errors", summary.errors);
     row("timeouts", summary.timeouts);
+    if (summary.memoryLimits > 0) {
+        row("memory limits", summary.memoryLimits);
+    }
     row("without expectation", summary.withoutExpectation);
     out += fmt::format("  {:<22}{:>7}  in {:.1f} s\n", "total", summary.total(), wallSeconds);
     return out;

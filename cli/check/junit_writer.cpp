@@ -45,6 +45,9 @@ std::string testCase(const TestResult& r, double timeoutSeconds) {
             inner = element("error", "timeout",
                             fmt::format("timed out after {:g} s", timeoutSeconds), r.message);
             break;
+        case TestStatus::MemoryLimit:
+            inner = element("error", "memory-limit", r.message, r.message);
+            break;
         case TestStatus::NoExpectation:
             inner = fmt::format("      <skipped message=\"{}\"/>\n", xmlEscape(r.message));
             break;
@@ -101,8 +104,9 @@ std::string formatJUnit(const std::string& suiteName, const std::vector<TestResu
     out += fmt::format(
         "<testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\" "
         "time=\"{:.3f}\">\n",
-        xmlEscape(suiteName), results.size(), summary.failed, summary.errors + summary.timeouts,
-        summary.withoutExpectation, wallSeconds);
+        xmlEscape(suiteName), results.size(), summary.failed,
+        summary.errors + summary.timeouts + summary.memoryLimits, summary.withoutExpectation,
+        wallSeconds);
     for (const TestResult& r : results) {
         out += testCase(r, timeoutSeconds);
     }

@@ -8,6 +8,7 @@
 
 #include "model/cat/model.hpp"
 #include "solver/herd_report.hpp"
+#include "solver/memory_limit.hpp"
 #include "solver/z3_session.hpp"
 
 namespace memx::check {
@@ -113,6 +114,13 @@ TestResult executeTest(const DiscoveredTest& test, const solver::LoadedModel& mo
     } catch (const solver::SolverError& e) {
         sink.error(test.path, {}, std::string("solver: ") + e.what());
     } catch (const std::exception& e) {
+        if (solver::isMemoryLimit(e)) {
+            result.seconds =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            result.status = TestStatus::MemoryLimit;
+            result.message = solver::memoryLimitMessage();
+            return result;
+        }
         sink.error(test.path, {}, std::string("internal error: ") + e.what());
     }
     result.seconds =

@@ -7,11 +7,12 @@ namespace memx::check {
 
 namespace {
 
-constexpr std::array<std::pair<TestStatus, const char*>, 5> kStatusNames{{
+constexpr std::array<std::pair<TestStatus, const char*>, 6> kStatusNames{{
     {TestStatus::Pass, "pass"},
     {TestStatus::Fail, "fail"},
     {TestStatus::Error, "error"},
     {TestStatus::Timeout, "timeout"},
+    {TestStatus::MemoryLimit, "memory-limit"},
     {TestStatus::NoExpectation, "none"},
 }};
 

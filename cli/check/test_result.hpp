@@ -14,10 +14,12 @@ enum class TestStatus {
     Fail,           // ran to completion and disagreed with its expectation
     Error,          // input error, model error, or a crashed child
     Timeout,        // stopped by the time limit (cooperatively or killed)
+    MemoryLimit,    // stopped by the memory limit (--memory-limit): a resource failure
     NoExpectation,  // ran to completion, but nothing says what it should give
 };
 
-std::string statusName(TestStatus status);  // "pass", "fail", "error", "timeout", "none"
+std::string statusName(
+    TestStatus status);  // "pass", "fail", "error", "timeout", "memory-limit", "none"
 
 struct TestResult {
     std::string path;          // as discovered (what the console lines print)
