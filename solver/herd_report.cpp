@@ -118,10 +118,16 @@ std::string formatHerdReport(const litmus::Program& program, const TestOutcome& 
 
 std::string formatTimeoutReport(const litmus::Program& program, const TestOutcome& o,
                                 double limitSeconds) {
+    // A candidate whose coherence orders are still being built has checked nothing yet: say
+    // how many orders exist so far, so a wide test (64 writes of one location) shows progress.
+    const std::string orders =
+        o.ordersBuilt > o.evaluated
+            ? fmt::format("; {} coherence orders built so far", o.ordersBuilt)
+            : "";
     return fmt::format(
-        "Test {} {}\nTimeout after {:g} s: no verdict ({} candidates, {} executions checked)\n\n",
+        "Test {} {}\nTimeout after {:g} s: no verdict ({} candidates, {} executions checked{})\n\n",
         o.name, conditionKind(program.condition.quantifier), limitSeconds, o.candidates,
-        o.evaluated);
+        o.evaluated, orders);
 }
 
 }  // namespace memx::solver

@@ -78,6 +78,7 @@ struct TestOutcome {
     std::uint64_t undetermined = 0;  // out-of-thin-air candidates discarded, as herd does
     std::uint64_t filtered = 0;      // candidates the test's filter discarded
     std::uint64_t evaluated = 0;     // complete executions (candidate x co x with) checked
+    std::uint64_t ordersBuilt = 0;   // coherence orders the model's linearisations built
     std::uint64_t solverWork = 0;    // Z3's work proposing candidates (Z3Session::work)
     std::vector<AllowedExecution> executions;  // when RunOptions::keepExecutions
     // When RunOptions::keepForbidden: rejected executions in enumeration order, at most

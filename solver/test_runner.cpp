@@ -49,6 +49,7 @@ public:
         BuiltGraph built = buildExecutionGraph(events_, candidate);
         bool anyAllowed = false;
         cat::EvaluateOptions evalOptions;
+        evalOptions.ordersBuilt = &out_.ordersBuilt;
         evalOptions.checkpoint = [this] {
             if (mustStop_()) {
                 throw TimeLimitReached{};

@@ -108,6 +108,8 @@ Value Interpreter::linearisations(const EventSet& s, const Relation& r) {
     auto extend = [&](auto& self) -> void {
         if (order.size() == k) {
             checkpoint(true);
+            if (opt_.ordersBuilt)
+                ++*opt_.ordersBuilt;
             Relation total(n_);
             for (std::size_t a = 0; a < k; ++a)
                 for (std::size_t b = a + 1; b < k; ++b)

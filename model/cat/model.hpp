@@ -110,6 +110,10 @@ struct EvaluateOptions {
     // large value sets), so a time limit or a cancel checked only between executions would go
     // unheard. It may throw to abandon the evaluation; the exception leaves `evaluate` as is.
     std::function<void()> checkpoint;
+    // When set, counts every order `linearisations` builds. They are all built before the
+    // first of them is checked (a `with` takes a whole set), so for a location with many
+    // writes (k writes: k! orders) this count says how far an unfinished evaluation got.
+    std::uint64_t* ordersBuilt = nullptr;
 };
 
 // Runs the model on one candidate execution `graph` and calls `onExecution` once per complete
