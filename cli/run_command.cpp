@@ -18,6 +18,7 @@
 #include "solver/herd_report.hpp"
 #include "solver/json_report.hpp"
 #include "solver/test_pipeline.hpp"
+#include "solver/text_digest.hpp"
 #include "solver/z3_session.hpp"
 
 namespace memx::cli {
@@ -28,6 +29,7 @@ struct RunArgs {
     std::vector<std::string> files;
     ModelArgs model;
     bool json = false;
+    bool memxBlock = false;  // memx's earlier block: no brackets, memx's own text digest
     double timeout = 0;
     solver::SearchMode search = solver::SearchMode::Auto;
     std::optional<std::size_t> maxStates;
@@ -78,6 +80,10 @@ int runFiles(const RunArgs& args) {
             results.push_back(std::move(record));
         } else if (run->outcome.timedOut) {
             std::cout << solver::formatTimeoutReport(run->program, run->outcome, args.timeout);
+        } else if (args.memxBlock) {
+            std::cout << solver::formatHerdReport(run->program, run->outcome,
+                                                  solver::textDigest(run->source),
+                                                  solver::LocationStyle::Plain);
         } else {
             std::cout << solver::formatHerdReport(run->program, run->outcome, run->hash);
         }
@@ -97,6 +103,9 @@ void addRunCommand(CLI::App& app, int& exitCode) {
     cmd->add_option("files", args->files, "Litmus test files")->required();
     addModelOptions(*cmd, args->model);
     cmd->add_flag("--json", args->json, "Print results and every allowed execution as JSON");
+    cmd->add_flag("--memx-block", args->memxBlock,
+                  "Print memx's own form of the block: locations without brackets, Hash a digest "
+                  "of the text (herd7 7.58's form is the default)");
     cmd->add_option("--timeout", args->timeout, "Stop a test after this many seconds");
     addSearchOption(*cmd, args->search);
     cmd->add_option("--max-states", args->maxStates,

@@ -6,9 +6,9 @@
 #include "litmus/parser.hpp"
 #include "model/events/def_reader.hpp"
 #include "model/events/event_builder.hpp"
+#include "solver/herd_hash.hpp"
 #include "solver/model_choice.hpp"
 #include "solver/model_locator.hpp"
-#include "solver/text_digest.hpp"
 
 namespace memx::solver {
 
@@ -41,7 +41,7 @@ std::optional<TestRun> runProgram(litmus::Program program, std::string text,
     run.outcome = runTest(program, *events, *chosen.model, withFlags);
     run.model = chosen.name;
     run.program = std::move(program);
-    run.hash = textDigest(text);
+    run.hash = herdHash(run.program, text);
     run.source = std::move(text);
     return run;
 }

@@ -59,7 +59,7 @@ std::optional<LoadedModel> loadModelSelection(const ModelSelection& selection,
 struct TestRun {
     litmus::Program program;
     std::string source;
-    std::string hash;   // textDigest(source)
+    std::string hash;   // herdHash(program, source): herd7's Hash= value
     std::string model;  // LoadedModel::name of the model that ran
     TestOutcome outcome;
 };
