@@ -1,9 +1,21 @@
 // memx: the command-line front end. It only wires verbs; each verb calls the core pipeline.
 #include <CLI/CLI.hpp>
+#include <string_view>
 
 #include "cli/commands.hpp"
 
 int main(int argc, char** argv) {
+    // Started as `herd7` (the libexec link) or as `memx herd7`: herd7's own option syntax.
+    std::string_view self = argc > 0 ? argv[0] : "";
+    if (auto slash = self.rfind('/'); slash != std::string_view::npos) {
+        self.remove_prefix(slash + 1);
+    }
+    if (self == "herd7") {
+        return memx::cli::runHerd7({argv + 1, argv + argc});
+    }
+    if (argc > 1 && std::string_view(argv[1]) == "herd7") {
+        return memx::cli::runHerd7({argv + 2, argv + argc});
+    }
     CLI::App app{"memx: a memory-model and data-race explorer for litmus tests"};
     app.set_version_flag("--version", std::string(MEMX_VERSION));
     app.require_subcommand(1);
@@ -15,6 +27,9 @@ int main(int argc, char** argv) {
     memx::cli::addGraphCommand(app, exitCode);
     memx::cli::addExplainCommand(app, exitCode);
     memx::cli::addCompareCommand(app, exitCode);
+    // Listed for --help only: main() hands `memx herd7 ...` to runHerd7 before CLI11 parses.
+    app.add_subcommand("herd7", "Run as herd7: herd7's options (-conf, -model, -I, ...)")
+        ->prefix_command();
 
     try {
         app.parse(argc, argv);

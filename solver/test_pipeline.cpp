@@ -46,6 +46,25 @@ std::optional<TestRun> runProgram(litmus::Program program, std::string text,
     return run;
 }
 
+// A file a .cfg names: beside the .cfg (as loadConfig resolved it) when it is there, else the
+// first -I folder that holds its name, as herd7 looks files up; unchanged when neither has it,
+// so the error names the path beside the .cfg.
+std::optional<std::filesystem::path> besideOrIncluded(
+    const std::optional<std::filesystem::path>& file,
+    const std::vector<std::filesystem::path>& includeDirs) {
+    std::error_code ec;
+    if (!file || std::filesystem::exists(*file, ec)) {
+        return file;
+    }
+    for (const auto& dir : includeDirs) {
+        auto candidate = dir / file->filename();
+        if (std::filesystem::exists(candidate, ec)) {
+            return candidate;
+        }
+    }
+    return file;
+}
+
 // Loads one model: the selection's .cat or .cfg, or else the built-in model `builtin`.
 std::optional<LoadedModel> loadOneModel(const ModelSelection& selection, const std::string& builtin,
                                         DiagnosticSink& sink) {
@@ -59,16 +78,22 @@ std::optional<LoadedModel> loadOneModel(const ModelSelection& selection, const s
             return std::nullopt;
         }
         options.variants = cfg->variants;
-        bell = cfg->bell;
-        loaded.primitivesFile = cfg->macros;
+        bell = besideOrIncluded(cfg->bell, selection.includeDirs);
+        loaded.primitivesFile = besideOrIncluded(cfg->macros, selection.includeDirs);
         if (cfg->model) {
-            loaded.catFile = *cfg->model;
+            loaded.catFile = *besideOrIncluded(cfg->model, selection.includeDirs);
         }
     }
     options.variants.insert(options.variants.end(), selection.variants.begin(),
                             selection.variants.end());
     if (selection.catFile) {
         loaded.catFile = *selection.catFile;
+    }
+    if (selection.bellFile) {
+        bell = selection.bellFile;
+    }
+    if (selection.macrosFile) {
+        loaded.primitivesFile = selection.macrosFile;
     }
     if (loaded.catFile.empty()) {
         auto path = builtinModelPath(builtin);
@@ -81,7 +106,7 @@ std::optional<LoadedModel> loadOneModel(const ModelSelection& selection, const s
         loaded.catFile = *path;
         loaded.name = builtin;
         // The built-in flag list reads the built-in event tables' tags: not with a .cfg's.
-        if (!selection.config) {
+        if (!selection.config && !selection.macrosFile) {
             loaded.builtinFlags = builtinFlagConditions(builtin);
         }
     } else {

@@ -27,6 +27,9 @@ struct ModelSelection {
     std::optional<std::filesystem::path> catFile;  // --cat
     std::vector<std::filesystem::path> includeDirs;
     std::optional<std::filesystem::path> config;  // --conf (model, bell, macros, variants)
+    // herd7's -bell and -macros: they override the .cfg's `bell` and `macros` lines.
+    std::optional<std::filesystem::path> bellFile;
+    std::optional<std::filesystem::path> macrosFile;
     std::vector<std::string> variants;
     // How byte-granular tests are built (`--endian`, `--usercopy`; docs/byte-memory.md).
     model::EventOptions events;
