@@ -9,6 +9,9 @@ void CheckSummary::add(const TestResult& result) {
         case TestStatus::Pass:
             ++passed;
             break;
+        case TestStatus::Forgiven:
+            ++forgiven;
+            break;
         case TestStatus::Fail:
             ++failed;
             break;
@@ -25,8 +28,9 @@ void CheckSummary::add(const TestResult& result) {
 }
 
 std::string CheckSummary::line() const {
-    return fmt::format("{} passed, {} failed, {} errors, {} timeouts, {} without expectation",
-                       passed, failed, errors, timeouts, withoutExpectation);
+    std::string forgivenPart = forgiven > 0 ? fmt::format(", {} forgiven", forgiven) : "";
+    return fmt::format("{} passed{}, {} failed, {} errors, {} timeouts, {} without expectation",
+                       passed, forgivenPart, failed, errors, timeouts, withoutExpectation);
 }
 
 int CheckSummary::exitCode(bool inputErrors) const {

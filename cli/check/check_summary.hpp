@@ -15,14 +15,18 @@ namespace memx::check {
 
 struct CheckSummary {
     std::size_t passed = 0;
+    std::size_t forgiven = 0;
     std::size_t failed = 0;
     std::size_t errors = 0;
     std::size_t timeouts = 0;
     std::size_t withoutExpectation = 0;
 
     void add(const TestResult& result);
-    std::size_t total() const { return passed + failed + errors + timeouts + withoutExpectation; }
-    // "N passed, N failed, N errors, N timeouts, N without expectation"
+    std::size_t total() const {
+        return passed + forgiven + failed + errors + timeouts + withoutExpectation;
+    }
+    // "N passed, N failed, N errors, N timeouts, N without expectation", with "N forgiven"
+    // after the passed ones when there are any.
     std::string line() const;
     // `inputErrors`: errors outside any test (arguments, model, CSV).
     int exitCode(bool inputErrors) const;
