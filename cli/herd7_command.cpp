@@ -14,10 +14,9 @@
 #include "cli/commands.hpp"
 #include "cli/diagnostics_output.hpp"
 #include "cli/herd_library.hpp"
-#include "model/cat/model.hpp"
+#include "cli/test_file_run.hpp"
 #include "solver/herd_report.hpp"
 #include "solver/test_pipeline.hpp"
-#include "solver/z3_session.hpp"
 
 namespace memx::cli {
 
@@ -179,17 +178,7 @@ int runTests(const Herd7Args& args) {
     }
     int rc = 0;
     for (const std::string& file : args.files) {
-        DiagnosticSink sink;
-        std::string source;
-        std::optional<solver::TestRun> run;
-        try {
-            run = solver::runLitmusFile(file, *model, options, sink, &source);
-        } catch (const cat::EvalError& e) {
-            sink.report(e.diagnostic());
-        } catch (const solver::SolverError& e) {
-            sink.error(file, {}, e.what());
-        }
-        printDiagnostics(sink, source);
+        std::optional<solver::TestRun> run = runTestFile(file, *model, options);
         if (!run) {
             rc = 2;
         } else if (run->outcome.timedOut) {

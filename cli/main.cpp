@@ -3,6 +3,7 @@
 #include <string_view>
 
 #include "cli/commands.hpp"
+#include "cli/figure_helper.hpp"
 
 int main(int argc, char** argv) {
     // Started as `herd7` (the libexec link) or as `memx herd7`: herd7's own option syntax.
@@ -15,6 +16,10 @@ int main(int argc, char** argv) {
     }
     if (argc > 1 && std::string_view(argv[1]) == "herd7") {
         return memx::cli::runHerd7({argv + 2, argv + argc});
+    }
+    // Images need Qt, which only the figure helper loads.
+    if (!memx::cli::drawsImages() && memx::cli::asksForImages(argc, argv)) {
+        return memx::cli::handOverToFigureHelper(argv);
     }
     CLI::App app{"memx: a memory-model and data-race explorer for litmus tests"};
     app.set_version_flag("--version", std::string(MEMX_VERSION));

@@ -14,12 +14,11 @@
 #include "cli/diagnostics_output.hpp"
 #include "cli/model_options.hpp"
 #include "cli/search_option.hpp"
-#include "model/cat/model.hpp"
+#include "cli/test_file_run.hpp"
 #include "solver/herd_report.hpp"
 #include "solver/json_report.hpp"
 #include "solver/test_pipeline.hpp"
 #include "solver/text_digest.hpp"
-#include "solver/z3_session.hpp"
 
 namespace memx::cli {
 
@@ -56,17 +55,7 @@ int runFiles(const RunArgs& args) {
     int rc = 0;
     nlohmann::json results = nlohmann::json::array();
     for (const std::string& file : args.files) {
-        DiagnosticSink sink;
-        std::string source;
-        std::optional<solver::TestRun> run;
-        try {
-            run = solver::runLitmusFile(file, *model, options, sink, &source);
-        } catch (const cat::EvalError& e) {
-            sink.report(e.diagnostic());
-        } catch (const solver::SolverError& e) {
-            sink.error(file, {}, e.what());
-        }
-        printDiagnostics(sink, source);
+        std::optional<solver::TestRun> run = runTestFile(file, *model, options);
         if (!run) {
             rc = 2;
             continue;

@@ -152,18 +152,39 @@ std::optional<LoadedModel> loadModelSelection(const ModelSelection& selection,
     if (kernel) {
         kernel->events = selection.events;
     }
-    auto c11 = kernel ? loadOneModel(selection, builtinModelFor(Dialect::C11), sink) : std::nullopt;
-    if (!c11) {
+    if (!kernel) {
         return std::nullopt;
     }
-    c11->events = selection.events;
-    kernel->c11Model = std::make_shared<const LoadedModel>(std::move(*c11));
+    kernel->c11Model = std::make_shared<const LazyModel>([selection](DiagnosticSink& lazySink) {
+        auto c11 = loadOneModel(selection, builtinModelFor(Dialect::C11), lazySink);
+        if (c11) {
+            c11->events = selection.events;
+        }
+        return c11;
+    });
     return kernel;
+}
+
+const LoadedModel& LazyModel::get() const {
+    std::call_once(once_, [this] {
+        DiagnosticSink sink;
+        if (auto loaded = load_(sink)) {
+            model_ = std::make_shared<const LoadedModel>(std::move(*loaded));
+        } else {
+            error_ = sink.diagnostics().empty()
+                         ? Diagnostic{Severity::Error, "", {}, "the model could not be loaded", {}}
+                         : sink.diagnostics().front();
+        }
+    });
+    if (!model_) {
+        throw cat::EvalError(*error_);
+    }
+    return *model_;
 }
 
 const LoadedModel& modelFor(const LoadedModel& loaded, const litmus::Program& program) {
     if (loaded.c11Model && testDialect(program) == Dialect::C11) {
-        return *loaded.c11Model;
+        return loaded.c11Model->get();
     }
     return loaded;
 }

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,6 +37,8 @@ struct ModelSelection {
     model::EventOptions events;
 };
 
+class LazyModel;
+
 struct LoadedModel {
     std::shared_ptr<const cat::Model> model;
     model::PrimitiveTable primitives;
@@ -42,12 +46,28 @@ struct LoadedModel {
     std::optional<std::filesystem::path> primitivesFile;  // none: a built-in table
     std::string name;  // the built-in model's name ("lkmm", "rc11", "sc"), else the .cat path
     // Set when the model was chosen automatically: the model for C11 tests (rc11), while this
-    // one serves every other test (lkmm).
-    std::shared_ptr<const LoadedModel> c11Model;
+    // one serves every other test (lkmm). Loaded on first use.
+    std::shared_ptr<const LazyModel> c11Model;
     model::EventOptions events;  // from ModelSelection::events
     // A built-in model's flags with their necessary conditions (solver/builtin_flags.hpp), for
     // verdict-only runs; null for a user's model.
     const std::vector<FlagCondition>* builtinFlags = nullptr;
+};
+
+// A model loaded the first time it is asked for (thread-safe): most runs have no C11 test, and
+// loading a model is a good part of a short run's start-up (docs/startup.md).
+class LazyModel {
+public:
+    explicit LazyModel(std::function<std::optional<LoadedModel>(DiagnosticSink&)> load)
+        : load_(std::move(load)) {}
+    // Throws cat::EvalError with the first diagnostic when the model cannot be loaded.
+    const LoadedModel& get() const;
+
+private:
+    std::function<std::optional<LoadedModel>(DiagnosticSink&)> load_;
+    mutable std::once_flag once_;
+    mutable std::shared_ptr<const LoadedModel> model_;
+    mutable std::optional<Diagnostic> error_;
 };
 
 // The model `program` runs under: `loaded`, or its c11Model for a C11 test.
