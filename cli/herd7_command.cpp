@@ -13,6 +13,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/diagnostics_output.hpp"
+#include "cli/herd7_figures.hpp"
 #include "cli/herd_library.hpp"
 #include "cli/test_file_run.hpp"
 #include "solver/herd_report.hpp"
@@ -34,15 +35,10 @@ struct Herd7Args {
     std::vector<std::string> variants;
     std::optional<double> timeout;
     bool speedcheck = false;
+    ShownExecutions show = ShownExecutions::None;  // -show
+    std::optional<std::string> outputDir;          // -o
     std::vector<std::string> files;
 };
-
-// Options that draw executions (DOT output): herd7 has them, memx's herd7 entry does not yet
-// (`memx graph` draws executions).
-bool isFigureOption(const std::string& option) {
-    return option == "-show" || option == "-graph" || option == "-showevents" || option == "-o" ||
-           option == "-dumpes";
-}
 
 struct UsageError {
     std::string message;
@@ -79,14 +75,15 @@ Herd7Args parseArgs(const std::vector<std::string>& argv) {
             args.files.push_back(option);
             continue;
         }
-        if (isFigureOption(option)) {
-            throw UsageError{"option " + option +
-                             " (figures of executions) is not implemented by memx's herd7; use "
-                             "`memx graph` to draw executions"};
+        if (option == "-dumpes") {
+            throw UsageError{
+                "option -dumpes (event structures before the model) is not "
+                "implemented by memx's herd7"};
         }
         static const std::vector<std::string> withValue = {
-            "-conf",    "-model",      "-cat",    "-bell",    "-macros",    "-I",
-            "-variant", "-set-libdir", "-unroll", "-timeout", "-speedcheck"};
+            "-conf",       "-model",   "-cat",        "-bell",   "-macros",
+            "-I",          "-variant", "-set-libdir", "-unroll", "-timeout",
+            "-speedcheck", "-o",       "-show",       "-graph",  "-showevents"};
         bool takesValue = std::find(withValue.begin(), withValue.end(), option) != withValue.end();
         if (!takesValue) {
             throw UsageError{"option " + option + " is not supported by memx's herd7"};
@@ -116,6 +113,30 @@ Herd7Args parseArgs(const std::vector<std::string>& argv) {
             parseNumber(option, value);
         } else if (option == "-timeout") {
             args.timeout = parseNumber(option, value);
+        } else if (option == "-o") {
+            args.outputDir = value;
+        } else if (option == "-show") {
+            auto shown = shownExecutions(value);
+            if (!shown) {
+                throw UsageError{"option -show " + value +
+                                 " is not implemented by memx's herd7 (it draws none, all, "
+                                 "prop or neg)"};
+            }
+            args.show = *shown;
+        } else if (option == "-graph") {
+            // memx's figures put threads in columns: herd's columns mode, and only that.
+            if (value != "columns") {
+                throw UsageError{"option -graph " + value +
+                                 " is not implemented by memx's herd7 (its figures are "
+                                 "-graph columns)"};
+            }
+        } else if (option == "-showevents") {
+            // memx's figures show memory events and fences, never register events.
+            if (value != "noregs") {
+                throw UsageError{"option -showevents " + value +
+                                 " is not implemented by memx's herd7 (its figures are "
+                                 "-showevents noregs)"};
+            }
         } else if (option == "-speedcheck") {
             if (value != "false" && value != "true" && value != "fast") {
                 throw UsageError{"option -speedcheck expects false, true or fast, not '" + value +
@@ -186,6 +207,10 @@ int runTests(const Herd7Args& args) {
             rc = rc == 0 ? 3 : rc;
         } else {
             std::cout << solver::formatHerdReport(run->program, run->outcome, run->hash);
+            if (args.outputDir &&
+                !writeHerdFigures(file, *model, args.show, *args.outputDir, args.timeout)) {
+                rc = 2;
+            }
         }
         std::cout.flush();
     }
@@ -205,6 +230,9 @@ void printUsage() {
                  "  -timeout S     stop a test after S seconds\n"
                  "  -speedcheck B  false (default), true or fast: decide the verdict only\n"
                  "  -unroll N      accepted; memx rejects loops, so it has no effect\n"
+                 "  -o DIR         write DIR/TEST.dot with the executions -show selects\n"
+                 "  -show S        none (default), all, prop or neg: allowed executions drawn\n"
+                 "  -graph columns, -showevents noregs: memx's figures (the only ones)\n"
                  "  -version       print the version\n"
                  "Files are looked up in the current folder, then the -I folders, then the "
                  "library.\n";
@@ -227,6 +255,9 @@ int runHerd7(const std::vector<std::string>& argv) {
         Herd7Args args = parseArgs(argv);
         if (args.files.empty()) {
             throw UsageError{"no litmus test given"};
+        }
+        if (args.show != ShownExecutions::None && !args.outputDir) {
+            throw UsageError{"option -show needs -o DIR in memx's herd7 (it writes DIR/TEST.dot)"};
         }
         return runTests(args);
     } catch (const UsageError& e) {
