@@ -49,6 +49,7 @@ struct CheckArgs {
     solver::SearchMode search = solver::SearchMode::Auto;
     std::string expect;
     bool strict = false;
+    bool noForgive = false;
     std::string junit;
     std::string json;
     std::string shard;
@@ -137,6 +138,7 @@ int runCheck(const CheckArgs& args) {
     }
     settings.run.search = args.search;
     settings.strict = args.strict;
+    settings.forgive = !args.noForgive;
     check::RunnerOptions runner;
     runner.jobs = args.jobs > 0 ? args.jobs : std::max(1u, std::thread::hardware_concurrency());
     runner.hardLimitSeconds = hardLimit(args.timeout);
@@ -202,6 +204,9 @@ void addCheckCommand(CLI::App& app, int& exitCode) {
     cmd->add_option("--expect", args->expect,
                     "CSV of expectations (test,observation,data_race; paths relative to it)");
     cmd->add_flag("--strict", args->strict, "A test without expectation fails");
+    cmd->add_flag("--no-forgive", args->noForgive,
+                  "Judge DATARACE tests strictly: a modelled data race does not forgive a "
+                  "different Always/Sometimes/Never (judgelitmus.sh forgives it)");
     cmd->add_option("--junit", args->junit, "Write JUnit XML to this file");
     cmd->add_option("--json", args->json, "Write one JSON record per test (JSON lines)");
     cmd->add_option("--shard", args->shard, "Run only shard K of N (K/N, 1-based)");

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <string>
+#include <vector>
 
 namespace memx::cli {
 
@@ -13,5 +15,9 @@ void addCheckCommand(CLI::App& app, int& exitCode);
 void addGraphCommand(CLI::App& app, int& exitCode);
 void addExplainCommand(CLI::App& app, int& exitCode);
 void addCompareCommand(CLI::App& app, int& exitCode);
+
+// The herd7-compatible command line (`memx herd7 ARGS`, or memx run as `herd7`): herd7's
+// single-dash options, parsed by hand since they are no CLI11 options. Returns the exit code.
+int runHerd7(const std::vector<std::string>& args);
 
 }  // namespace memx::cli

@@ -16,12 +16,12 @@
 #include "cli/memory_option.hpp"
 #include "cli/model_options.hpp"
 #include "cli/search_option.hpp"
-#include "model/cat/model.hpp"
+#include "cli/test_file_run.hpp"
 #include "solver/herd_report.hpp"
 #include "solver/json_report.hpp"
 #include "solver/memory_limit.hpp"
 #include "solver/test_pipeline.hpp"
-#include "solver/z3_session.hpp"
+#include "solver/text_digest.hpp"
 
 namespace memx::cli {
 
@@ -31,6 +31,7 @@ struct RunArgs {
     std::vector<std::string> files;
     ModelArgs model;
     bool json = false;
+    bool memxBlock = false;  // memx's earlier block: no brackets, memx's own text digest
     double timeout = 0;
     solver::SearchMode search = solver::SearchMode::Auto;
     std::optional<std::size_t> maxStates;
@@ -58,15 +59,9 @@ int runFiles(const RunArgs& args) {
     int rc = 0;
     nlohmann::json results = nlohmann::json::array();
     for (const std::string& file : args.files) {
-        DiagnosticSink sink;
-        std::string source;
         std::optional<solver::TestRun> run;
         try {
-            run = solver::runLitmusFile(file, *model, options, sink, &source);
-        } catch (const cat::EvalError& e) {
-            sink.report(e.diagnostic());
-        } catch (const solver::SolverError& e) {
-            sink.error(file, {}, e.what());
+            run = runTestFile(file, *model, options);
         } catch (const std::exception& e) {
             if (!solver::isMemoryLimit(e)) {
                 throw;
@@ -76,7 +71,6 @@ int runFiles(const RunArgs& args) {
             rc = rc == 0 ? 3 : rc;
             continue;
         }
-        printDiagnostics(sink, source);
         if (!run) {
             rc = 2;
             continue;
@@ -90,6 +84,10 @@ int runFiles(const RunArgs& args) {
             results.push_back(std::move(record));
         } else if (run->outcome.timedOut) {
             std::cout << solver::formatTimeoutReport(run->program, run->outcome, args.timeout);
+        } else if (args.memxBlock) {
+            std::cout << solver::formatHerdReport(run->program, run->outcome,
+                                                  solver::textDigest(run->source),
+                                                  solver::LocationStyle::Plain);
         } else {
             std::cout << solver::formatHerdReport(run->program, run->outcome, run->hash);
         }
@@ -109,6 +107,9 @@ void addRunCommand(CLI::App& app, int& exitCode) {
     cmd->add_option("files", args->files, "Litmus test files")->required();
     addModelOptions(*cmd, args->model);
     cmd->add_flag("--json", args->json, "Print results and every allowed execution as JSON");
+    cmd->add_flag("--memx-block", args->memxBlock,
+                  "Print memx's own form of the block: locations without brackets, Hash a digest "
+                  "of the text (herd7 7.58's form is the default)");
     cmd->add_option("--timeout", args->timeout, "Stop a test after this many seconds");
     addSearchOption(*cmd, args->search);
     cmd->add_option("--max-states", args->maxStates,

@@ -24,7 +24,10 @@ bool needsParens(Context above, Context here) {
     return false;
 }
 
-std::string location(const litmus::LocationRef& ref) {
+std::string location(const litmus::LocationRef& ref, LocationStyle style) {
+    if (style == LocationStyle::Bracketed && !ref.thread && !ref.index && !ref.deref) {
+        return "[" + ref.name + "]";
+    }
     std::string name = ref.name;
     if (ref.index) {
         name += fmt::format("[{}]", *ref.index);
@@ -35,7 +38,7 @@ std::string location(const litmus::LocationRef& ref) {
     return ref.thread ? fmt::format("{}:{}", *ref.thread, name) : name;
 }
 
-std::string atom(const litmus::PropAtom& a) {
+std::string atom(const litmus::PropAtom& a, LocationStyle style) {
     std::string rhs;
     switch (a.rhs.kind) {
         case litmus::CondValue::Kind::Int:
@@ -45,14 +48,14 @@ std::string atom(const litmus::PropAtom& a) {
             rhs = a.rhs.symbol;
             break;
         case litmus::CondValue::Kind::Location:
-            rhs = location(a.rhs.location);
+            rhs = location(a.rhs.location, style);
             break;
     }
-    std::string text = location(a.lhs) + "=" + rhs;
+    std::string text = location(a.lhs, style) + "=" + rhs;
     return a.negated ? "not (" + text + ")" : text;
 }
 
-std::string print(const litmus::Prop& p, Context above) {
+std::string print(const litmus::Prop& p, Context above, LocationStyle style) {
     auto wrap = [&](Context here, const std::string& s) {
         return needsParens(above, here) ? "(" + s + ")" : s;
     };
@@ -64,18 +67,18 @@ std::string print(const litmus::Prop& p, Context above) {
             } else if constexpr (std::is_same_v<T, litmus::PropFalse>) {
                 return "false";
             } else if constexpr (std::is_same_v<T, litmus::PropAtom>) {
-                return atom(node);
+                return atom(node, style);
             } else if constexpr (std::is_same_v<T, litmus::PropNot>) {
-                return "not (" + print(*node.operand, Context::Top) + ")";
+                return "not (" + print(*node.operand, Context::Top, style) + ")";
             } else if constexpr (std::is_same_v<T, litmus::PropAnd>) {
-                return wrap(Context::And, print(*node.lhs, Context::And) + " /\\ " +
-                                              print(*node.rhs, Context::And));
+                return wrap(Context::And, print(*node.lhs, Context::And, style) + " /\\ " +
+                                              print(*node.rhs, Context::And, style));
             } else if constexpr (std::is_same_v<T, litmus::PropOr>) {
-                return wrap(Context::Or, print(*node.lhs, Context::Or) + " \\/ " +
-                                             print(*node.rhs, Context::Or));
+                return wrap(Context::Or, print(*node.lhs, Context::Or, style) + " \\/ " +
+                                             print(*node.rhs, Context::Or, style));
             } else {
-                return wrap(Context::Implies, print(*node.lhs, Context::Implies) + " => " +
-                                                  print(*node.rhs, Context::Implies));
+                return wrap(Context::Implies, print(*node.lhs, Context::Implies, style) + " => " +
+                                                  print(*node.rhs, Context::Implies, style));
             }
         },
         p.node);
@@ -83,12 +86,12 @@ std::string print(const litmus::Prop& p, Context above) {
 
 }  // namespace
 
-std::string printProp(const litmus::Prop& prop) {
-    return print(prop, Context::Top);
+std::string printProp(const litmus::Prop& prop, LocationStyle style) {
+    return print(prop, Context::Top, style);
 }
 
-std::string printCondition(const litmus::Condition& c) {
-    std::string prop = c.prop ? printProp(*c.prop) : "true";
+std::string printCondition(const litmus::Condition& c, LocationStyle style) {
+    std::string prop = c.prop ? printProp(*c.prop, style) : "true";
     switch (c.quantifier) {
         case litmus::Quantifier::Exists:
             return "exists (" + prop + ")";

@@ -35,10 +35,23 @@ bool StateKey::operator<(const StateKey& o) const {
     return std::tie(thread, name) < std::tie(o.thread, o.name);
 }
 
+std::string StateKey::herdText() const {
+    bool plainShared = thread < 0 && name.find_first_of("[*") == std::string::npos;
+    return plainShared ? "[" + name + "]" : text();
+}
+
 std::string FinalState::text() const {
     std::string out;
     for (const auto& [key, value] : items) {
         out += (out.empty() ? "" : " ") + key.text() + "=" + value.text() + ";";
+    }
+    return out;
+}
+
+std::string FinalState::herdText() const {
+    std::string out;
+    for (const auto& [key, value] : items) {
+        out += (out.empty() ? "" : " ") + key.herdText() + "=" + value.text() + ";";
     }
     return out;
 }

@@ -28,6 +28,9 @@ struct StateKey {
     int thread = -1;   // -1: a shared location
     std::string name;  // register or location, with "[i]" for an array element
     std::string text() const;
+    // herd7 7.58's form: a shared location in brackets (`[x]`), registers and array elements
+    // as text() prints them.
+    std::string herdText() const;
     bool operator==(const StateKey&) const = default;
     bool operator<(const StateKey& o) const;  // registers first, as herd orders locations
 };
@@ -35,6 +38,7 @@ struct StateKey {
 struct FinalState {
     std::vector<std::pair<StateKey, StateValue>> items;  // sorted by key
     std::string text() const;                            // "0:r0=1; x=2;"
+    std::string herdText() const;                        // "0:r0=1; [x]=2;"
     bool operator==(const FinalState& o) const { return items == o.items; }
     bool operator<(const FinalState& o) const;
 };

@@ -4,8 +4,6 @@
 #include <algorithm>
 #include <vector>
 
-#include "solver/condition_printer.hpp"
-
 namespace memx::solver {
 
 std::string observationOf(const TestOutcome& o) {
@@ -86,12 +84,12 @@ std::string verdictOnlyNote(const TestOutcome& o) {
 }
 
 std::string formatHerdReport(const litmus::Program& program, const TestOutcome& o,
-                             const std::string& hash) {
+                             const std::string& hash, LocationStyle style) {
     std::string out;
     out += fmt::format("Test {} {}\n", o.name, conditionKind(o.quantifier));
     out += fmt::format("States {}\n", o.states.size());
     for (const auto& state : o.states) {
-        out += state.text() + "\n";
+        out += (style == LocationStyle::Bracketed ? state.herdText() : state.text()) + "\n";
     }
     out += o.undefined ? "Undef\n" : (o.conditionSatisfied() ? "Ok\n" : "No\n");
     out += "Witnesses\n";
@@ -101,7 +99,7 @@ std::string formatHerdReport(const litmus::Program& program, const TestOutcome& 
     for (const auto& flag : o.flags) {
         out += "Flag " + flag + "\n";
     }
-    out += "Condition " + printCondition(program.condition) + "\n";
+    out += "Condition " + printCondition(program.condition, style) + "\n";
     out +=
         fmt::format("Observation {} {} {} {}\n", o.name, observationOf(o), o.positive, o.negative);
     // Not herd lines: what the States above leave out, and what a verdict-only run proved.

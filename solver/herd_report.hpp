@@ -7,6 +7,7 @@
 #include <string>
 
 #include "litmus/ast.hpp"
+#include "solver/condition_printer.hpp"
 #include "solver/test_outcome.hpp"
 
 namespace memx::solver {
@@ -26,8 +27,11 @@ std::optional<std::string> statesOmittedNote(const TestOutcome& outcome);
 // and which are those of the executions checked.
 std::string verdictOnlyNote(const TestOutcome& outcome);
 
+// herd7 7.58's block by default: shared locations in brackets in States and Condition
+// (`[x]=2;`). LocationStyle::Plain gives memx's earlier form (`x=2;`), for `run --memx-block`.
 std::string formatHerdReport(const litmus::Program& program, const TestOutcome& outcome,
-                             const std::string& hash);
+                             const std::string& hash,
+                             LocationStyle style = LocationStyle::Bracketed);
 
 // What memx prints instead when a time limit stopped the test: no verdict at all.
 std::string formatTimeoutReport(const litmus::Program& program, const TestOutcome& outcome,

@@ -5,7 +5,12 @@
 namespace memx::solver {
 
 std::filesystem::path builtinModelsDir(const std::filesystem::path& exe) {
-    return exe.parent_path().parent_path() / "share" / "memx" / "models";
+    auto dir = exe.parent_path();
+    // memx-figures lives in <prefix>/libexec/memx (cli/figure_helper.hpp), memx in <prefix>/bin.
+    if (dir.filename() == "memx" && dir.parent_path().filename() == "libexec") {
+        dir = dir.parent_path();
+    }
+    return dir.parent_path() / "share" / "memx" / "models";
 }
 
 std::optional<std::filesystem::path> builtinModelPath(const std::string& name) {

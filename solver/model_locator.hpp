@@ -1,5 +1,6 @@
 // Where the built-in models live: <directory of the running program>/../share/memx/models,
-// the same relative layout in a build tree (<build>/bin) and in an installed prefix.
+// the same relative layout in a build tree (<build>/bin) and in an installed prefix; for the
+// figure helper in <prefix>/libexec/memx, <prefix>/share/memx/models too.
 #pragma once
 
 #include <filesystem>

@@ -6,9 +6,9 @@
 #include "litmus/parser.hpp"
 #include "model/events/def_reader.hpp"
 #include "model/events/event_builder.hpp"
+#include "solver/herd_hash.hpp"
 #include "solver/model_choice.hpp"
 #include "solver/model_locator.hpp"
-#include "solver/text_digest.hpp"
 
 namespace memx::solver {
 
@@ -41,9 +41,28 @@ std::optional<TestRun> runProgram(litmus::Program program, std::string text,
     run.outcome = runTest(program, *events, *chosen.model, withFlags);
     run.model = chosen.name;
     run.program = std::move(program);
-    run.hash = textDigest(text);
+    run.hash = herdHash(run.program, text);
     run.source = std::move(text);
     return run;
+}
+
+// A file a .cfg names: beside the .cfg (as loadConfig resolved it) when it is there, else the
+// first -I folder that holds its name, as herd7 looks files up; unchanged when neither has it,
+// so the error names the path beside the .cfg.
+std::optional<std::filesystem::path> besideOrIncluded(
+    const std::optional<std::filesystem::path>& file,
+    const std::vector<std::filesystem::path>& includeDirs) {
+    std::error_code ec;
+    if (!file || std::filesystem::exists(*file, ec)) {
+        return file;
+    }
+    for (const auto& dir : includeDirs) {
+        auto candidate = dir / file->filename();
+        if (std::filesystem::exists(candidate, ec)) {
+            return candidate;
+        }
+    }
+    return file;
 }
 
 // Loads one model: the selection's .cat or .cfg, or else the built-in model `builtin`.
@@ -59,16 +78,22 @@ std::optional<LoadedModel> loadOneModel(const ModelSelection& selection, const s
             return std::nullopt;
         }
         options.variants = cfg->variants;
-        bell = cfg->bell;
-        loaded.primitivesFile = cfg->macros;
+        bell = besideOrIncluded(cfg->bell, selection.includeDirs);
+        loaded.primitivesFile = besideOrIncluded(cfg->macros, selection.includeDirs);
         if (cfg->model) {
-            loaded.catFile = *cfg->model;
+            loaded.catFile = *besideOrIncluded(cfg->model, selection.includeDirs);
         }
     }
     options.variants.insert(options.variants.end(), selection.variants.begin(),
                             selection.variants.end());
     if (selection.catFile) {
         loaded.catFile = *selection.catFile;
+    }
+    if (selection.bellFile) {
+        bell = selection.bellFile;
+    }
+    if (selection.macrosFile) {
+        loaded.primitivesFile = selection.macrosFile;
     }
     if (loaded.catFile.empty()) {
         auto path = builtinModelPath(builtin);
@@ -81,7 +106,7 @@ std::optional<LoadedModel> loadOneModel(const ModelSelection& selection, const s
         loaded.catFile = *path;
         loaded.name = builtin;
         // The built-in flag list reads the built-in event tables' tags: not with a .cfg's.
-        if (!selection.config) {
+        if (!selection.config && !selection.macrosFile) {
             loaded.builtinFlags = builtinFlagConditions(builtin);
         }
     } else {
@@ -112,38 +137,62 @@ std::optional<LoadedModel> loadOneModel(const ModelSelection& selection, const s
     return loaded;
 }
 
+// How the model's tests are built: the selection's options, with byte classes on for a
+// built-in model (the one with its own flag list, not read through a .cfg) unless the
+// selection says otherwise.
+void setEventOptions(LoadedModel& loaded, const ModelSelection& selection) {
+    loaded.events = selection.events;
+    loaded.events.byteClasses = selection.byteClasses.value_or(loaded.builtinFlags != nullptr);
+}
+
 }  // namespace
 
 std::optional<LoadedModel> loadModelSelection(const ModelSelection& selection,
                                               DiagnosticSink& sink) {
-    auto setEvents = [&](LoadedModel& loaded) {
-        loaded.events = selection.events;
-        // A built-in model is the one with its own flag list (not read through a .cfg).
-        loaded.events.byteClasses = selection.byteClasses.value_or(loaded.builtinFlags != nullptr);
-    };
     if (!selection.builtin.empty() || selection.catFile || selection.config) {
         auto loaded = loadOneModel(selection, selection.builtin, sink);
         if (loaded) {
-            setEvents(*loaded);
+            setEventOptions(*loaded, selection);
         }
         return loaded;
     }
     auto kernel = loadOneModel(selection, builtinModelFor(Dialect::Kernel), sink);
     if (kernel) {
-        setEvents(*kernel);
+        setEventOptions(*kernel, selection);
     }
-    auto c11 = kernel ? loadOneModel(selection, builtinModelFor(Dialect::C11), sink) : std::nullopt;
-    if (!c11) {
+    if (!kernel) {
         return std::nullopt;
     }
-    setEvents(*c11);
-    kernel->c11Model = std::make_shared<const LoadedModel>(std::move(*c11));
+    kernel->c11Model = std::make_shared<const LazyModel>([selection](DiagnosticSink& lazySink) {
+        auto c11 = loadOneModel(selection, builtinModelFor(Dialect::C11), lazySink);
+        if (c11) {
+            setEventOptions(*c11, selection);
+        }
+        return c11;
+    });
     return kernel;
+}
+
+const LoadedModel& LazyModel::get() const {
+    std::call_once(once_, [this] {
+        DiagnosticSink sink;
+        if (auto loaded = load_(sink)) {
+            model_ = std::make_shared<const LoadedModel>(std::move(*loaded));
+        } else {
+            error_ = sink.diagnostics().empty()
+                         ? Diagnostic{Severity::Error, "", {}, "the model could not be loaded", {}}
+                         : sink.diagnostics().front();
+        }
+    });
+    if (!model_) {
+        throw cat::EvalError(*error_);
+    }
+    return *model_;
 }
 
 const LoadedModel& modelFor(const LoadedModel& loaded, const litmus::Program& program) {
     if (loaded.c11Model && testDialect(program) == Dialect::C11) {
-        return *loaded.c11Model;
+        return loaded.c11Model->get();
     }
     return loaded;
 }

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,6 +29,9 @@ struct ModelSelection {
     std::optional<std::filesystem::path> catFile;  // --cat
     std::vector<std::filesystem::path> includeDirs;
     std::optional<std::filesystem::path> config;  // --conf (model, bell, macros, variants)
+    // herd7's -bell and -macros: they override the .cfg's `bell` and `macros` lines.
+    std::optional<std::filesystem::path> bellFile;
+    std::optional<std::filesystem::path> macrosFile;
     std::vector<std::string> variants;
     // How byte-granular tests are built (`--endian`, `--usercopy`; docs/byte-memory.md).
     model::EventOptions events;
@@ -36,6 +41,8 @@ struct ModelSelection {
     std::optional<bool> byteClasses;
 };
 
+class LazyModel;
+
 struct LoadedModel {
     std::shared_ptr<const cat::Model> model;
     model::PrimitiveTable primitives;
@@ -43,12 +50,28 @@ struct LoadedModel {
     std::optional<std::filesystem::path> primitivesFile;  // none: a built-in table
     std::string name;  // the built-in model's name ("lkmm", "rc11", "sc"), else the .cat path
     // Set when the model was chosen automatically: the model for C11 tests (rc11), while this
-    // one serves every other test (lkmm).
-    std::shared_ptr<const LoadedModel> c11Model;
+    // one serves every other test (lkmm). Loaded on first use.
+    std::shared_ptr<const LazyModel> c11Model;
     model::EventOptions events;  // from ModelSelection::events
     // A built-in model's flags with their necessary conditions (solver/builtin_flags.hpp), for
     // verdict-only runs; null for a user's model.
     const std::vector<FlagCondition>* builtinFlags = nullptr;
+};
+
+// A model loaded the first time it is asked for (thread-safe): most runs have no C11 test, and
+// loading a model is a good part of a short run's start-up (docs/startup.md).
+class LazyModel {
+public:
+    explicit LazyModel(std::function<std::optional<LoadedModel>(DiagnosticSink&)> load)
+        : load_(std::move(load)) {}
+    // Throws cat::EvalError with the first diagnostic when the model cannot be loaded.
+    const LoadedModel& get() const;
+
+private:
+    std::function<std::optional<LoadedModel>(DiagnosticSink&)> load_;
+    mutable std::once_flag once_;
+    mutable std::shared_ptr<const LoadedModel> model_;
+    mutable std::optional<Diagnostic> error_;
 };
 
 // The model `program` runs under: `loaded`, or its c11Model for a C11 test.
@@ -63,7 +86,7 @@ std::optional<LoadedModel> loadModelSelection(const ModelSelection& selection,
 struct TestRun {
     litmus::Program program;
     std::string source;
-    std::string hash;   // textDigest(source)
+    std::string hash;   // herdHash(program, source): herd7's Hash= value
     std::string model;  // LoadedModel::name of the model that ran
     TestOutcome outcome;
 };

@@ -1,5 +1,5 @@
 // memx's own digest of a test's text for the `Hash=` line: 128-bit FNV-1a, 32 hex digits.
-// (herd's Hash is an MD5 of its normalised test; memx does not claim to reproduce it.)
+// (`memx run --memx-block` prints it; herd7's own Hash is solver/herd_hash.hpp.)
 #pragma once
 
 #include <string>

@@ -9,6 +9,9 @@ void CheckSummary::add(const TestResult& result) {
         case TestStatus::Pass:
             ++passed;
             break;
+        case TestStatus::Forgiven:
+            ++forgiven;
+            break;
         case TestStatus::Fail:
             ++failed;
             break;
@@ -28,10 +31,11 @@ void CheckSummary::add(const TestResult& result) {
 }
 
 std::string CheckSummary::line() const {
+    std::string forgivenPart = forgiven > 0 ? fmt::format(", {} forgiven", forgiven) : "";
     std::string limits =
         memoryLimits > 0 ? fmt::format(", {} over the memory limit", memoryLimits) : "";
-    return fmt::format("{} passed, {} failed, {} errors, {} timeouts{}, {} without expectation",
-                       passed, failed, errors, timeouts, limits, withoutExpectation);
+    return fmt::format("{} passed{}, {} failed, {} errors, {} timeouts{}, {} without expectation",
+                       passed, forgivenPart, failed, errors, timeouts, limits, withoutExpectation);
 }
 
 int CheckSummary::exitCode(bool inputErrors) const {

@@ -15,6 +15,7 @@ namespace memx::check {
 
 struct CheckSummary {
     std::size_t passed = 0;
+    std::size_t forgiven = 0;
     std::size_t failed = 0;
     std::size_t errors = 0;
     std::size_t timeouts = 0;
@@ -23,11 +24,11 @@ struct CheckSummary {
 
     void add(const TestResult& result);
     std::size_t total() const {
-        return passed + failed + errors + timeouts + memoryLimits + withoutExpectation;
+        return passed + forgiven + failed + errors + timeouts + memoryLimits + withoutExpectation;
     }
-    // "N passed, N failed, N errors, N timeouts, N without expectation", with
-    // ", N over the memory limit" after the timeouts when there are any
-
+    // "N passed, N failed, N errors, N timeouts, N without expectation", with "N forgiven"
+    // after the passed ones and ", N over the memory limit" after the timeouts when there
+    // are any.
     std::string line() const;
     // `inputErrors`: errors outside any test (arguments, model, CSV).
     int exitCode(bool inputErrors) const;

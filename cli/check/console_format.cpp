@@ -8,6 +8,8 @@ std::string resultLine(const TestResult& result, double timeoutSeconds) {
     switch (result.status) {
         case TestStatus::Pass:
             return fmt::format("PASS {} ({}, {:.2f} s)", result.path, result.got, result.seconds);
+        case TestStatus::Forgiven:
+            return fmt::format("FORGIVEN {}: {}", result.path, result.message);
         case TestStatus::Fail:
             return fmt::format("FAIL {}: {}", result.path, result.message);
         case TestStatus::Error:
@@ -38,6 +40,7 @@ std::string summaryTable(const CheckSummary& summary, double wallSeconds) {
         out += fmt::format("  {:<22}{:>7}\n", label, count);
     };
     row("passed", summary.passed);
+    row("forgiven", summary.forgiven);
     row("failed", summary.failed);
     row("errors", summary.errors);
     row("timeouts", summary.timeouts);

@@ -53,6 +53,13 @@ bool meets(const Verdict& verdict, const Expectation& expectation) {
            verdict.flags.contains(kTornFlag) == expectation.torn;
 }
 
+bool forgivenByKernelJudge(const Verdict& verdict, const Expectation& expectation) {
+    bool noExecution = verdict.positive == 0 && verdict.negative == 0;
+    return !expectation.deadlock && !noExecution && expectation.dataRace &&
+           raisesDataRace(verdict.flags) && verdict.flags.contains(kTornFlag) == expectation.torn &&
+           verdict.observation != expectation.observation;
+}
+
 std::optional<std::string> unprovenAbsence(const Verdict& verdict, const Expectation& expectation) {
     if (verdict.flagsExact || expectation.deadlock) {
         return std::nullopt;

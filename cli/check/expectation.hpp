@@ -46,6 +46,10 @@ std::string describe(const Verdict& verdict, const Expectation& expectation);
 
 bool meets(const Verdict& verdict, const Expectation& expectation);
 
+// judgelitmus.sh's forgiveness: the test predicts DATARACE, the run raised data-race, and
+// only the Always/Sometimes/Never word differs (not a deadlock's "Never 0 0", not TORN).
+bool forgivenByKernelJudge(const Verdict& verdict, const Expectation& expectation);
+
 // The flag ("data-race", "torn-read") that `expectation` says is absent and the run did not
 // raise, but whose absence the run did not prove; nullopt when a pass stands on proven facts.
 std::optional<std::string> unprovenAbsence(const Verdict& verdict, const Expectation& expectation);

@@ -35,6 +35,8 @@ std::string testCase(const TestResult& r, double timeoutSeconds) {
     switch (r.status) {
         case TestStatus::Pass:
             break;
+        case TestStatus::Forgiven:  // a pass for CI, as for the kernel's judge; see below
+            break;
         case TestStatus::Fail:
             inner = element("failure", "verdict", r.message, r.message);
             break;
@@ -55,8 +57,14 @@ std::string testCase(const TestResult& r, double timeoutSeconds) {
     if (!r.herdBlock.empty()) {
         inner += "      <system-out>" + xmlEscape(r.herdBlock) + "</system-out>\n";
     }
+    if (r.status == TestStatus::Forgiven) {
+        inner += "      <system-err>" + xmlEscape("forgiven: " + r.message) + "</system-err>\n";
+    }
     std::string open = fmt::format("    <testcase classname=\"{}\" name=\"{}\" time=\"{:.3f}\"",
                                    xmlEscape(className(r)), xmlEscape(testName(r)), r.seconds);
+    if (r.status == TestStatus::Forgiven) {
+        open += " status=\"forgiven\"";
+    }
     return inner.empty() ? open + "/>\n" : open + ">\n" + inner + "    </testcase>\n";
 }
 

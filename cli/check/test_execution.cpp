@@ -26,7 +26,7 @@ std::string firstError(const DiagnosticSink& sink) {
 }
 
 void judge(TestResult& result, const solver::TestRun& run,
-           const std::optional<Expectation>& expectation, bool strict) {
+           const std::optional<Expectation>& expectation, const ExecutionSettings& settings) {
     Verdict verdict{solver::observationOf(run.outcome),
                     run.outcome.positive,
                     run.outcome.negative,
@@ -39,15 +39,19 @@ void judge(TestResult& result, const solver::TestRun& run,
     result.flags.assign(run.outcome.flags.begin(), run.outcome.flags.end());
     if (!expectation) {
         result.got = describe(verdict, Expectation{});
-        result.status = strict ? TestStatus::Fail : TestStatus::NoExpectation;
+        result.status = settings.strict ? TestStatus::Fail : TestStatus::NoExpectation;
         result.message = "no expectation (no Result: comment, no --expect row)";
         return;
     }
     result.expected = describe(*expectation);
     result.got = describe(verdict, *expectation);
     if (!meets(verdict, *expectation)) {
-        result.status = TestStatus::Fail;
+        bool forgiven = settings.forgive && forgivenByKernelJudge(verdict, *expectation);
+        result.status = forgiven ? TestStatus::Forgiven : TestStatus::Fail;
         result.message = "expected " + result.expected + ", got " + result.got;
+        if (forgiven) {
+            result.message += " (a modelled data race: judgelitmus.sh forgives the observation)";
+        }
     } else if (auto flag = unprovenAbsence(verdict, *expectation)) {
         // A pass must not rest on a flag nobody showed absent (a verdict-only run).
         result.status = TestStatus::Fail;
@@ -143,7 +147,7 @@ TestResult executeTest(const DiscoveredTest& test, const solver::LoadedModel& mo
     if (!expectation && run->program.expected) {
         expectation = fromResultComment(*run->program.expected);
     }
-    judge(result, *run, expectation, settings.strict);
+    judge(result, *run, expectation, settings);
     return result;
 }
 

@@ -17,6 +17,8 @@ namespace memx::check {
 struct ExecutionSettings {
     solver::RunOptions run;  // timeoutSeconds: the cooperative limit
     bool strict = false;     // a test without expectation fails
+    // judgelitmus.sh's rule (check/expectation.hpp: forgivenByKernelJudge); --no-forgive: off.
+    bool forgive = true;
 };
 
 TestResult executeTest(const DiscoveredTest& test, const solver::LoadedModel& model,

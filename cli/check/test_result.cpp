@@ -7,8 +7,9 @@ namespace memx::check {
 
 namespace {
 
-constexpr std::array<std::pair<TestStatus, const char*>, 6> kStatusNames{{
+constexpr std::array<std::pair<TestStatus, const char*>, 7> kStatusNames{{
     {TestStatus::Pass, "pass"},
+    {TestStatus::Forgiven, "forgiven"},
     {TestStatus::Fail, "fail"},
     {TestStatus::Error, "error"},
     {TestStatus::Timeout, "timeout"},

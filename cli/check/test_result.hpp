@@ -10,16 +10,19 @@
 namespace memx::check {
 
 enum class TestStatus {
-    Pass,           // met its expectation
-    Fail,           // ran to completion and disagreed with its expectation
+    Pass,  // met its expectation
+    Fail,  // ran to completion and disagreed with its expectation
+    // Disagreed only in the Always/Sometimes/Never word of a test that predicts DATARACE and
+    // raised data-race: the kernel's judgelitmus.sh forgives that, and so does check by default.
+    Forgiven,
     Error,          // input error, model error, or a crashed child
     Timeout,        // stopped by the time limit (cooperatively or killed)
     MemoryLimit,    // stopped by the memory limit (--memory-limit): a resource failure
     NoExpectation,  // ran to completion, but nothing says what it should give
 };
 
-std::string statusName(
-    TestStatus status);  // "pass", "fail", "error", "timeout", "memory-limit", "none"
+// "pass", "forgiven", "fail", "error", "timeout", "memory-limit", "none"
+std::string statusName(TestStatus status);
 
 struct TestResult {
     std::string path;          // as discovered (what the console lines print)

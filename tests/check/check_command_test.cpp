@@ -105,6 +105,35 @@ TEST(CheckCommand, JUnitOfAMixedRunValidates) {
     EXPECT_EQ(verdict.exitCode, 0) << verdict.output;
 }
 
+// judgelitmus.sh's rule: `Result: Never DATARACE`, the run Sometimes with data-race: forgiven
+// (its own status everywhere, exit 0); with --no-forgive a failure.
+TEST(CheckCommand, AModelledDataRaceForgivesTheObservationUnlessNoForgive) {
+    TempFolder dir;
+    std::string junit = (dir.path() / "junit.xml").string();
+    std::string json = (dir.path() / "r.json").string();
+    std::string test = dataDir() + "/forgiven/MP+plain+forgiven.litmus";
+    auto run = memxCheck("--junit " + junit + " --json " + json + " " + test);
+    EXPECT_EQ(run.exitCode, 0) << run.output;
+    EXPECT_TRUE(contains(run.output,
+                         "FORGIVEN " + test + ": expected Never DATARACE, got Sometimes DATARACE"))
+        << run.output;
+    EXPECT_TRUE(contains(run.output,
+                         "\n0 passed, 1 forgiven, 0 failed, 0 errors, 0 timeouts, "
+                         "0 without expectation\n"))
+        << run.output;
+    EXPECT_EQ(nlohmann::json::parse(readFile(json)).at("status"), "forgiven");
+    std::string xml = readFile(junit);
+    EXPECT_TRUE(contains(xml, "status=\"forgiven\"")) << xml;
+    EXPECT_FALSE(contains(xml, "<failure")) << xml;
+    EXPECT_EQ(testing::validateJUnit(junit).exitCode, 0);
+
+    auto strict = memxCheck("--no-forgive " + test);
+    EXPECT_EQ(strict.exitCode, 1) << strict.output;
+    EXPECT_TRUE(contains(strict.output,
+                         "FAIL " + test + ": expected Never DATARACE, got Sometimes DATARACE\n"))
+        << strict.output;
+}
+
 TEST(CheckCommand, HerdOutMirrorsRelativePaths) {
     TempFolder dir;
     memxCheck("--timeout 2 --herd-out " + (dir.path() / "out").string() + " " + dataDir());

@@ -42,6 +42,17 @@ TEST(CheckMatching, DataraceIsCheckedBothWays) {
     EXPECT_TRUE(meets(seen("Sometimes", 1, 1, {"other"}), expect("Sometimes")));
 }
 
+// judgelitmus.sh forgives a wrong Always/Sometimes/Never only where DATARACE was predicted and
+// the run modelled the race; never a missing or unexpected race, and never "Never 0 0".
+TEST(CheckMatching, KernelJudgeForgivesOnlyAModelledPredictedRace) {
+    EXPECT_TRUE(
+        forgivenByKernelJudge(seen("Sometimes", 1, 1, {"data-race"}), expect("Never", true)));
+    EXPECT_FALSE(forgivenByKernelJudge(seen("Sometimes", 1, 1, {}), expect("Never", true)));
+    EXPECT_FALSE(forgivenByKernelJudge(seen("Sometimes", 1, 1, {"data-race"}), expect("Never")));
+    EXPECT_FALSE(forgivenByKernelJudge(seen("Never", 0, 0, {"data-race"}), expect("Always", true)));
+    EXPECT_FALSE(forgivenByKernelJudge(seen("Never", 0, 1, {"data-race"}), expect("Never", true)));
+}
+
 TEST(CheckMatching, UndefinedBehaviourCountsAsARace) {
     EXPECT_TRUE(meets(seen("Never", 0, 1, {"*undef*"}), expect("Never", true)));
     EXPECT_FALSE(meets(seen("Never", 0, 1, {"*undef*"}), expect("Never")));

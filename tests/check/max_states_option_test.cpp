@@ -17,7 +17,7 @@ TEST(MaxStatesOption, ListsTheFirstStatesAndCountsTheOthers) {
     auto r = runProcess(memxBinary() + " run --search exhaustive --max-states 2 " + kCopyFromUser +
                         " 2>&1");
     EXPECT_EQ(r.exitCode, 0) << r.output;
-    EXPECT_NE(r.output.find("States 2\nkbuf=0;\nkbuf=1;\nOk\n"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("States 2\n[kbuf]=0;\n[kbuf]=1;\nOk\n"), std::string::npos) << r.output;
     EXPECT_NE(r.output.find("States omitted: 2 of 4\n"), std::string::npos) << r.output;
     // The verdict and counts are those of every execution.
     EXPECT_NE(r.output.find("Observation copy_from_user+external-writer Sometimes 1 3"),

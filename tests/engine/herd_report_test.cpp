@@ -80,19 +80,29 @@ TEST(HerdReport, MatchesHerdBlockLineForLine) {
     p.name = "S+ponarelease+addrnana";
     p.condition.prop = conj(pointsTo(1, "r0", "x"), atom(std::nullopt, "x", 2));
     auto text = formatHerdReport(p, sampleOutcome(), "a61acf2e8e51c2129d33ddf5e4c76a49");
+    // herd7 7.58 brackets shared locations in States and on the Condition line.
     EXPECT_EQ(text,
               "Test S+ponarelease+addrnana Allowed\n"
               "States 2\n"
-              "1:r0=x; x=1;\n"
-              "1:r0=x; x=2;\n"
+              "1:r0=x; [x]=1;\n"
+              "1:r0=x; [x]=2;\n"
               "Ok\n"
               "Witnesses\n"
               "Positive: 1 Negative: 1\n"
               "Flag data-race\n"
-              "Condition exists (1:r0=x /\\ x=2)\n"
+              "Condition exists (1:r0=x /\\ [x]=2)\n"
               "Observation S+ponarelease+addrnana Sometimes 1 1\n"
               "Time S+ponarelease+addrnana 0.00\n"
               "Hash=a61acf2e8e51c2129d33ddf5e4c76a49\n\n");
+}
+
+TEST(HerdReport, PlainStyleIsMemxsEarlierForm) {
+    litmus::Program p;
+    p.name = "S+ponarelease+addrnana";
+    p.condition.prop = conj(pointsTo(1, "r0", "x"), atom(std::nullopt, "x", 2));
+    auto text = formatHerdReport(p, sampleOutcome(), "h", LocationStyle::Plain);
+    EXPECT_NE(text.find("States 2\n1:r0=x; x=1;\n1:r0=x; x=2;\n"), std::string::npos);
+    EXPECT_NE(text.find("Condition exists (1:r0=x /\\ x=2)\n"), std::string::npos);
 }
 
 TEST(HerdReport, NotExistsSwapsWitnessesButNotObservation) {

@@ -102,11 +102,11 @@ TEST(ModelChoice, ACatFileOverridesTheDialect) {
     ASSERT_TRUE(loaded);
     ASSERT_NE(loaded->c11Model, nullptr);
     solver::ModelSelection byFile;
-    byFile.catFile = loaded->c11Model->catFile;
+    byFile.catFile = loaded->c11Model->get().catFile;
     auto fromFile = solver::loadModelSelection(byFile, sink);
     ASSERT_TRUE(fromFile);
     EXPECT_EQ(fromFile->c11Model, nullptr);
-    EXPECT_EQ(fromFile->name, loaded->c11Model->catFile.string());
+    EXPECT_EQ(fromFile->name, loaded->c11Model->get().catFile.string());
 }
 
 }  // namespace
