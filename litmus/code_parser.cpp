@@ -93,7 +93,11 @@ ExprPtr parseUnary(Cursor& c);
 ExprPtr parseCallArgs(Cursor& c, const Token& callee) {
     const Primitive* prim = findPrimitive(callee.text);
     if (!prim) {
-        c.fail(callee, "unknown primitive '" + std::string(callee.text) + "'");
+        std::string message = "unknown primitive '" + std::string(callee.text) + "'";
+        if (auto near = closestPrimitive(callee.text)) {
+            message += "; did you mean '" + std::string(*near) + "'?";
+        }
+        c.fail(callee, message);
     }
     c.expect("(", "");
     Call call{std::string(callee.text), {}};

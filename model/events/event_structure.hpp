@@ -128,6 +128,14 @@ struct AccessGroup {
     bool singleCopyAtomic = false;
 };
 
+// A `/` or `%` of a thread: herd7 stops a test with a fatal error when a division by zero
+// happens in one of its candidates, so the solver checks every divisor against 0.
+struct DivisionSite {
+    SymId divisor = 0;
+    SymId guard = 0;  // the division runs iff this is non-zero
+    SourceRange range;
+};
+
 struct EventStructure {
     LocationTable locations;
     std::vector<SymNode> nodes;    // node 0 is Const 0, node 1 is Const 1
@@ -149,6 +157,7 @@ struct EventStructure {
     // locations.bigEndian, sign-extended for signed types) of its bytes' ReadValue nodes.
     std::vector<AccessGroup> accessGroups;
     std::vector<std::uint32_t> groupOf;
+    std::vector<DivisionSite> divisions;
     static constexpr std::uint32_t kNoGroup = 0xffffffffu;
     bool byteGranular() const { return locations.byteGranular; }
 
