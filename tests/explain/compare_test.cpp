@@ -86,6 +86,45 @@ TEST(CompareCommand, PrintsTheDifferingOutcomeWithBothVerdictsAndExitsOne) {
     EXPECT_NE(s.find("cycle: a -po-> b -rf-> c -po-> d -rf-> a"), std::string::npos) << s;
 }
 
+// A volatile copy is marked under LKMM and non-atomic under RC11: the final states agree, but
+// only RC11 makes the program undefined. That is a difference (issue 17).
+const std::string kVolatileCopy = "/litmus/library/usercopy/volatile_memcpy+external-writer.litmus";
+
+TEST(CompareLkmmRc11, AVolatileCopyRacesOnlyUnderRc11AndThatIsADifference) {
+    auto c = compare(sourceDir() + kVolatileCopy);
+    EXPECT_TRUE(c.differences.empty());
+    EXPECT_TRUE(c.differ());
+    ASSERT_EQ(c.flagDifferences.size(), 1u);
+    const auto& d = c.flagDifferences[0];
+    EXPECT_EQ(d.flag, "*undef*");
+    EXPECT_EQ(c.models[d.raisedBy], "rc11");
+    EXPECT_FALSE(c.flags[0].count("data-race"));
+    ASSERT_FALSE(d.raising.flags.empty());
+    const auto& w = d.raising.flags.front();
+    EXPECT_TRUE(w.undefined);
+    EXPECT_EQ(w.flag, "data-race");
+    EXPECT_NE(w.first, w.second);
+}
+
+TEST(CompareCommand, AFlagDifferenceIsPrintedAndExitsOne) {
+    auto out = fs::temp_directory_path() / ("memx-compare-flags-" + std::to_string(::getpid()));
+    std::string cmd = std::string("\"") + MEMX_BINARY + "\" compare --model lkmm --model rc11 \"" +
+                      sourceDir() + kVolatileCopy + "\" > \"" + out.string() + "\"";
+    int rc = std::system(cmd.c_str());
+    ASSERT_TRUE(WIFEXITED(rc));
+    EXPECT_EQ(WEXITSTATUS(rc), 1);
+    std::ifstream in(out);
+    std::stringstream text;
+    text << in.rdbuf();
+    fs::remove(out);
+    const std::string s = text.str();
+    EXPECT_NE(s.find("Both models allow the same final states, but they raise different flags."),
+              std::string::npos)
+        << s;
+    EXPECT_NE(s.find("Flag *undef*: raised by rc11, never by lkmm"), std::string::npos) << s;
+    EXPECT_NE(s.find("missing ordering: no hb between them"), std::string::npos) << s;
+}
+
 TEST(CompareCommand, NeedsExactlyTwoModels) {
     std::string cmd = std::string("\"") + MEMX_BINARY + "\" compare --model lkmm \"" + sourceDir() +
                       "/tests/explain/data/LB+once.litmus\" > /dev/null 2>&1";

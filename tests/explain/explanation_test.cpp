@@ -171,6 +171,30 @@ TEST(Explanation, ADataRaceNamesBothAccessesAndTheMissingOrdering) {
     EXPECT_FALSE(values.at("rw-xbstar").contains(f.first, f.second));
 }
 
+TEST(Explanation, AnRc11RaceNamesBothAccessesAndWhyNoHappensBeforeOrdersThem) {
+    auto l = load("rc11", sourceDir() + "/tests/explain/data/MP+plain+race.litmus");
+    ASSERT_TRUE(l);
+    auto why = solver::explainTest(l->test.program, l->test.events, *l->model.model);
+    ASSERT_FALSE(why.flagged.empty());
+    const auto& x = why.flagged[0];
+    ASSERT_EQ(x.flags.size(), 1u);
+    const auto& f = x.flags[0];
+    EXPECT_TRUE(f.undefined);  // undefined_unless empty race as data-race: *undef*
+    EXPECT_EQ(f.flag, "data-race");
+    const auto& g = x.execution.graph;
+    EXPECT_EQ(g.events[f.first].location, "x");
+    EXPECT_EQ(g.events[f.second].location, "x");
+    EXPECT_NE(g.events[f.first].thread, g.events[f.second].thread);
+    ASSERT_FALSE(f.pair.empty());
+    EXPECT_EQ(f.pair.front().relation, "race");
+    // race = (conflicting & ext) \ (hb | hb^-1 | Atomic * Atomic): each alternative missing.
+    EXPECT_EQ(f.pair.front().absent, (std::vector<std::string>{"hb", "hb^-1", "Atomic * Atomic"}));
+    auto values = evaluatorRelations(*l->model.model, x.execution, {"hb"});
+    ASSERT_TRUE(values.count("hb"));
+    EXPECT_FALSE(values.at("hb").contains(f.first, f.second));
+    EXPECT_FALSE(values.at("hb").contains(f.second, f.first));
+}
+
 TEST(Explanation, KeepGlobalsReturnsEveryBindingOfAReboundName) {
     // lkmm binds `fence` twice (lkmm-rcu.cat widens it): the evaluator must hand back both
     // bindings, so a derivation reads the one an expression refers to.
