@@ -122,9 +122,9 @@ using EventPair = std::pair<std::uint32_t, std::uint32_t>;
 // torn in an execution when its bytes read from two or more write groups.
 struct AccessGroup {
     std::vector<std::uint32_t> events;  // byte events, in ascending address order
-    // A marked, naturally aligned access of 2, 4 or 8 bytes (or an initial write): when one
-    // single-copy-atomic write group covers a single-copy-atomic read group's footprint, the
-    // read takes no bytes from any other such covering write.
+    // A marked, naturally aligned access of 2, 4 or 8 bytes (or an initial write): where the
+    // footprints of a single-copy-atomic read group and a single-copy-atomic (non-initial)
+    // write group intersect, the read takes all of the shared bytes from that write or none.
     bool singleCopyAtomic = false;
 };
 
