@@ -164,6 +164,19 @@ private:
             isMemoryOrder(name)) {
             return;
         }
+        if (name == "true" || name == "false") {
+            // herd7 answers as if `true` were 0 (corpus lkmm/dart/no-herd/C-bool-const-01:
+            // `if (true)` does not run), and herd7 is the reference; the warning says so.
+            sink_.report({Severity::Warning,
+                          file_,
+                          at.range,
+                          "'" + name +
+                              "' is not a constant in herd7's C dialect: herd7 reads it as a "
+                              "register never assigned, 0, and so does memx; write " +
+                              (name == "true" ? "1" : "0") + " instead",
+                          {}});
+            return;
+        }
         error(at, "'" + name + "' is used in P" + std::to_string(currentId_) +
                       " but is neither a parameter nor a register declared or assigned there");
     }

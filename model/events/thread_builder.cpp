@@ -282,8 +282,9 @@ std::optional<Value> ThreadBuilder::evalIdent(const Ident& id, const Loc& loc) {
         }
         return v;
     }
-    if (registerNames_.count(id.name)) {
+    if (registerNames_.count(id.name) || id.name == "true" || id.name == "false") {
         // Read before any assignment (even in its own initialiser): herd's registers start at 0.
+        // herd7 has no `true`/`false` in thread code: they are such registers (checks.cpp).
         return Value{0, {}, {}};
     }
     fail(loc, "'" + id.name + "' is neither a register of P" + std::to_string(thread_.id) +
