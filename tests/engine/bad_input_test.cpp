@@ -31,19 +31,23 @@ std::string diagnose(const std::string& text, bool* ran = nullptr) {
     return out;
 }
 
+// The diagnostics of `text`, which must not run.
+std::string rejected(const std::string& text) {
+    bool ran = true;
+    std::string d = diagnose(text, &ran);
+    EXPECT_FALSE(ran) << "ran, but should have been rejected";
+    return d;
+}
+
 const std::string kDivision = "C div\n{ }\nP0(int *x)\n{\n\tint r0 = READ_ONCE(*x);\n";
 
 TEST(BadInput, DivisionByAValueThatCanBeZeroIsAnErrorAtTheDivision) {
-    bool ran = true;
-    std::string d = diagnose(kDivision + "\tint r1 = 10 / r0;\n}\nexists (0:r1=-1)\n", &ran);
-    EXPECT_FALSE(ran);
+    std::string d = rejected(kDivision + "\tint r1 = 10 / r0;\n}\nexists (0:r1=-1)\n");
     EXPECT_NE(d.find("bad.litmus:6:11: error: division by zero"), std::string::npos) << d;
 }
 
 TEST(BadInput, RemainderByZeroIsAnErrorToo) {
-    bool ran = true;
-    std::string d = diagnose(kDivision + "\tint r1 = 10 % r0;\n}\nexists (0:r1=0)\n", &ran);
-    EXPECT_FALSE(ran);
+    std::string d = rejected(kDivision + "\tint r1 = 10 % r0;\n}\nexists (0:r1=0)\n");
     EXPECT_NE(d.find("division by zero"), std::string::npos) << d;
 }
 
@@ -56,22 +60,16 @@ TEST(BadInput, ADivisionGuardedAgainstZeroRuns) {
 }
 
 TEST(BadInput, ANegativeIndexIsAnErrorAtTheIndex) {
-    bool ran = true;
-    std::string d = diagnose(
+    std::string d = rejected(
         "C neg\n{ u8 b[2] = {0, 0}; }\nP0(u8 *b)\n{\n\tb[-1] = 1;\n}\n"
-        "exists (b[0]=1)\n",
-        &ran);
-    EXPECT_FALSE(ran);
+        "exists (b[0]=1)\n");
     EXPECT_NE(d.find("bad.litmus:5:4: error: negative array index -1"), std::string::npos) << d;
 }
 
 TEST(BadInput, AnOversizeCopyGetsOneErrorPerSideNamingTheRange) {
-    bool ran = true;
-    std::string d = diagnose(
+    std::string d = rejected(
         "C copy\n{ u8 a[4]; u8 b[4]; }\nP0(u8 *a, u8 *b)\n{\n"
-        "\tmemcpy(a, b, 32);\n}\nexists (a[0]=0)\n",
-        &ran);
-    EXPECT_FALSE(ran);
+        "\tmemcpy(a, b, 32);\n}\nexists (a[0]=0)\n");
     EXPECT_NE(d.find("memcpy's read of 32 bytes at offset 0 of 'b' (4 bytes) runs past its end: "
                      "bytes 4..31 do not exist"),
               std::string::npos)
