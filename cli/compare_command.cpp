@@ -2,8 +2,9 @@
 // and the other forbids, each with the execution that shows it under the allowing model and
 // the axiom (and cycle) with which the other rejects that outcome. Models are the --model
 // names in order, then the --cat files in order; there must be exactly two.
-// Exit codes: 0 the models agree on every final state, 1 they differ, 2 usage or input
-// errors, 3 a time limit stopped a search.
+// Flags (data races, *undef*, torn reads) raised under one model only are differences too.
+// Exit codes: 0 the models agree on every final state and flag, 1 they differ, 2 usage or
+// input errors, 3 a time or memory limit stopped a search.
 #include <cstdint>
 #include <iostream>
 #include <memory>
@@ -52,8 +53,25 @@ std::string report(const solver::ModelComparison& c, const solver::EventNaming& 
     if (c.timedOut) {
         out << "(a time limit stopped a search: the comparison covers the executions seen)\n";
     }
+    for (int i = 0; i < 2; ++i) {
+        out << c.models[i] << " raises " << (c.flags[i].empty() ? "no flag" : "");
+        for (auto f = c.flags[i].begin(); f != c.flags[i].end(); ++f) {
+            out << (f == c.flags[i].begin() ? "" : ", ") << *f;
+        }
+        out << (i == 0 ? ", " : ".\n");
+    }
     if (c.differences.empty()) {
-        out << "Both models allow the same final states.\n";
+        out << "Both models allow the same final states"
+            << (c.flagDifferences.empty() ? " and raise the same flags.\n"
+                                          : ", but they raise different flags.\n");
+    }
+    for (const auto& d : c.flagDifferences) {
+        const std::string& yes = c.models[d.raisedBy];
+        const std::string& no = c.models[1 - d.raisedBy];
+        out << "\nFlag " << d.flag << ": raised by " << yes << ", never by " << no << "\n";
+        out << "  " << yes << " raises it on this allowed execution (final state "
+            << d.raising.execution.state.text() << "):\n";
+        out << solver::formatExecution(d.raising, naming, "    ");
     }
     for (const auto& d : c.differences) {
         const std::string& yes = c.models[d.allowedBy];
@@ -125,7 +143,7 @@ int compareFile(const CompareArgs& args) {
         if (comparison.timedOut) {
             return 3;
         }
-        return comparison.differences.empty() ? 0 : 1;
+        return comparison.differ() ? 1 : 0;
     } catch (const cat::EvalError& e) {
         DiagnosticSink s;
         s.report(e.diagnostic());

@@ -68,6 +68,8 @@ public:
         if (program_.condition.prop) {
             checkProp(program_.condition.prop, "condition");
         }
+        warnAddressComparisons(program_.filter, "filter");
+        warnAddressComparisons(program_.condition.prop, "condition");
         return ok_;
     }
 
@@ -86,6 +88,9 @@ private:
             for (const Param& p : t.params) {
                 n.params.insert(p.name);
                 locations_.insert(p.name);
+                if (p.type.pointerDepth > 1) {
+                    pointerLocations_.insert(p.name);  // `int **p`: location p holds a pointer
+                }
             }
             for (const StmtPtr& s : t.body) {
                 collectAssigned(s, n);
@@ -96,6 +101,10 @@ private:
                 names_[*e.thread].registers.insert(e.name);
             } else {
                 locations_.insert(e.name);
+            }
+            if (!e.thread && ((e.type && e.type->pointerDepth > 0) ||
+                              (e.value && e.value->kind == InitValue::Kind::Address))) {
+                pointerLocations_.insert(e.name);
             }
             if (e.value && e.value->kind == InitValue::Kind::Address) {
                 locations_.insert(e.value->symbol);
@@ -155,6 +164,19 @@ private:
             isMemoryOrder(name)) {
             return;
         }
+        if (name == "true" || name == "false") {
+            // herd7 answers as if `true` were 0 (corpus lkmm/dart/no-herd/C-bool-const-01:
+            // `if (true)` does not run), and herd7 is the reference; the warning says so.
+            sink_.report({Severity::Warning,
+                          file_,
+                          at.range,
+                          "'" + name +
+                              "' is not a constant in herd7's C dialect: herd7 reads it as a "
+                              "register never assigned, 0, and so does memx; write " +
+                              (name == "true" ? "1" : "0") + " instead",
+                          {}});
+            return;
+        }
         error(at, "'" + name + "' is used in P" + std::to_string(currentId_) +
                       " but is neither a parameter nor a register declared or assigned there");
     }
@@ -207,6 +229,27 @@ private:
         }
     }
 
+    // `len1=len2` compares len1's value with len2's *address*, as herd7 reads it. That is
+    // meant when len1 holds a pointer (`int *p = &x;` ... `p=y`), and almost surely a mistake
+    // otherwise, so it gets a warning, not an error: the answer stays herd7's.
+    void warnAddressComparisons(const PropPtr& p, const std::string& where) {
+        forEachAtom(p, [&](const PropAtom& atom) {
+            const LocationRef& l = atom.lhs;
+            if (atom.rhs.kind != CondValue::Kind::Address || l.thread || l.deref ||
+                pointerLocations_.count(l.name) || !locations_.count(atom.rhs.symbol)) {
+                return;
+            }
+            sink_.report({Severity::Warning,
+                          file_,
+                          l.loc.range,
+                          "the " + where + " compares the value of '" + l.name +
+                              "' with the address of location '" + atom.rhs.symbol +
+                              "', as herd7 does; to compare two values, write '" + l.name + "=[" +
+                              atom.rhs.symbol + "]'",
+                          {}});
+        });
+    }
+
     void checkProp(const PropPtr& p, const std::string& where) {
         forEachLocationRef(p, [&](const LocationRef& l) { checkLocation(l, where); });
     }
@@ -216,6 +259,7 @@ private:
     DiagnosticSink& sink_;
     std::map<int, ThreadNames> names_;
     std::set<std::string> locations_;
+    std::set<std::string> pointerLocations_;  // declared `T *x` or initialised with an address
     ThreadNames* current_ = nullptr;
     int currentId_ = 0;
     bool ok_ = true;

@@ -93,7 +93,11 @@ ExprPtr parseUnary(Cursor& c);
 ExprPtr parseCallArgs(Cursor& c, const Token& callee) {
     const Primitive* prim = findPrimitive(callee.text);
     if (!prim) {
-        c.fail(callee, "unknown primitive '" + std::string(callee.text) + "'");
+        std::string message = "unknown primitive '" + std::string(callee.text) + "'";
+        if (auto near = closestPrimitive(callee.text)) {
+            message += "; did you mean '" + std::string(*near) + "'?";
+        }
+        c.fail(callee, message);
     }
     c.expect("(", "");
     Call call{std::string(callee.text), {}};
@@ -127,10 +131,8 @@ ExprPtr parsePrimary(Cursor& c) {
         if (c.peek().is("(")) {
             return parseCallArgs(c, name);
         }
-        // herd reads the C99 constants as integers.
-        if (name.text == "true" || name.text == "false") {
-            return makeExpr(IntLit{name.text == "true" ? 1 : 0}, name.range);
-        }
+        // `true` and `false` stay names: herd7's C dialect has no such constants, so they
+        // are never-assigned registers, worth 0 (the checks warn; the event builder reads 0).
         return makeExpr(Ident{std::string(name.text)}, name.range);
     }
     if (t.is("(")) {

@@ -24,6 +24,7 @@ Token Cursor::take() {
     peek();
     Token t = lookahead_.front();
     lookahead_.pop_front();
+    previous_ = t.range;
     return t;
 }
 
@@ -44,6 +45,13 @@ bool Cursor::acceptIdent(std::string_view name) {
 }
 
 Token Cursor::expect(std::string_view punct, std::string_view context) {
+    if (!peek().is(punct) && punct == ";" && previous_.end.line != 0) {
+        // A forgotten terminator belongs at the end of what precedes it, not at the start of
+        // the next statement, which may be lines further down.
+        SourcePos after{previous_.end.line, previous_.end.column + 1};
+        fail(SourceRange{after, after},
+             "missing ';' " + std::string(context) + " (found " + describe(peek()) + " next)");
+    }
     if (!peek().is(punct)) {
         std::string what = "'" + std::string(punct) + "'";
         if (!context.empty()) {

@@ -51,6 +51,7 @@ private:
     Lexer& lexer_;
     LexMode mode_;
     std::deque<Token> lookahead_;
+    SourceRange previous_;  // the last token taken: a missing ';' is reported right after it
 };
 
 // Counts one level of nesting for the lifetime of a parsing function's frame.

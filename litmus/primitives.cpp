@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
+#include <string>
+#include <vector>
 
 namespace memx::litmus {
 
@@ -173,6 +176,56 @@ const Primitive* findPrimitive(std::string_view name) {
         return nullptr;
     }
     return &*it;
+}
+
+namespace {
+
+std::string lowered(std::string_view s) {
+    std::string out(s);
+    for (char& ch : out) {
+        ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    }
+    return out;
+}
+
+// Optimal string alignment distance: insertions, deletions, substitutions and swaps of two
+// adjacent characters (the usual typo, WRTIE_ONCE) each cost one.
+std::size_t editDistance(const std::string& a, const std::string& b) {
+    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+    for (std::size_t i = 0; i <= a.size(); ++i) {
+        d[i][0] = i;
+    }
+    for (std::size_t j = 0; j <= b.size(); ++j) {
+        d[0][j] = j;
+    }
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    return d[a.size()][b.size()];
+}
+
+}  // namespace
+
+std::optional<std::string_view> closestPrimitive(std::string_view name) {
+    const std::string wanted = lowered(name);
+    // A third of the name's length, at least one edit: close enough to be a typo, far
+    // enough that short unrelated names get no suggestion.
+    std::size_t best = std::max<std::size_t>(1, wanted.size() / 3) + 1;
+    std::optional<std::string_view> found;
+    for (const Primitive& p : kPrimitives) {
+        const std::size_t d = editDistance(wanted, lowered(p.name));
+        if (d < best) {
+            best = d;
+            found = p.name;
+        }
+    }
+    return found;
 }
 
 std::span<const Primitive> allPrimitives() {

@@ -2,6 +2,7 @@
 // calls to anything else, or with the wrong number of arguments, with a diagnostic.
 #pragma once
 
+#include <optional>
 #include <span>
 #include <string_view>
 
@@ -32,6 +33,11 @@ struct Primitive {
 
 // nullptr when `name` is not a known primitive.
 const Primitive* findPrimitive(std::string_view name);
+
+// The known primitive closest to an unknown `name` (case ignored, a swap of two adjacent
+// letters counting as one edit), when it is close enough to be a likely typo: for "did you
+// mean" in the parser's message.
+std::optional<std::string_view> closestPrimitive(std::string_view name);
 
 // Every known primitive, sorted by name.
 std::span<const Primitive> allPrimitives();

@@ -5,7 +5,7 @@
 
 namespace memx::litmus {
 
-void forEachLocationRef(const PropPtr& prop, const std::function<void(const LocationRef&)>& visit) {
+void forEachAtom(const PropPtr& prop, const std::function<void(const PropAtom&)>& visit) {
     if (!prop) {
         return;
     }
@@ -13,19 +13,25 @@ void forEachLocationRef(const PropPtr& prop, const std::function<void(const Loca
         [&](const auto& node) {
             using T = std::decay_t<decltype(node)>;
             if constexpr (std::is_same_v<T, PropAtom>) {
-                visit(node.lhs);
-                if (node.rhs.kind == CondValue::Kind::Location) {
-                    visit(node.rhs.location);
-                }
+                visit(node);
             } else if constexpr (std::is_same_v<T, PropNot>) {
-                forEachLocationRef(node.operand, visit);
+                forEachAtom(node.operand, visit);
             } else if constexpr (std::is_same_v<T, PropAnd> || std::is_same_v<T, PropOr> ||
                                  std::is_same_v<T, PropImplies>) {
-                forEachLocationRef(node.lhs, visit);
-                forEachLocationRef(node.rhs, visit);
+                forEachAtom(node.lhs, visit);
+                forEachAtom(node.rhs, visit);
             }
         },
         prop->node);
+}
+
+void forEachLocationRef(const PropPtr& prop, const std::function<void(const LocationRef&)>& visit) {
+    forEachAtom(prop, [&](const PropAtom& atom) {
+        visit(atom.lhs);
+        if (atom.rhs.kind == CondValue::Kind::Location) {
+            visit(atom.rhs.location);
+        }
+    });
 }
 
 }  // namespace memx::litmus

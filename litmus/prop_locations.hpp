@@ -9,6 +9,9 @@
 
 namespace memx::litmus {
 
+// Calls `visit` on each atom of `prop`, in source order; a null `prop` has none.
+void forEachAtom(const PropPtr& prop, const std::function<void(const PropAtom&)>& visit);
+
 // Calls `visit` on each LocationRef of `prop`; a null `prop` names none.
 void forEachLocationRef(const PropPtr& prop, const std::function<void(const LocationRef&)>& visit);
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <set>
 #include <string>
 
 namespace memx::solver {
@@ -335,51 +336,58 @@ namespace memx::solver {
 // that covers its whole footprint (an initial write, a WRITE_ONCE of the same or a larger
 // aligned size). Other writes (bytewise copies, plain or external stores) may still supply
 // some bytes: tearing against those is allowed. Footprints are compared on constant addresses.
+// Mixed-size single-copy atomicity (Flur et al., POPL 2017): where the footprints of a
+// single-copy-atomic read group and a single-copy-atomic write group intersect, the read takes
+// either all of those bytes from that write or none of them. So for each such pair, "byte b
+// reads from the write" is one boolean for every b of the intersection. Initial writes are left
+// out: the initial state is not an access racing with the read, and a u64 read whose halves
+// two u32 writes update may see one half old and the other new.
 void CandidateEncoding::encodeSingleCopyAtomicity() {
     const auto& groups = events_.accessGroups;
     if (groups.empty()) {
         return;
     }
-    auto footprint = [&](const model::AccessGroup& g) {
-        std::vector<std::int64_t> bytes;
-        for (std::uint32_t e : g.events) {
-            auto a = constantValue(events_, events_.events[e].address);
-            if (!a) {
-                return std::vector<std::int64_t>{};
-            }
-            bytes.push_back(*a);
-        }
-        std::sort(bytes.begin(), bytes.end());
-        return bytes;
-    };
-    std::vector<std::vector<std::int64_t>> footprints;
-    for (const auto& g : groups) {
-        footprints.push_back(g.singleCopyAtomic ? footprint(g) : std::vector<std::int64_t>{});
-    }
-    // rf variables by (read group, write group).
-    std::map<std::pair<std::uint32_t, std::uint32_t>, z3::expr_vector> uses;
-    for (const RfChoice& rf : rf_) {
-        const std::uint32_t rg = events_.groupOf.at(rf.read);
-        const std::uint32_t wg = events_.groupOf.at(rf.write);
-        if (rg == model::EventStructure::kNoGroup || wg == model::EventStructure::kNoGroup ||
-            !groups[rg].singleCopyAtomic || !groups[wg].singleCopyAtomic ||
-            !isRead(groups[rg].events.front()) || footprints[rg].empty() ||
-            footprints[wg].empty() ||
-            !std::includes(footprints[wg].begin(), footprints[wg].end(), footprints[rg].begin(),
-                           footprints[rg].end())) {
+    // Byte address -> event, per group with a constant footprint; empty otherwise.
+    std::vector<std::map<std::int64_t, std::uint32_t>> bytes(groups.size());
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        if (!groups[g].singleCopyAtomic) {
             continue;
         }
-        auto it = uses.try_emplace({rg, wg}, session_.context()).first;
-        it->second.push_back(rf.chosen);
+        for (std::uint32_t e : groups[g].events) {
+            auto a = constantValue(events_, events_.events[e].address);
+            if (!a) {
+                bytes[g].clear();
+                break;
+            }
+            bytes[g][*a] = e;
+        }
     }
-    std::map<std::uint32_t, z3::expr_vector> perRead;
-    for (auto& [key, vars] : uses) {
-        auto it = perRead.try_emplace(key.first, session_.context()).first;
-        it->second.push_back(z3::mk_or(vars));
+    std::map<std::pair<std::uint32_t, std::uint32_t>, z3::expr> chosen;  // (read, write)
+    std::set<std::pair<std::uint32_t, std::uint32_t>> pairs;             // (read g, write g)
+    for (const RfChoice& rf : rf_) {
+        chosen.emplace(std::make_pair(rf.read, rf.write), rf.chosen);
+        const std::uint32_t rg = events_.groupOf.at(rf.read);
+        const std::uint32_t wg = events_.groupOf.at(rf.write);
+        if (rg != model::EventStructure::kNoGroup && wg != model::EventStructure::kNoGroup &&
+            !bytes[rg].empty() && !bytes[wg].empty() && isRead(groups[rg].events.front()) &&
+            events_.events[rf.write].thread >= 0) {
+            pairs.emplace(rg, wg);
+        }
     }
-    for (auto& [read, usedGroups] : perRead) {
-        if (usedGroups.size() > 1) {
-            addAtMostOne(usedGroups);
+    for (const auto& [rg, wg] : pairs) {
+        std::optional<z3::expr> first;
+        for (const auto& [address, read] : bytes[rg]) {
+            auto w = bytes[wg].find(address);
+            if (w == bytes[wg].end()) {
+                continue;
+            }
+            auto it = chosen.find({read, w->second});
+            z3::expr x = it != chosen.end() ? it->second : session_.context().bool_val(false);
+            if (!first) {
+                first = x;
+            } else {
+                session_.add(x == *first);
+            }
         }
     }
 }

@@ -198,11 +198,15 @@ ExplainedExecution explainExecution(const cat::Model& model, const JudgedExecuti
         return out;
     }
     for (const auto& check : verdict->checks) {
-        if (check.mode != cat::CheckMode::Flag || !check.holds) {
+        // A flag is raised when its test holds; an undefined_unless check (RC11's race, which
+        // makes the program undefined: herd's *undef*) when its test fails.
+        const bool undefined = check.mode == cat::CheckMode::UndefinedUnless && !check.holds;
+        if (!undefined && (check.mode != cat::CheckMode::Flag || !check.holds)) {
             continue;
         }
         FlagWitness w;
         w.flag = check.name;
+        w.undefined = undefined;
         if (auto rel = deriver.checkedRelation(check); rel && !rel->empty()) {
             auto [a, b] = rel->pairs().front();
             w.first = a;
@@ -237,6 +241,9 @@ TestExplanation explainTest(const litmus::Program& program, const model::EventSt
                 }
                 bool fresh = false;
                 for (const auto& f : e.verdict.flags) {
+                    fresh = flagsSeen.insert(f).second || fresh;
+                }
+                for (const auto& f : e.verdict.undefinedChecks) {
                     fresh = flagsSeen.insert(f).second || fresh;
                 }
                 if (fresh) {

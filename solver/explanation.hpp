@@ -44,10 +44,14 @@ struct AxiomViolation {
     bool derived = false;  // false: no cycle/pair could be evaluated outside the model
 };
 
-// A flag raised on an allowed execution (data-race, ...): its first pair, decomposed; for a
-// race the chain's `absent` lists the orderings missing between the two accesses.
+// A flag raised on an allowed execution (data-race, ...), or an undefined_unless check it
+// fails: its first pair, decomposed; for a race the chain's `absent` lists the orderings
+// missing between the two accesses.
 struct FlagWitness {
     std::string flag;
+    // An undefined_unless check that failed (RC11's data race): the program is undefined,
+    // which herd reports as *undef*.
+    bool undefined = false;
     std::vector<DerivedEdge> pair;  // from the first access to the second
     model::EventIndex first = 0, second = 0;
 };

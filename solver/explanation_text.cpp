@@ -124,7 +124,7 @@ std::string formatExecution(const ExplainedExecution& x, const EventNaming& nami
         writeEvents(out, events, g, names, naming, indent + "  ");
     }
     for (const auto& f : x.flags) {
-        out << indent << "flag " << f.flag;
+        out << indent << (f.undefined ? "undefined behaviour (*undef*): " : "flag ") << f.flag;
         if (f.pair.empty()) {
             out << " (no pair to show)\n";
             continue;

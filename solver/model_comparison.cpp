@@ -11,6 +11,7 @@ namespace {
 struct Seen {
     std::map<FinalState, JudgedExecution> allowed;   // first allowed execution per state
     std::map<FinalState, JudgedExecution> rejected;  // first rejected execution per state
+    std::map<std::string, JudgedExecution> flagged;  // first allowed execution per flag
     bool timedOut = false;
 };
 
@@ -23,6 +24,16 @@ Seen walk(const litmus::Program& program, const ComparedModel& m,
         forEachExecution(program, *m.events, *m.model, options, [&](const JudgedExecution& e) {
             auto& into = e.verdict.allowed ? seen.allowed : seen.rejected;
             into.try_emplace(e.state, e);
+            if (e.verdict.allowed) {
+                // The flags `memx run` prints: the model's flags, and *undef* for a failed
+                // undefined_unless check, as herd names it.
+                for (const auto& f : e.verdict.flags) {
+                    seen.flagged.try_emplace(f, e);
+                }
+                if (!e.verdict.undefinedChecks.empty()) {
+                    seen.flagged.try_emplace("*undef*", e);
+                }
+            }
             return true;
         });
     seen.timedOut = stats.timedOut;
@@ -44,6 +55,18 @@ ModelComparison compareModels(const litmus::Program& program, const ComparedMode
     for (int i = 0; i < 2; ++i) {
         for (const auto& [state, e] : seen[i].allowed) {
             out.allowedStates[i].insert(state);
+        }
+    }
+    for (int i = 0; i < 2; ++i) {
+        for (const auto& [flag, e] : seen[i].flagged) {
+            out.flags[i].insert(flag);
+        }
+    }
+    for (int i = 0; i < 2; ++i) {
+        for (const auto& [flag, e] : seen[i].flagged) {
+            if (!out.flags[1 - i].count(flag)) {
+                out.flagDifferences.push_back({flag, i, explainExecution(*models[i]->model, e)});
+            }
         }
     }
     for (int i = 0; i < 2; ++i) {

@@ -31,13 +31,27 @@ struct OutcomeDifference {
     std::optional<ExplainedExecution> rejecting;
 };
 
+// A flag (as `memx run` prints it: data-race, torn-read, *undef* for an undefined_unless
+// check that fails, ...) that allowed executions raise under one model and never under the
+// other, with the first such execution explained (the racing pair and the missing ordering).
+struct FlagDifference {
+    std::string flag;
+    int raisedBy = 0;  // index of the model that raises it
+    ExplainedExecution raising;
+};
+
 struct ModelComparison {
     std::string test;
     std::string condition;
     std::array<std::string, 2> models;
     std::array<std::set<FinalState>, 2> allowedStates;
     std::vector<OutcomeDifference> differences;  // first model's extra states, then the second's
+    std::array<std::set<std::string>, 2> flags;  // raised by some allowed execution
+    // Undefined behaviour is the most important difference between LKMM and RC11 (a volatile
+    // copy races only under RC11), so flags count as differences as final states do.
+    std::vector<FlagDifference> flagDifferences;  // first model's extra flags, then the second's
     bool timedOut = false;
+    bool differ() const { return !differences.empty() || !flagDifferences.empty(); }
 };
 
 ModelComparison compareModels(const litmus::Program& program, const ComparedModel& first,

@@ -2,6 +2,7 @@
 
 #include "litmus/parser.hpp"
 #include "model/events/event_builder.hpp"
+#include "solver/division_check.hpp"
 
 namespace memx::solver {
 
@@ -17,7 +18,7 @@ std::optional<PreparedTest> prepareLitmusFile(const std::string& file, const Loa
     }
     const LoadedModel& chosen = modelFor(model, *program);
     auto events = model::buildEvents(*program, chosen.primitives, file, sink, model.events);
-    if (!events) {
+    if (!events || !checkDivisions(*program, *events, file, sink)) {
         return std::nullopt;
     }
     return PreparedTest{std::move(*program), std::move(*events), &chosen};
@@ -30,7 +31,7 @@ std::optional<PreparedTest> prepareLitmusText(std::string_view text, const std::
         return std::nullopt;
     }
     auto events = model::buildEvents(*program, model.primitives, fileName, sink);
-    if (!events) {
+    if (!events || !checkDivisions(*program, *events, fileName, sink)) {
         return std::nullopt;
     }
     return PreparedTest{std::move(*program), std::move(*events)};

@@ -129,6 +129,17 @@ std::optional<std::vector<EventIndex>> shortestPath(const Relation& r, EventInde
     return path;
 }
 
+// The alternatives of a union, each named as the model writes it.
+void addAbsent(const Expr& e, std::vector<std::string>& out) {
+    if (e.kind == ExprKind::Union) {
+        for (const auto& operand : e.args) {
+            addAbsent(*operand, out);
+        }
+        return;
+    }
+    out.push_back(expressionText(e));
+}
+
 }  // namespace
 
 std::string expressionText(const Expr& e) {
@@ -443,7 +454,9 @@ std::optional<RelationDeriver::Chain> RelationDeriver::derive(const Expr& e, Eve
         }
         case ExprKind::Diff:
             if (auto c = derive(arg(0), a, b, depth)) {
-                c->absent.push_back(expressionText(arg(1)));
+                // `r \ (hb | hb^-1 | ...)`: each alternative is an ordering that is missing, and
+                // saying so one by one tells why none orders the pair (RC11's race).
+                addAbsent(arg(1), c->absent);
                 return c;
             }
             break;

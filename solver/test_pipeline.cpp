@@ -6,6 +6,7 @@
 #include "litmus/parser.hpp"
 #include "model/events/def_reader.hpp"
 #include "model/events/event_builder.hpp"
+#include "solver/division_check.hpp"
 #include "solver/herd_hash.hpp"
 #include "solver/model_choice.hpp"
 #include "solver/model_locator.hpp"
@@ -32,7 +33,7 @@ std::optional<TestRun> runProgram(litmus::Program program, std::string text,
                                   const RunOptions& options, DiagnosticSink& sink) {
     const LoadedModel& chosen = modelFor(model, program);
     auto events = model::buildEvents(program, chosen.primitives, file, sink, model.events);
-    if (!events) {
+    if (!events || !checkDivisions(program, *events, file, sink)) {
         return std::nullopt;
     }
     TestRun run;

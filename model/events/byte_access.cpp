@@ -1,6 +1,7 @@
 // The ThreadBuilder's byte-granular side (docs/byte-memory.md): typed pointers, element
 // access and casts, access sizes, and the user-copy primitives. Every access here is still
 // one event of its full size; byte_splitter.cpp splits them once all threads are built.
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <string>
@@ -66,19 +67,41 @@ std::optional<PointeeType> ThreadBuilder::loadedPointee(std::uint32_t event) con
 }
 
 bool ThreadBuilder::checkInBounds(const Value& address, ScalarType type, const Loc& loc) {
+    if (checkingCopy_) {
+        return true;  // copyBytes checked the copy's whole range once (one error per access)
+    }
     auto a = constantOf(ctx_.es, address.id);
     if (!a) {
         return true;  // a computed address: the solver only matches it against bytes that exist
     }
-    for (const Location& l : ctx_.es.locations.locations) {
+    return checkRange(*a, type.size, "an access of " + std::to_string(type.size) + " bytes", loc);
+}
+
+// Whether [a, a + size) lies inside one location; otherwise one error naming the range, so a
+// mistake in a copy of n bytes is one message, not one per byte.
+bool ThreadBuilder::checkRange(std::int64_t a, std::int64_t size, const std::string& what,
+                               const Loc& loc) {
+    const auto& locations = ctx_.es.locations.locations;
+    for (const Location& l : locations) {
         const std::int64_t end = l.address + static_cast<std::int64_t>(l.size);
-        if (*a >= l.address && *a < l.address + LocationTable::kStride) {
-            if (*a + static_cast<std::int64_t>(type.size) <= end) {
+        if (a >= l.address && a < l.address + LocationTable::kStride) {
+            if (a + size <= end) {
                 return true;
             }
-            return fail(loc, "an access of " + std::to_string(type.size) + " bytes at offset " +
-                                 std::to_string(*a - l.address) + " runs past the end of '" +
-                                 l.name + "' (" + std::to_string(l.size) + " bytes)");
+            const std::int64_t first = a - l.address;
+            return fail(loc, what + " at offset " + std::to_string(first) + " of '" + l.name +
+                                 "' (" + std::to_string(l.size) +
+                                 " bytes) runs past its end: bytes " +
+                                 std::to_string(std::max(first, end - l.address)) + ".." +
+                                 std::to_string(first + size - 1) + " do not exist");
+        }
+    }
+    // Below every location's space: an address before the start of the first one (`p - 1`).
+    // Without this error the access would match no byte and silently disappear.
+    for (const Location& l : locations) {
+        if (a < l.address) {
+            return fail(loc, what + " at offset " + std::to_string(a - l.address) +
+                                 " lies before the start of '" + l.name + "'");
         }
     }
     return true;
@@ -125,6 +148,13 @@ std::optional<Value> ThreadBuilder::evalIndexAddress(const Index& ix) {
     }
     if (!base->pointee) {
         base->pointee = PointeeType{ScalarType{4, true}, 0};
+    }
+    // herd has no arrays; in C, b[-1] is outside b. Without this error the access would
+    // match no byte of b and disappear from every execution.
+    if (auto i = constantOf(ctx_.es, index->id); i && *i < 0) {
+        fail(ix.index->loc, "negative array index " + std::to_string(*i) +
+                                ": the element lies before the start of the array");
+        return std::nullopt;
     }
     Binary sum{BinaryOp::Add, ix.base, ix.index};
     return pointerArithmetic(sum, *base, *index);
@@ -247,11 +277,17 @@ std::optional<Value> ThreadBuilder::copyBytes(const Call& c, const Loc& loc,
     if (*n == 0) {
         return Value{};  // copies nothing, accesses nothing
     }
+    // Both sides are checked, so that a copy too long for both gets both errors.
+    const bool srcOk = checkCopyRange(*src, *n, c.callee + "'s read of", loc);
+    if (!checkCopyRange(*dst, *n, c.callee + "'s write of", loc) || !srcOk) {
+        return std::nullopt;
+    }
     const ScalarType bytes{static_cast<std::uint32_t>(*n), false};
     auto asBytes = [](Value v) {
         v.pointee = PointeeType{ScalarType{1, false}, 0};
         return v;
     };
+    checkingCopy_ = true;
     const int po = nextPo_;
     std::uint32_t r =
         addSizedEvent(EventKind::Read, readSets, asBytes(*src), 0, guard_, c.callee, loc, bytes);
@@ -262,7 +298,15 @@ std::optional<Value> ThreadBuilder::copyBytes(const Call& c, const Loc& loc,
     ctx_.es.events[w].poIndex = po;
     ctx_.copies.emplace_back(r, w);
     nextPo_ = po + 1;
+    checkingCopy_ = false;
     return Value{};
+}
+
+// One side of a copy of n bytes starting at `base`, checked as one range.
+bool ThreadBuilder::checkCopyRange(const Value& base, std::int64_t n, const std::string& what,
+                                   const Loc& loc) {
+    auto a = constantOf(ctx_.es, base.id);
+    return !a || n == 0 || checkRange(*a, n, what + " " + std::to_string(n) + " bytes", loc);
 }
 
 }  // namespace memx::model::detail

@@ -23,20 +23,7 @@ std::optional<std::int64_t> constantOf(const EventStructure& es, SymId id) {
     return std::nullopt;
 }
 
-struct Place {
-    std::size_t location = 0;
-    std::uint32_t offset = 0;
-};
-
-std::optional<Place> locate(const LocationTable& table, std::int64_t address) {
-    for (std::size_t l = 0; l < table.locations.size(); ++l) {
-        const Location& loc = table.locations[l];
-        if (address >= loc.address && address < loc.address + static_cast<std::int64_t>(loc.size)) {
-            return Place{l, static_cast<std::uint32_t>(address - loc.address)};
-        }
-    }
-    return std::nullopt;
-}
+using Place = LocationTable::BytePlace;
 
 // One copy: n bytes from `from` to `to`. A cut strictly inside one side is a cut on the other.
 struct CopySpan {
@@ -105,13 +92,7 @@ void cutInitialValues(const EventStructure& es, std::size_t l, Cuts& cuts) {
     std::int64_t previous = -1;  // the previous byte's value; -1: none to compare with
     for (std::uint32_t b = 0; b < loc.size; ++b) {
         const std::uint32_t element = b / loc.elementSize;
-        SymId value = 0;
-        if (!loc.elementInitialValues.empty()) {
-            value = loc.elementInitialValues.at(element);
-        } else if (element == 0) {
-            value = loc.initialValue;
-        }
-        auto v = constantOf(es, value);
+        auto v = constantOf(es, loc.initialValueOf(element));
         if (!v) {
             cuts.addEach(l, element * loc.elementSize, loc.elementSize);
             previous = -1;
@@ -178,7 +159,7 @@ void chooseRepresentativeBytes(BuildContext& ctx, const litmus::Program& program
         if (!address) {
             return;  // the solver picks the bytes this access touches: none is alike another
         }
-        auto place = locate(es.locations, *address);
+        auto place = es.locations.placeOf(*address);
         if (!place) {
             continue;
         }
@@ -198,7 +179,7 @@ void chooseRepresentativeBytes(BuildContext& ctx, const litmus::Program& program
                 auto w = copyWriteOf.find(i);
                 if (w != copyWriteOf.end()) {
                     auto to = constantOf(es, es.events[w->second].address);
-                    auto toPlace = to ? locate(es.locations, *to) : std::nullopt;
+                    auto toPlace = to ? es.locations.placeOf(*to) : std::nullopt;
                     if (!toPlace) {
                         return;
                     }

@@ -73,26 +73,8 @@ bool singleCopyAtomic(const EventStructure& es, const SymEvent& e, std::uint32_t
 
 // The byte at `offset` of the initial value of `l`, in the table's byte order.
 SymId initialByte(EventStructure& es, const Location& l, std::uint32_t offset) {
-    const std::uint32_t element = offset / l.elementSize;
-    SymId value = 0;
-    if (!l.elementInitialValues.empty()) {
-        value = l.elementInitialValues.at(element);
-    } else if (element == 0) {
-        value = l.initialValue;
-    }
-    return byteOf(es, value, significance(es, offset % l.elementSize, l.elementSize));
-}
-
-// The location a constant address falls in, and the offset there.
-std::optional<std::pair<std::size_t, std::uint32_t>> locate(const LocationTable& table,
-                                                            std::int64_t address) {
-    for (std::size_t l = 0; l < table.locations.size(); ++l) {
-        const Location& loc = table.locations[l];
-        if (address >= loc.address && address < loc.address + static_cast<std::int64_t>(loc.size)) {
-            return std::make_pair(l, static_cast<std::uint32_t>(address - loc.address));
-        }
-    }
-    return std::nullopt;
+    return byteOf(es, l.initialValueOf(offset / l.elementSize),
+                  significance(es, offset % l.elementSize, l.elementSize));
 }
 
 // The offsets, within an access of `size` bytes at `address`, of the bytes that get events:
@@ -101,16 +83,16 @@ std::vector<std::uint32_t> keptOffsetsOf(const EventStructure& es, SymId address
                                          std::uint32_t size) {
     std::vector<std::uint32_t> out;
     auto a = constantOf(es, address);
-    auto where = a ? locate(es.locations, *a) : std::nullopt;
-    const Location* loc = where ? &es.locations.locations[where->first] : nullptr;
-    if (!loc || loc->keptBytes.empty() || where->second + size > loc->size) {
+    auto where = a ? es.locations.placeOf(*a) : std::nullopt;
+    const Location* loc = where ? &es.locations.locations[where->location] : nullptr;
+    if (!loc || loc->keptBytes.empty() || where->offset + size > loc->size) {
         out.resize(size);
         for (std::uint32_t b = 0; b < size; ++b) {
             out[b] = b;
         }
         return out;
     }
-    const std::uint32_t start = where->second;
+    const std::uint32_t start = where->offset;
     auto it = std::lower_bound(loc->keptBytes.begin(), loc->keptBytes.end(), start);
     for (; it != loc->keptBytes.end() && *it < start + size; ++it) {
         out.push_back(*it - start);
@@ -120,22 +102,12 @@ std::vector<std::uint32_t> keptOffsetsOf(const EventStructure& es, SymId address
 
 }  // namespace
 
-void addInitialByteWrites(BuildContext& ctx) {
-    EventStructure& es = ctx.es;
-    int index = 0;
-    for (const Location& l : es.locations.locations) {
-        const auto event = static_cast<std::uint32_t>(es.events.size());
-        SymEvent ev;
-        ev.thread = -1;
-        ev.poIndex = index++;
-        ev.kind = EventKind::Write;
-        ev.sets = {"W"};
-        ev.address = es.constant(l.address);
-        ev.guard = 1;
-        ev.size = l.size;
-        ev.text = "init " + l.name;
-        es.events.push_back(std::move(ev));
-        ctx.accesses[event] = {ScalarType{l.size, false}, BuildContext::AccessShape::Initial};
+void noteInitialWrites(BuildContext& ctx) {
+    for (std::uint32_t e = 0; e < ctx.es.events.size(); ++e) {
+        if (ctx.es.events[e].thread < 0) {
+            ctx.accesses[e] = {ScalarType{ctx.es.events[e].size, false},
+                               BuildContext::AccessShape::Initial};
+        }
     }
 }
 
@@ -203,7 +175,7 @@ void splitIntoBytes(BuildContext& ctx) {
         const Location* initialOf = nullptr;
         if (shape == BuildContext::AccessShape::Initial) {
             auto a = constantOf(es, originalAddress);
-            initialOf = &es.locations.locations.at(locate(es.locations, *a)->first);
+            initialOf = &es.locations.locations.at(es.locations.placeOf(*a)->location);
         }
         const auto source = copySourceOf.find(i);
         std::vector<std::pair<SymId, std::uint32_t>> readBytes;  // node, significance

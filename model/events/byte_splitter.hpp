@@ -7,9 +7,10 @@
 
 namespace memx::model::detail {
 
-// One initial write per byte of every location (one access group per location), with the
-// bytes of its initial value (per element for arrays) in the table's byte order.
-void addInitialByteWrites(BuildContext& ctx);
+// Marks the initial writes (one per location, of its whole size) for the split, which gives
+// each kept byte the byte of its initial value (per element for arrays) in the table's byte
+// order, all in one access group per location.
+void noteInitialWrites(BuildContext& ctx);
 
 // Replaces each Read/Write event of more than one byte by its bytes, remaps every relation,
 // composes read values from the bytes' ReadValue nodes, marks external threads' plain

@@ -169,10 +169,9 @@ std::optional<EventStructure> buildEvents(const Program& program, const Primitiv
     LocationCollector locations(ctx);
     bool ok = locations.collect(program);
     ok = locations.setInitialValues(program) && ok;
+    addInitialWrites(es);
     if (ctx.byteGranular) {
-        detail::addInitialByteWrites(ctx);
-    } else {
-        addInitialWrites(es);
+        detail::noteInitialWrites(ctx);
     }
 
     std::map<int, std::map<std::string, SymId>> initialRegisters;

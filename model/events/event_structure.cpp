@@ -70,6 +70,16 @@ std::optional<std::size_t> LocationTable::cellOf(std::size_t location, std::uint
     return first + *rank;
 }
 
+std::optional<LocationTable::BytePlace> LocationTable::placeOf(std::int64_t address) const {
+    for (std::size_t l = 0; l < locations.size(); ++l) {
+        const Location& loc = locations[l];
+        if (address >= loc.address && address < loc.address + static_cast<std::int64_t>(loc.size)) {
+            return BytePlace{l, static_cast<std::uint32_t>(address - loc.address)};
+        }
+    }
+    return std::nullopt;
+}
+
 std::optional<std::size_t> Location::keptRank(std::uint32_t offset) const {
     if (offset >= size) {
         return std::nullopt;

@@ -82,6 +82,13 @@ struct Location {
     std::uint32_t keptOffset(std::size_t k) const {
         return keptBytes.empty() ? static_cast<std::uint32_t>(k) : keptBytes[k];
     }
+    // The initial value of element `element` (the whole variable's for element 0).
+    SymId initialValueOf(std::uint32_t element) const {
+        if (!elementInitialValues.empty()) {
+            return elementInitialValues.at(element);
+        }
+        return element == 0 ? initialValue : 0;
+    }
     // The rank of byte `offset` among the kept bytes, if it is kept.
     std::optional<std::size_t> keptRank(std::uint32_t offset) const;
 };
@@ -100,6 +107,12 @@ struct LocationTable {
     // The cell of byte `offset` of location `location`, if that byte is kept (byte-granular
     // tests), or of the location itself (other tests).
     std::optional<std::size_t> cellOf(std::size_t location, std::uint32_t offset) const;
+    // The location a byte address falls in, and the offset there.
+    struct BytePlace {
+        std::size_t location = 0;
+        std::uint32_t offset = 0;
+    };
+    std::optional<BytePlace> placeOf(std::int64_t address) const;
     // Addresses are spaced this far apart so byte offsets within a location stay inside it.
     static constexpr std::int64_t kBase = 0x100000;
     // 1 MiB: the largest location a byte-granular test may declare.
@@ -137,10 +150,18 @@ using EventPair = std::pair<std::uint32_t, std::uint32_t>;
 // torn in an execution when its bytes read from two or more write groups.
 struct AccessGroup {
     std::vector<std::uint32_t> events;  // byte events, in ascending address order
-    // A marked, naturally aligned access of 2, 4 or 8 bytes (or an initial write): when one
-    // single-copy-atomic write group covers a single-copy-atomic read group's footprint, the
-    // read takes no bytes from any other such covering write.
+    // A marked, naturally aligned access of 2, 4 or 8 bytes (or an initial write): where the
+    // footprints of a single-copy-atomic read group and a single-copy-atomic (non-initial)
+    // write group intersect, the read takes all of the shared bytes from that write or none.
     bool singleCopyAtomic = false;
+};
+
+// A `/` or `%` of a thread: herd7 stops a test with a fatal error when a division by zero
+// happens in one of its candidates, so the solver checks every divisor against 0.
+struct DivisionSite {
+    SymId divisor = 0;
+    SymId guard = 0;  // the division runs iff this is non-zero
+    SourceRange range;
 };
 
 struct EventStructure {
@@ -164,6 +185,7 @@ struct EventStructure {
     // locations.bigEndian, sign-extended for signed types) of its bytes' ReadValue nodes.
     std::vector<AccessGroup> accessGroups;
     std::vector<std::uint32_t> groupOf;
+    std::vector<DivisionSite> divisions;
     static constexpr std::uint32_t kNoGroup = 0xffffffffu;
     bool byteGranular() const { return locations.byteGranular; }
 

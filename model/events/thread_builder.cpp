@@ -252,7 +252,7 @@ std::optional<Value> ThreadBuilder::eval(const Expr& e) {
             } else if constexpr (std::is_same_v<T, Unary>) {
                 return evalUnary(n, e.loc);
             } else if constexpr (std::is_same_v<T, Binary>) {
-                return evalBinary(n);
+                return evalBinary(n, e.loc);
             } else if constexpr (std::is_same_v<T, Ternary>) {
                 return evalTernary(n, e.loc);
             } else if constexpr (std::is_same_v<T, Call>) {
@@ -282,8 +282,9 @@ std::optional<Value> ThreadBuilder::evalIdent(const Ident& id, const Loc& loc) {
         }
         return v;
     }
-    if (registerNames_.count(id.name)) {
+    if (registerNames_.count(id.name) || id.name == "true" || id.name == "false") {
         // Read before any assignment (even in its own initialiser): herd's registers start at 0.
+        // herd7 has no `true`/`false` in thread code: they are such registers (checks.cpp).
         return Value{0, {}, {}};
     }
     fail(loc, "'" + id.name + "' is neither a register of P" + std::to_string(thread_.id) +
@@ -326,7 +327,7 @@ std::optional<Value> ThreadBuilder::evalUnary(const Unary& u, const Loc& loc) {
     return std::nullopt;
 }
 
-std::optional<Value> ThreadBuilder::evalBinary(const Binary& b) {
+std::optional<Value> ThreadBuilder::evalBinary(const Binary& b, const Loc& loc) {
     static const std::map<BinaryOp, SymOp> ops = {
         {BinaryOp::Add, SymOp::Add},       {BinaryOp::Sub, SymOp::Sub},
         {BinaryOp::Mul, SymOp::Mul},       {BinaryOp::Div, SymOp::Div},
@@ -349,6 +350,10 @@ std::optional<Value> ThreadBuilder::evalBinary(const Binary& b) {
     }
     Value out{node(ops.at(b.op), {lhs->id, rhs->id}), lhs->deps, {}};
     out.deps.insert(rhs->deps.begin(), rhs->deps.end());
+    if (b.op == BinaryOp::Div || b.op == BinaryOp::Mod) {
+        // The solver checks each division against a zero divisor (solver/division_check.hpp).
+        ctx_.es.divisions.push_back({rhs->id, guard_, loc.range});
+    }
     return out;
 }
 

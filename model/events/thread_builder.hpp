@@ -70,7 +70,7 @@ private:
     std::optional<Value> eval(const litmus::Expr& e);
     std::optional<Value> evalIdent(const litmus::Ident& id, const litmus::Loc& loc);
     std::optional<Value> evalUnary(const litmus::Unary& u, const litmus::Loc& loc);
-    std::optional<Value> evalBinary(const litmus::Binary& b);
+    std::optional<Value> evalBinary(const litmus::Binary& b, const litmus::Loc& loc);
     std::optional<Value> evalTernary(const litmus::Ternary& t, const litmus::Loc& loc);
 
     // primitives (primitive_expansion.cpp)
@@ -99,6 +99,10 @@ private:
     ScalarType accessTypeAt(const Value& address) const;
     std::optional<PointeeType> loadedPointee(std::uint32_t event) const;
     bool checkInBounds(const Value& address, ScalarType type, const litmus::Loc& loc);
+    bool checkRange(std::int64_t address, std::int64_t size, const std::string& what,
+                    const litmus::Loc& loc);
+    bool checkCopyRange(const Value& base, std::int64_t n, const std::string& what,
+                        const litmus::Loc& loc);
 
     // events and nodes (thread_builder.cpp)
     std::uint32_t addEvent(EventKind kind, std::vector<std::string> sets, const Value& address,
@@ -126,7 +130,8 @@ private:
     SymId guard_ = 1;
     std::set<std::uint32_t> ctrlSources_;  // reads feeding the enclosing `if` conditions
     int nextPo_ = 0;
-    bool accessError_ = false;  // an access ran past its location (reported by addEvent)
+    bool checkingCopy_ = false;  // copyBytes checked its ranges; addEvent need not, per byte
+    bool accessError_ = false;   // an access ran past its location (reported by addEvent)
     std::map<std::uint32_t, PointeeType> addressPointee_;  // byte-granular: event -> pointee
 };
 

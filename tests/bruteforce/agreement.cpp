@@ -99,22 +99,42 @@ std::string AgreementTally::summary() const {
 
 AgreementResult checkAgreement(const std::string& file, const solver::LoadedModel& loaded,
                                const AgreementLimits& limits) {
-    AgreementResult result;
     DiagnosticSink sink;
     auto program = litmus::parseLitmusFile(file, sink);
     if (!program) {
+        AgreementResult result;
         result.details.push_back(diagnosticsText(sink));
         return result;
     }
+    return checkAgreement(*program, file, loaded, limits);
+}
+
+AgreementResult checkAgreementOfText(const std::string& text, const std::string& name,
+                                     const solver::LoadedModel& loaded,
+                                     const AgreementLimits& limits) {
+    DiagnosticSink sink;
+    auto program = litmus::parseLitmus(text, name, sink);
+    if (!program) {
+        AgreementResult result;
+        result.details.push_back(diagnosticsText(sink));
+        return result;
+    }
+    return checkAgreement(*program, name, loaded, limits);
+}
+
+AgreementResult checkAgreement(const litmus::Program& program, const std::string& file,
+                               const solver::LoadedModel& loaded, const AgreementLimits& limits) {
+    AgreementResult result;
+    DiagnosticSink sink;
     // The model memx itself would pick: `loaded`, or rc11 for a C11 test when it was automatic.
-    const solver::LoadedModel& model = solver::modelFor(loaded, *program);
-    auto events = model::buildEvents(*program, model.primitives, file, sink, limits.events);
+    const solver::LoadedModel& model = solver::modelFor(loaded, program);
+    auto events = model::buildEvents(program, model.primitives, file, sink, limits.events);
     if (!events) {
         result.details.push_back(diagnosticsText(sink));
         return result;
     }
     try {
-        BruteForceRun brute = runByBruteForce(*program, *events, *model.model, limits.bruteForce);
+        BruteForceRun brute = runByBruteForce(program, *events, *model.model, limits.bruteForce);
         result.bruteForceSeconds = brute.outcome.seconds;
         result.candidates = brute.stats.candidates;
         if (brute.stats.capped) {
@@ -126,7 +146,7 @@ AgreementResult checkAgreement(const std::string& file, const solver::LoadedMode
         // Every candidate: the comparison is of the whole candidate space, never a verdict.
         options.search = solver::SearchMode::Exhaustive;
         options.maxStates = std::numeric_limits<std::size_t>::max();  // every state, listed
-        solver::TestOutcome engine = solver::runTest(*program, *events, *model.model, options);
+        solver::TestOutcome engine = solver::runTest(program, *events, *model.model, options);
         result.engineSeconds = engine.seconds;
         if (engine.timedOut) {
             result.status = AgreementStatus::EngineTimedOut;

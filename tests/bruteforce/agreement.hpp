@@ -54,5 +54,13 @@ struct AgreementTally {
 // Under `model`, or under its c11Model for a C11 test (as memx run picks with no --model).
 AgreementResult checkAgreement(const std::string& file, const solver::LoadedModel& model,
                                const AgreementLimits& limits = {});
+// The same for a test held in memory (the differential fuzzer's), named `name` in diagnostics.
+AgreementResult checkAgreementOfText(const std::string& text, const std::string& name,
+                                     const solver::LoadedModel& model,
+                                     const AgreementLimits& limits = {});
+// The same for a parsed test.
+AgreementResult checkAgreement(const litmus::Program& program, const std::string& name,
+                               const solver::LoadedModel& model,
+                               const AgreementLimits& limits = {});
 
 }  // namespace memx::bruteforce

@@ -349,40 +349,44 @@ private:
                            [&](std::uint32_t e) { return inSet(es_.events[e], "R"); });
     }
 
-    // Byte-granular tests (event_structure.hpp, AccessGroup): the bytes of a single-copy-atomic
-    // read come from at most one single-copy-atomic write whose footprint covers the read's;
-    // other writes (bytewise, plain, external) may supply the remaining bytes. Checked on the
-    // sources chosen so far, so a partial assignment is pruned as soon as it breaks the rule.
+    // Byte-granular tests (event_structure.hpp, AccessGroup), after Flur et al.: where the
+    // footprints of a single-copy-atomic read and a single-copy-atomic write (not an initial
+    // one) intersect, the read takes all of those bytes from that write or none of them.
+    // Checked on the sources chosen so far: a byte that reads from such a write needs every
+    // other byte of the read in the write's footprint to read from it too, so a partial
+    // assignment is pruned as soon as it breaks the rule.
     bool singleCopyAtomicityHolds() {
         for (const model::AccessGroup& group : es_.accessGroups) {
-            if (!group.singleCopyAtomic || group.events.empty() || !isReadGroup(group)) {
+            if (!group.singleCopyAtomic || group.events.empty() || !isReadGroup(group) ||
+                !footprint(group)) {
                 continue;
             }
-            auto readBytes = footprint(group);
-            if (!readBytes) {
-                continue;
-            }
-            std::set<std::uint32_t> covering;
             for (std::uint32_t e : group.events) {
-                std::int64_t i = readIndex_[e];
-                if (rf_[static_cast<std::size_t>(i)] < 0) {
+                const std::int64_t w = rf_[static_cast<std::size_t>(readIndex_[e])];
+                if (w < 0) {
                     continue;
                 }
-                auto w = static_cast<std::uint32_t>(rf_[static_cast<std::size_t>(i)]);
-                std::uint32_t wg =
-                    w < es_.groupOf.size() ? es_.groupOf[w] : model::EventStructure::kNoGroup;
-                if (wg == model::EventStructure::kNoGroup || covering.count(wg) ||
-                    !es_.accessGroups[wg].singleCopyAtomic) {
+                const std::uint32_t wg = es_.groupOf[static_cast<std::size_t>(w)];
+                if (wg == model::EventStructure::kNoGroup ||
+                    !es_.accessGroups[wg].singleCopyAtomic ||
+                    es_.events[static_cast<std::size_t>(w)].thread < 0) {
                     continue;
                 }
                 auto writeBytes = footprint(es_.accessGroups[wg]);
-                if (writeBytes && std::includes(writeBytes->begin(), writeBytes->end(),
-                                                readBytes->begin(), readBytes->end())) {
-                    covering.insert(wg);
+                if (!writeBytes) {
+                    continue;
                 }
-            }
-            if (covering.size() > 1) {
-                return false;
+                for (std::uint32_t other : group.events) {
+                    const std::int64_t source = rf_[static_cast<std::size_t>(readIndex_[other])];
+                    auto a = eval_.value(es_.events[other].address);
+                    if (source == kUnassigned || !a ||
+                        !std::binary_search(writeBytes->begin(), writeBytes->end(), *a)) {
+                        continue;
+                    }
+                    if (source < 0 || es_.groupOf[static_cast<std::size_t>(source)] != wg) {
+                        return false;
+                    }
+                }
             }
         }
         return true;

@@ -96,8 +96,10 @@ TEST_P(GeneratedByteTests, AgreeWithTheByteByBytePathAndTheBruteForceChecker) {
     std::cout << "seeds " << first << ".." << first + 49 << ": " << agreed << " agreed, "
               << notCompared << " not compared (a run inexact in 5 s), " << bruteForce
               << " also against the brute-force checker\n";
-    EXPECT_GE(agreed, 45u);
-    EXPECT_GE(bruteForce, 30u);
+    // Differences fail above; these only guard against a generator whose tests stop being
+    // compared at all (measured: 46 of 50 compared, 43 of them by brute force too).
+    EXPECT_GE(agreed, 40u);
+    EXPECT_GE(bruteForce, 25u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Seeds1To300, GeneratedByteTests, ::testing::Range(0, 6));

@@ -254,7 +254,7 @@ TEST(ByteGranularity, BadCopiesAndAccessesGetDiagnostics) {
                   .find("needs a constant byte count"),
               std::string::npos);
     EXPECT_NE(diagnose(test("u8 a[4];", "P0(u8 *a) { u32 r0 = READ_ONCE(*(u32 *)(a + 2)); }"))
-                  .find("runs past the end of 'a'"),
+                  .find("of 'a' (4 bytes) runs past its end"),
               std::string::npos);
     EXPECT_NE(diagnose(test("u8 a[4]; u8 b[4];",
                             "P0(u8 *a, u8 *b) { atomic_load_per_byte_memcpy(a, b, 4, "

@@ -29,6 +29,27 @@ solver::ModelComparison compare(const std::string& file) {
                                  {"rc11", rc11->model.model.get(), &rc11->test.events});
 }
 
+// Runs `memx ARGS` as a user would; its exit status (-1 if it did not exit) and its stdout.
+struct CommandOutput {
+    int status = -1;
+    std::string text;
+};
+
+CommandOutput memxOutput(const std::string& args) {
+    auto out = fs::temp_directory_path() / ("memx-compare-test-" + std::to_string(::getpid()));
+    std::string cmd =
+        std::string("\"") + MEMX_BINARY + "\" " + args + " > \"" + out.string() + "\"";
+    int rc = std::system(cmd.c_str());
+    CommandOutput result;
+    result.status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+    std::ifstream in(out);
+    std::stringstream text;
+    text << in.rdbuf();
+    result.text = text.str();
+    fs::remove(out);
+    return result;
+}
+
 TEST(CompareLkmmRc11, LoadBufferingIsAllowedByLkmmAndForbiddenByRc11sNoThinAir) {
     auto c = compare(sourceDir() + "/tests/explain/data/LB+once.litmus");
     ASSERT_EQ(c.differences.size(), 1u);
@@ -65,18 +86,10 @@ TEST(CompareLkmmRc11, ReleaseAcquireMessagePassingIsForbiddenByRc11sCoherence) {
 }
 
 TEST(CompareCommand, PrintsTheDifferingOutcomeWithBothVerdictsAndExitsOne) {
-    auto out = fs::temp_directory_path() / ("memx-compare-" + std::to_string(::getpid()));
-    std::string cmd = std::string("\"") + MEMX_BINARY + "\" compare --model lkmm --model rc11 \"" +
-                      sourceDir() + "/tests/explain/data/LB+once.litmus\" > \"" + out.string() +
-                      "\"";
-    int rc = std::system(cmd.c_str());
-    ASSERT_TRUE(WIFEXITED(rc));
-    EXPECT_EQ(WEXITSTATUS(rc), 1) << "differences exit 1, as diff does";
-    std::ifstream in(out);
-    std::stringstream text;
-    text << in.rdbuf();
-    fs::remove(out);
-    const std::string s = text.str();
+    auto run = memxOutput("compare --model lkmm --model rc11 \"" + sourceDir() +
+                          "/tests/explain/data/LB+once.litmus\"");
+    EXPECT_EQ(run.status, 1) << "differences exit 1, as diff does";
+    const std::string& s = run.text;
     EXPECT_NE(s.find("lkmm allows 4 final states, rc11 allows 3 final states."), std::string::npos)
         << s;
     EXPECT_NE(s.find("0:r0=1; 1:r0=1; (the condition holds): allowed by lkmm, forbidden by rc11"),
@@ -84,6 +97,38 @@ TEST(CompareCommand, PrintsTheDifferingOutcomeWithBothVerdictsAndExitsOne) {
         << s;
     EXPECT_NE(s.find("rejected by axiom no-thin-air (acyclic po | rf)"), std::string::npos) << s;
     EXPECT_NE(s.find("cycle: a -po-> b -rf-> c -po-> d -rf-> a"), std::string::npos) << s;
+}
+
+// A volatile copy is marked under LKMM and non-atomic under RC11: the final states agree, but
+// only RC11 makes the program undefined. That is a difference (issue 17).
+const std::string kVolatileCopy = "/litmus/library/usercopy/volatile_memcpy+external-writer.litmus";
+
+TEST(CompareLkmmRc11, AVolatileCopyRacesOnlyUnderRc11AndThatIsADifference) {
+    auto c = compare(sourceDir() + kVolatileCopy);
+    EXPECT_TRUE(c.differences.empty());
+    EXPECT_TRUE(c.differ());
+    ASSERT_EQ(c.flagDifferences.size(), 1u);
+    const auto& d = c.flagDifferences[0];
+    EXPECT_EQ(d.flag, "*undef*");
+    EXPECT_EQ(c.models[d.raisedBy], "rc11");
+    EXPECT_FALSE(c.flags[0].count("data-race"));
+    ASSERT_FALSE(d.raising.flags.empty());
+    const auto& w = d.raising.flags.front();
+    EXPECT_TRUE(w.undefined);
+    EXPECT_EQ(w.flag, "data-race");
+    EXPECT_NE(w.first, w.second);
+}
+
+TEST(CompareCommand, AFlagDifferenceIsPrintedAndExitsOne) {
+    auto run =
+        memxOutput("compare --model lkmm --model rc11 \"" + sourceDir() + kVolatileCopy + "\"");
+    EXPECT_EQ(run.status, 1);
+    const std::string& s = run.text;
+    EXPECT_NE(s.find("Both models allow the same final states, but they raise different flags."),
+              std::string::npos)
+        << s;
+    EXPECT_NE(s.find("Flag *undef*: raised by rc11, never by lkmm"), std::string::npos) << s;
+    EXPECT_NE(s.find("missing ordering: no hb between them"), std::string::npos) << s;
 }
 
 TEST(CompareCommand, NeedsExactlyTwoModels) {
@@ -95,19 +140,11 @@ TEST(CompareCommand, NeedsExactlyTwoModels) {
 }
 
 TEST(ExplainCommand, AC11TestIsExplainedUnderRc11WithoutAModelOption) {
-    auto out = fs::temp_directory_path() / ("memx-explain-c11-" + std::to_string(::getpid()));
-    std::string cmd = std::string("\"") + MEMX_BINARY + "\" explain \"" + sourceDir() +
-                      "/litmus/library/c11/MP+c11-release-acquire.litmus\" > \"" + out.string() +
-                      "\"";
-    int rc = std::system(cmd.c_str());
-    ASSERT_TRUE(WIFEXITED(rc));
-    EXPECT_EQ(WEXITSTATUS(rc), 0);
-    std::ifstream in(out);
-    std::stringstream text;
-    text << in.rdbuf();
-    fs::remove(out);
-    EXPECT_NE(text.str().find("under memx RC11"), std::string::npos) << text.str();
-    EXPECT_NE(text.str().find("rejected by axiom coherence"), std::string::npos) << text.str();
+    auto run = memxOutput("explain \"" + sourceDir() +
+                          "/litmus/library/c11/MP+c11-release-acquire.litmus\"");
+    EXPECT_EQ(run.status, 0);
+    EXPECT_NE(run.text.find("under memx RC11"), std::string::npos) << run.text;
+    EXPECT_NE(run.text.find("rejected by axiom coherence"), std::string::npos) << run.text;
 }
 
 }  // namespace

@@ -145,30 +145,69 @@ TEST(Explanation, AStoreBufferingCycleUnderScUsesOnlyBaseRelations) {
     EXPECT_EQ(names, (std::multiset<std::string>{"po", "po", "fr", "fr"}));
 }
 
+// MP+plain+race under `model`: its first flagged execution, checked to raise one flag on one
+// write and one read of x in different threads.
+struct RaceOnX {
+    std::optional<Loaded> loaded;
+    solver::ExplainedExecution x;
+};
+
+RaceOnX raceOnX(const std::string& model) {
+    RaceOnX r;
+    r.loaded = load(model, sourceDir() + "/tests/explain/data/MP+plain+race.litmus");
+    if (!r.loaded) {
+        ADD_FAILURE() << "cannot load MP+plain+race under " << model;
+        return r;
+    }
+    auto why =
+        solver::explainTest(r.loaded->test.program, r.loaded->test.events, *r.loaded->model.model);
+    if (why.flagged.empty()) {
+        ADD_FAILURE() << "no flagged execution under " << model;
+        return r;
+    }
+    r.x = why.flagged[0];
+    EXPECT_EQ(r.x.flags.size(), 1u);
+    if (!r.x.flags.empty()) {
+        const auto& f = r.x.flags[0];
+        const auto& g = r.x.execution.graph;
+        EXPECT_EQ(g.events[f.first].location, "x");
+        EXPECT_EQ(g.events[f.second].location, "x");
+        EXPECT_NE(g.events[f.first].thread, g.events[f.second].thread);
+        EXPECT_FALSE(f.pair.empty());
+    }
+    return r;
+}
+
 TEST(Explanation, ADataRaceNamesBothAccessesAndTheMissingOrdering) {
-    auto l = load("lkmm", sourceDir() + "/tests/explain/data/MP+plain+race.litmus");
-    ASSERT_TRUE(l);
-    auto why = solver::explainTest(l->test.program, l->test.events, *l->model.model);
-    ASSERT_FALSE(why.flagged.empty());
-    const auto& x = why.flagged[0];
-    ASSERT_EQ(x.flags.size(), 1u);
-    const auto& f = x.flags[0];
+    auto r = raceOnX("lkmm");
+    ASSERT_TRUE(r.loaded && !r.x.flags.empty() && !r.x.flags[0].pair.empty());
+    const auto& f = r.x.flags[0];
     EXPECT_EQ(f.flag, "data-race");
-    const auto& g = x.execution.graph;
-    // One write and one read of x, in different threads, at least one plain.
-    EXPECT_EQ(g.events[f.first].location, "x");
-    EXPECT_EQ(g.events[f.second].location, "x");
-    EXPECT_NE(g.events[f.first].thread, g.events[f.second].thread);
-    ASSERT_FALSE(f.pair.empty());
+    EXPECT_FALSE(f.undefined);
     EXPECT_EQ(f.pair.front().relation, "rw-race");
     ASSERT_FALSE(f.pair.front().absent.empty());
     EXPECT_EQ(f.pair.front().absent.front(), "rw-xbstar");
-    EXPECT_EQ(derivationProblems(*l->model.model, x.execution, f.pair, f.first, f.second),
+    EXPECT_EQ(derivationProblems(*r.loaded->model.model, r.x.execution, f.pair, f.first, f.second),
               std::vector<std::string>{});
     // The evaluator agrees that the missing ordering really is missing.
-    auto values = evaluatorRelations(*l->model.model, x.execution, {"rw-xbstar"});
+    auto values = evaluatorRelations(*r.loaded->model.model, r.x.execution, {"rw-xbstar"});
     ASSERT_TRUE(values.count("rw-xbstar"));
     EXPECT_FALSE(values.at("rw-xbstar").contains(f.first, f.second));
+}
+
+TEST(Explanation, AnRc11RaceNamesBothAccessesAndWhyNoHappensBeforeOrdersThem) {
+    auto r = raceOnX("rc11");
+    ASSERT_TRUE(r.loaded && !r.x.flags.empty() && !r.x.flags[0].pair.empty());
+    const auto& f = r.x.flags[0];
+    EXPECT_TRUE(f.undefined);  // undefined_unless empty race as data-race: *undef*
+    EXPECT_EQ(f.flag, "data-race");
+    EXPECT_EQ(f.pair.front().relation, "race");
+    // race = (conflicting & ext) \ (hb | hb^-1 | Atomic * Atomic): each alternative missing.
+    EXPECT_EQ(f.pair.front().absent, (std::vector<std::string>{"hb", "hb^-1", "Atomic * Atomic"}));
+    auto values = evaluatorRelations(*r.loaded->model.model, r.x.execution, {"hb"});
+    ASSERT_TRUE(values.count("hb"));
+    EXPECT_FALSE(values.at("hb").contains(f.first, f.second));
+    EXPECT_FALSE(values.at("hb").contains(f.second, f.first));
 }
 
 TEST(Explanation, KeepGlobalsReturnsEveryBindingOfAReboundName) {

@@ -12,6 +12,13 @@ using testing::firstError;
 using testing::parseOk;
 using testing::withBody;
 
+// The diagnostics of a test that parses (its warnings).
+std::vector<Diagnostic> warningsOf(const std::string& text) {
+    DiagnosticSink sink;
+    EXPECT_TRUE(parseLitmus(text, "test.litmus", sink).has_value());
+    return sink.diagnostics();
+}
+
 const Expr& exprOf(const StmtPtr& s) {
     if (const auto* a = std::get_if<AssignStmt>(&s->node)) {
         return *a->value;
@@ -150,8 +157,18 @@ TEST(Parser, ExpressionPrecedenceAndLiterals) {
     EXPECT_EQ(std::get<IntLit>(ternary.then->node).value, 16);
     // `<<` binds tighter than `&`.
     EXPECT_EQ(std::get<Binary>(exprOf(body[6]).node).op, BinaryOp::BitAnd);
-    EXPECT_EQ(std::get<IntLit>(exprOf(body[7]).node).value, 1);
-    EXPECT_EQ(std::get<IntLit>(exprOf(body[8]).node).value, 0);
+    // herd7's C has no `true`/`false`: they stay names (never-assigned registers, 0).
+    EXPECT_EQ(std::get<Ident>(exprOf(body[7]).node).name, "true");
+    EXPECT_EQ(std::get<Ident>(exprOf(body[8]).node).name, "false");
+}
+
+TEST(Parser, TrueInThreadCodeWarnsThatHerdReadsItAsZero) {
+    auto w = warningsOf("C t\n{ }\nP0() { int r0 = 0; if (true) { r0 = 1; } }\nforall 0:r0=1\n");
+    ASSERT_EQ(w.size(), 1u);
+    EXPECT_EQ(w[0].severity, Severity::Warning);
+    EXPECT_NE(w[0].message.find("herd7 reads it as a register never assigned, 0"),
+              std::string::npos)
+        << w[0].message;
 }
 
 TEST(Parser, StatementForms) {
@@ -292,7 +309,8 @@ TEST(Parser, ReportsSyntaxErrorsWithPositions) {
 }
 
 TEST(Parser, RejectsUnknownPrimitivesAndWrongArity) {
-    EXPECT_EQ(firstError(withBody("WRITE_TWICE(*x, 1);")), "unknown primitive 'WRITE_TWICE'");
+    EXPECT_EQ(firstError(withBody("WRITE_TWICE(*x, 1);")),
+              "unknown primitive 'WRITE_TWICE'; did you mean 'WRITE_ONCE'?");
     EXPECT_EQ(firstError(withBody("int r0 = READ_ONCE(*x, 1);")),
               "'READ_ONCE' takes 1 argument, but 2 were given");
     EXPECT_EQ(firstError(withBody("smp_mb(x);")), "'smp_mb' takes 0 arguments, but 1 was given");
@@ -338,6 +356,31 @@ TEST(Parser, DeepNestingIsADiagnosticNotACrash) {
         comments += "(*";
     }
     EXPECT_EQ(firstError("C t\n" + comments), "unterminated comment '(*'");
+}
+
+// herd7 reads `len1=len2` as "len1 holds the address of len2"; where len1 cannot hold a
+// pointer that is almost surely a mistake, so memx keeps herd7's meaning and warns.
+TEST(Parser, ComparingTwoLocationsWarnsThatTheAddressIsCompared) {
+    auto w = warningsOf(
+        "C t\n{ int len1 = 0; int len2 = 0; }\nP0(int *len1) { WRITE_ONCE(*len1, "
+        "1); }\nexists (len1=len2)\n");
+    ASSERT_EQ(w.size(), 1u);
+    EXPECT_EQ(w[0].severity, Severity::Warning);
+    EXPECT_EQ(w[0].range.begin.line, 4u);
+    EXPECT_EQ(w[0].range.begin.column, 9u);
+    EXPECT_NE(w[0].message.find("compares the value of 'len1' with the address of location 'len2'"),
+              std::string::npos)
+        << w[0].message;
+}
+
+TEST(Parser, ComparingAPointerLocationOrARegisterWithAnAddressDoesNotWarn) {
+    EXPECT_TRUE(warningsOf("C t\n{ int *p = &x; }\nP0(int **p, int *y) { WRITE_ONCE(*p, y); "
+                           "}\nexists (p=y)\n")
+                    .empty());
+    EXPECT_TRUE(warningsOf("C t\n{ }\nP0(int *x) { int r0 = 1; }\nexists (0:r0=x)\n").empty());
+    EXPECT_TRUE(warningsOf("C t\n{ }\nP0(int *x, int *y) { WRITE_ONCE(*x, 1); }\n"
+                           "exists (x=[y])\n")
+                    .empty());
 }
 
 }  // namespace

@@ -68,5 +68,12 @@ TEST(Primitives, PlannedUserCopyPrimitives) {
     }
 }
 
+TEST(Primitives, ClosestPrimitiveSuggestsTyposOnly) {
+    EXPECT_EQ(closestPrimitive("WRTIE_ONCE"), "WRITE_ONCE");  // two letters swapped
+    EXPECT_EQ(closestPrimitive("read_once"), "READ_ONCE");    // case
+    EXPECT_EQ(closestPrimitive("smp_store_relase"), "smp_store_release");
+    EXPECT_EQ(closestPrimitive("frobnicate"), std::nullopt);
+}
+
 }  // namespace
 }  // namespace memx::litmus
