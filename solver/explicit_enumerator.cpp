@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "model/events/symbolic_values.hpp"
 #include "solver/used_choices.hpp"
 
 namespace memx::solver {
@@ -18,88 +19,6 @@ using model::SymOp;
 
 bool hasSet(const model::SymEvent& e, const char* name) {
     return std::find(e.sets.begin(), e.sets.end(), name) != e.sets.end();
-}
-
-std::int64_t fromBool(bool b) {
-    return b ? 1 : 0;
-}
-
-// 64-bit two's-complement operations with the meaning the Z3 encoding gives them
-// (candidate_encoding.cpp): wrapping arithmetic, SMT-LIB's bvsdiv/bvsrem (division by zero
-// included), shifts by 64 or more bits giving 0 (left) or the sign (arithmetic right).
-std::int64_t binary(SymOp op, std::int64_t a, std::int64_t b) {
-    const auto ua = static_cast<std::uint64_t>(a);
-    const auto ub = static_cast<std::uint64_t>(b);
-    switch (op) {
-        case SymOp::Add:
-            return static_cast<std::int64_t>(ua + ub);
-        case SymOp::Sub:
-            return static_cast<std::int64_t>(ua - ub);
-        case SymOp::Mul:
-            return static_cast<std::int64_t>(ua * ub);
-        case SymOp::Div:
-            if (b == 0) {
-                return a >= 0 ? -1 : 1;
-            }
-            if (a == std::numeric_limits<std::int64_t>::min() && b == -1) {
-                return a;
-            }
-            return a / b;
-        case SymOp::Mod:
-            if (b == 0) {
-                return a;
-            }
-            if (b == -1) {
-                return 0;
-            }
-            return a % b;
-        case SymOp::BitAnd:
-            return a & b;
-        case SymOp::BitOr:
-            return a | b;
-        case SymOp::BitXor:
-            return a ^ b;
-        case SymOp::Shl:
-            return ub >= 64 ? 0 : static_cast<std::int64_t>(ua << ub);
-        case SymOp::Shr:
-            return ub >= 64 ? (a < 0 ? -1 : 0) : a >> ub;
-        case SymOp::Eq:
-            return fromBool(a == b);
-        case SymOp::Ne:
-            return fromBool(a != b);
-        case SymOp::Lt:
-            return fromBool(a < b);
-        case SymOp::Le:
-            return fromBool(a <= b);
-        case SymOp::Gt:
-            return fromBool(a > b);
-        case SymOp::Ge:
-            return fromBool(a >= b);
-        case SymOp::LogAnd:
-            return fromBool(a != 0 && b != 0);
-        case SymOp::LogOr:
-            return fromBool(a != 0 || b != 0);
-        default:
-            return 0;
-    }
-}
-
-// An operator node's value from its operands' values (`operand(i)`), as the Z3 encoding
-// defines it; Ite asks only for the branch it takes.
-template <typename Operand>
-std::int64_t operatorValue(const model::SymNode& n, const Operand& operand) {
-    switch (n.op) {
-        case SymOp::Not:
-            return fromBool(operand(0) == 0);
-        case SymOp::Neg:
-            return static_cast<std::int64_t>(0 - static_cast<std::uint64_t>(operand(0)));
-        case SymOp::BitNot:
-            return ~operand(0);
-        case SymOp::Ite:
-            return operand(0) != 0 ? operand(1) : operand(2);
-        default:
-            return binary(n.op, operand(0), operand(1));
-    }
 }
 
 // What the search decides, in order, and the reads on or after a dependency cycle, whose
@@ -417,7 +336,7 @@ private:
                 v = choice_[static_cast<std::size_t>(n.value)];
                 break;
             default:
-                v = operatorValue(n, op);
+                v = model::operatorValue(n, op);
                 break;
         }
         memoStamp_[id] = stamp_;
@@ -517,14 +436,15 @@ private:
             root = root ? root : operands.back().root;
         }
         if (root && (n.op == SymOp::Add || n.op == SymOp::Sub)) {
-            return {binary(n.op, operands[0].offset, operands[1].offset), root};
+            return {model::binaryValue(n.op, operands[0].offset, operands[1].offset), root};
         }
         if (root) {
             // Cannot happen after lazyReadsCanWait; treated as a value nothing determines.
             outcome = outcome == CycleOutcome::NoSolution ? outcome : CycleOutcome::AnyValue;
             return {0, std::nullopt};
         }
-        return {operatorValue(n, [&](std::size_t i) { return operands[i].offset; }), std::nullopt};
+        return {model::operatorValue(n, [&](std::size_t i) { return operands[i].offset; }),
+                std::nullopt};
     }
 
     // An undetermined candidate counts once per final-write choice, as the Z3 enumeration

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "model/events/symbolic_values.hpp"
 #include "model/events/thread_builder.hpp"
 
 namespace memx::model::detail {
@@ -26,13 +27,6 @@ const std::vector<std::string> kVolatileWrite = {"W", "ONCE", "VOLATILE"};
 const std::vector<std::string> kAcquireRead = {"R", "ACQUIRE", "ACQ", "A"};
 const std::vector<std::string> kReleaseWrite = {"W", "RELEASE", "REL", "A"};
 
-std::optional<std::int64_t> constantOf(const EventStructure& es, SymId id) {
-    if (id < es.nodes.size() && es.nodes[id].op == SymOp::Const) {
-        return es.nodes[id].value;
-    }
-    return std::nullopt;
-}
-
 }  // namespace
 
 PointeeType ThreadBuilder::locationPointee(std::size_t location) const {
@@ -46,7 +40,7 @@ ScalarType ThreadBuilder::accessTypeAt(const Value& address) const {
     if (address.pointee) {
         return address.pointee->accessed();
     }
-    if (auto a = constantOf(ctx_.es, address.id)) {
+    if (auto a = literalValue(ctx_.es, address.id)) {
         for (std::size_t i = 0; i < ctx_.es.locations.locations.size(); ++i) {
             const Location& l = ctx_.es.locations.locations[i];
             if (*a >= l.address && *a < l.address + static_cast<std::int64_t>(l.size)) {
@@ -70,7 +64,7 @@ bool ThreadBuilder::checkInBounds(const Value& address, ScalarType type, const L
     if (checkingCopy_) {
         return true;  // copyBytes checked the copy's whole range once (one error per access)
     }
-    auto a = constantOf(ctx_.es, address.id);
+    auto a = literalValue(ctx_.es, address.id);
     if (!a) {
         return true;  // a computed address: the solver only matches it against bytes that exist
     }
@@ -122,13 +116,13 @@ std::optional<Value> ThreadBuilder::pointerArithmetic(const Binary& b, const Val
     const auto scale = static_cast<std::int64_t>(pointer.pointee->accessed().size);
     SymId scaled = offset.id;
     if (scale != 1) {
-        auto c = constantOf(ctx_.es, offset.id);
+        auto c = literalValue(ctx_.es, offset.id);
         scaled = c ? ctx_.es.constant(*c * scale)
                    : node(SymOp::Mul, {offset.id, ctx_.es.constant(scale)});
     }
     SymId sum = 0;
-    auto base = constantOf(ctx_.es, pointer.id);
-    auto delta = constantOf(ctx_.es, scaled);
+    auto base = literalValue(ctx_.es, pointer.id);
+    auto delta = literalValue(ctx_.es, scaled);
     const bool subtract = b.op == BinaryOp::Sub && lhsPointer;
     if (base && delta) {
         sum = ctx_.es.constant(subtract ? *base - *delta : *base + *delta);
@@ -151,7 +145,7 @@ std::optional<Value> ThreadBuilder::evalIndexAddress(const Index& ix) {
     }
     // herd has no arrays; in C, b[-1] is outside b. Without this error the access would
     // match no byte of b and disappear from every execution.
-    if (auto i = constantOf(ctx_.es, index->id); i && *i < 0) {
+    if (auto i = literalValue(ctx_.es, index->id); i && *i < 0) {
         fail(ix.index->loc, "negative array index " + std::to_string(*i) +
                                 ": the element lies before the start of the array");
         return std::nullopt;
@@ -268,7 +262,7 @@ std::optional<Value> ThreadBuilder::copyBytes(const Call& c, const Loc& loc,
     if (!count) {
         return std::nullopt;
     }
-    auto n = constantOf(ctx_.es, count->id);
+    auto n = literalValue(ctx_.es, count->id);
     if (!n || *n < 0 || *n > LocationTable::kStride) {
         fail(c.args.at(2)->loc, c.callee + " needs a constant byte count between 0 and " +
                                     std::to_string(LocationTable::kStride));
@@ -305,7 +299,7 @@ std::optional<Value> ThreadBuilder::copyBytes(const Call& c, const Loc& loc,
 // One side of a copy of n bytes starting at `base`, checked as one range.
 bool ThreadBuilder::checkCopyRange(const Value& base, std::int64_t n, const std::string& what,
                                    const Loc& loc) {
-    auto a = constantOf(ctx_.es, base.id);
+    auto a = literalValue(ctx_.es, base.id);
     return !a || n == 0 || checkRange(*a, n, what + " " + std::to_string(n) + " bytes", loc);
 }
 

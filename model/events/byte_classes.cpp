@@ -1,4 +1,5 @@
 #include "model/events/byte_classes.hpp"
+#include "model/events/symbolic_values.hpp"
 
 #include <algorithm>
 #include <map>
@@ -14,13 +15,6 @@ namespace {
 
 bool hasSet(const SymEvent& e, const char* name) {
     return std::find(e.sets.begin(), e.sets.end(), name) != e.sets.end();
-}
-
-std::optional<std::int64_t> constantOf(const EventStructure& es, SymId id) {
-    if (es.nodes[id].op == SymOp::Const) {
-        return es.nodes[id].value;
-    }
-    return std::nullopt;
 }
 
 using Place = LocationTable::BytePlace;
@@ -92,7 +86,7 @@ void cutInitialValues(const EventStructure& es, std::size_t l, Cuts& cuts) {
     std::int64_t previous = -1;  // the previous byte's value; -1: none to compare with
     for (std::uint32_t b = 0; b < loc.size; ++b) {
         const std::uint32_t element = b / loc.elementSize;
-        auto v = constantOf(es, loc.initialValueOf(element));
+        auto v = literalValue(es, loc.initialValueOf(element));
         if (!v) {
             cuts.addEach(l, element * loc.elementSize, loc.elementSize);
             previous = -1;
@@ -155,7 +149,7 @@ void chooseRepresentativeBytes(BuildContext& ctx, const litmus::Program& program
         if (ev.kind == EventKind::Fence && ev.address == 0) {
             continue;
         }
-        auto address = constantOf(es, ev.address);
+        auto address = literalValue(es, ev.address);
         if (!address) {
             return;  // the solver picks the bytes this access touches: none is alike another
         }
@@ -178,7 +172,7 @@ void chooseRepresentativeBytes(BuildContext& ctx, const litmus::Program& program
                 cuts.add(place->location, place->offset + size);
                 auto w = copyWriteOf.find(i);
                 if (w != copyWriteOf.end()) {
-                    auto to = constantOf(es, es.events[w->second].address);
+                    auto to = literalValue(es, es.events[w->second].address);
                     auto toPlace = to ? es.locations.placeOf(*to) : std::nullopt;
                     if (!toPlace) {
                         return;

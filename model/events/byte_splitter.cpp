@@ -1,4 +1,5 @@
 #include "model/events/byte_splitter.hpp"
+#include "model/events/symbolic_values.hpp"
 
 #include <algorithm>
 #include <map>
@@ -14,13 +15,6 @@ bool hasSet(const SymEvent& e, const std::string& name) {
     return std::find(e.sets.begin(), e.sets.end(), name) != e.sets.end();
 }
 
-std::optional<std::int64_t> constantOf(const EventStructure& es, SymId id) {
-    if (es.nodes[id].op == SymOp::Const) {
-        return es.nodes[id].value;
-    }
-    return std::nullopt;
-}
-
 SymId makeNode(EventStructure& es, SymOp op, std::vector<SymId> operands) {
     SymNode n;
     n.op = op;
@@ -32,7 +26,7 @@ SymId offsetAddress(EventStructure& es, SymId address, std::int64_t offset) {
     if (offset == 0) {
         return address;
     }
-    if (auto a = constantOf(es, address)) {
+    if (auto a = literalValue(es, address)) {
         return es.constant(*a + offset);
     }
     return makeNode(es, SymOp::Add, {address, es.constant(offset)});
@@ -40,7 +34,7 @@ SymId offsetAddress(EventStructure& es, SymId address, std::int64_t offset) {
 
 // Byte `shift` (0 = least significant) of `value`, as 0..255.
 SymId byteOf(EventStructure& es, SymId value, std::uint32_t shift) {
-    if (auto v = constantOf(es, value)) {
+    if (auto v = literalValue(es, value)) {
         return es.constant(
             static_cast<std::int64_t>((static_cast<std::uint64_t>(*v) >> (8 * shift)) & 0xffu));
     }
@@ -67,7 +61,7 @@ bool singleCopyAtomic(const EventStructure& es, const SymEvent& e, std::uint32_t
     if (external || !isMarked(e) || (size != 2 && size != 4 && size != 8)) {
         return false;
     }
-    auto a = constantOf(es, e.address);
+    auto a = literalValue(es, e.address);
     return a && *a % static_cast<std::int64_t>(size) == 0;
 }
 
@@ -82,7 +76,7 @@ SymId initialByte(EventStructure& es, const Location& l, std::uint32_t offset) {
 std::vector<std::uint32_t> keptOffsetsOf(const EventStructure& es, SymId address,
                                          std::uint32_t size) {
     std::vector<std::uint32_t> out;
-    auto a = constantOf(es, address);
+    auto a = literalValue(es, address);
     auto where = a ? es.locations.placeOf(*a) : std::nullopt;
     const Location* loc = where ? &es.locations.locations[where->location] : nullptr;
     if (!loc || loc->keptBytes.empty() || where->offset + size > loc->size) {
@@ -174,7 +168,7 @@ void splitIntoBytes(BuildContext& ctx) {
         const SymId originalAddress = ev.address;
         const Location* initialOf = nullptr;
         if (shape == BuildContext::AccessShape::Initial) {
-            auto a = constantOf(es, originalAddress);
+            auto a = literalValue(es, originalAddress);
             initialOf = &es.locations.locations.at(es.locations.placeOf(*a)->location);
         }
         const auto source = copySourceOf.find(i);
