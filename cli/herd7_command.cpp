@@ -34,6 +34,7 @@ struct Herd7Args {
     std::optional<std::string> macros;
     std::vector<std::string> variants;
     std::optional<double> timeout;
+    int unroll = 2;  // herd7's default
     bool speedcheck = false;
     ShownExecutions show = ShownExecutions::None;  // -show
     std::optional<std::string> outputDir;          // -o
@@ -109,8 +110,11 @@ Herd7Args parseArgs(const std::vector<std::string>& argv) {
                 args.variants.push_back(v);
             }
         } else if (option == "-unroll") {
-            // memx rejects loops outright (herd7 unrolls them), so the bound never matters.
-            parseNumber(option, value);
+            const double n = parseNumber(option, value);
+            if (n < 0 || n > 1000 || n != static_cast<int>(n)) {
+                throw UsageError{"option -unroll needs a whole number from 0 to 1000"};
+            }
+            args.unroll = static_cast<int>(n);
         } else if (option == "-timeout") {
             args.timeout = parseNumber(option, value);
         } else if (option == "-o") {
@@ -165,6 +169,7 @@ solver::ModelSelection toSelection(const Herd7Args& args) {
     solver::ModelSelection selection;
     selection.includeDirs = args.library.searchPath();
     selection.variants = args.variants;
+    selection.events.unroll = args.unroll;
     if (args.conf) {
         selection.config = located(args.library, "-conf", *args.conf);
     }
@@ -207,6 +212,10 @@ int runTests(const Herd7Args& args) {
             rc = rc == 0 ? 3 : rc;
         } else {
             std::cout << solver::formatHerdReport(run->program, run->outcome, run->hash);
+            if (run->outcome.loopCut) {
+                std::cout.flush();
+                std::cerr << solver::loopCutWarning(file);
+            }
             if (args.outputDir &&
                 !writeHerdFigures(file, *model, args.show, *args.outputDir, args.timeout)) {
                 rc = 2;
@@ -229,7 +238,7 @@ void printUsage() {
                  "  -variant V,..  model variants (repeatable)\n"
                  "  -timeout S     stop a test after S seconds\n"
                  "  -speedcheck B  false (default), true or fast: decide the verdict only\n"
-                 "  -unroll N      accepted; memx rejects loops, so it has no effect\n"
+                 "  -unroll N      loop bodies run at most N times (default 2), as herd7's\n"
                  "  -o DIR         write DIR/TEST.dot with the executions -show selects\n"
                  "  -show S        none (default), all, prop or neg: allowed executions drawn\n"
                  "  -graph columns, -showevents noregs: memx's figures (the only ones)\n"

@@ -19,6 +19,16 @@ void addModelOptions(CLI::App& cmd, ModelArgs& args) {
                    "Byte-granular tests: build only representatives of the bytes every access "
                    "treats alike: auto (on with a built-in model, default), on or off")
         ->check(CLI::IsMember({"auto", "on", "off"}));
+    cmd.add_option("--unroll", args.unroll,
+                   "A `while` body runs at most N times; executions that need more are cut and "
+                   "the verdict reads 'Loop Ok'/'Loop No', as herd7's -unroll (default 2)")
+        ->check(CLI::Range(0, 1000));
+    cmd.add_option("--loops", args.loops,
+                   "herd (default): loops as herd7 unrolls them; await: a wait (a loop whose "
+                   "body no other thread can see, exiting on a value it reads) contributes "
+                   "only its final iteration, and a thread that can wait forever raises the "
+                   "liveness flag (docs/loops.md)")
+        ->check(CLI::IsMember({"herd", "await"}));
 }
 
 solver::ModelSelection toModelSelection(const ModelArgs& args) {
@@ -35,6 +45,9 @@ solver::ModelSelection toModelSelection(const ModelArgs& args) {
     selection.events.bigEndian = args.endian == "big";
     selection.events.userCopy =
         args.usercopy == "plain" ? model::UserCopyMode::Plain : model::UserCopyMode::Asm;
+    selection.events.unroll = args.unroll;
+    selection.events.loops =
+        args.loops == "await" ? model::LoopReading::Await : model::LoopReading::Herd;
     if (args.byteClasses != "auto") {
         selection.byteClasses = args.byteClasses == "on";
     }

@@ -19,6 +19,8 @@ struct ModelArgs {
     std::string endian = "little";     // byte-granular tests: byte order
     std::string usercopy = "asm";      // copy_from_user/copy_to_user: marked bytes, or plain memcpy
     std::string byteClasses = "auto";  // byte-granular tests: representatives of alike bytes
+    int unroll = 2;                    // loop bodies before a cut, as herd7's -unroll
+    std::string loops = "herd";        // how loops are read: herd or await (docs/loops.md)
 };
 
 void addModelOptions(CLI::App& cmd, ModelArgs& args);

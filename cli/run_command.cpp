@@ -92,6 +92,9 @@ int runFiles(const RunArgs& args) {
             std::cout << solver::formatHerdReport(run->program, run->outcome, run->hash);
         }
         std::cout.flush();
+        if (!args.json && !run->outcome.timedOut && run->outcome.loopCut) {
+            std::cerr << solver::loopCutWarning(file);
+        }
     }
     if (args.json) {
         std::cout << results.dump(2) << "\n";

@@ -53,7 +53,10 @@ bool sameNode(const IfStmt& a, const IfStmt& b) {
     return a.cond == b.cond && a.then == b.then && a.otherwise == b.otherwise;
 }
 bool sameNode(const WhileStmt& a, const WhileStmt& b) {
-    return a.cond == b.cond && a.body == b.body;
+    return a.cond == b.cond && a.body == b.body && a.kind == b.kind && a.step == b.step;
+}
+bool sameNode(const JumpStmt& a, const JumpStmt& b) {
+    return a.isBreak == b.isBreak;
 }
 bool sameNode(const BlockStmt& a, const BlockStmt& b) {
     return samePtrs(a.body, b.body);
@@ -135,7 +138,7 @@ bool Condition::operator==(const Condition& o) const {
 bool Program::operator==(const Program& o) const {
     return arch == o.arch && name == o.name && docString == o.docString && expected == o.expected &&
            init == o.init && threads == o.threads && locations == o.locations &&
-           filter == o.filter && condition == o.condition;
+           filter == o.filter && condition == o.condition && conditionKinds == o.conditionKinds;
 }
 
 }  // namespace memx::litmus

@@ -141,16 +141,27 @@ struct IfStmt {
     StmtPtr then;
     StmtPtr otherwise;  // may be null
 };
+// `while (c) body`, the one loop herd7's C has. memx's extensions (docs/litmus-extensions.md)
+// share the node: `do body while (c);` (DoWhile: the body runs before the first test) and
+// `for (init; c; step) body` (For: the parser puts `init` before the loop; `step` runs after
+// the body and after `continue`; a missing condition is null and means true).
+enum class LoopKind { While, DoWhile, For };
 struct WhileStmt {
     ExprPtr cond;
     StmtPtr body;
+    LoopKind kind = LoopKind::While;
+    StmtPtr step;  // For only; may be null
+};
+// `break;` and `continue;` (memx's extensions), inside a loop.
+struct JumpStmt {
+    bool isBreak = true;
 };
 struct BlockStmt {
     std::vector<StmtPtr> body;
 };
 
 struct Stmt {
-    std::variant<DeclStmt, AssignStmt, ExprStmt, IfStmt, WhileStmt, BlockStmt> node;
+    std::variant<DeclStmt, AssignStmt, ExprStmt, IfStmt, WhileStmt, BlockStmt, JumpStmt> node;
     Loc loc;
 };
 
@@ -212,6 +223,9 @@ struct LocationRef {
     std::string name;
     std::optional<std::int64_t> index;
     bool deref = false;
+    // herd's typed `locations` entry (`x int`, `1:r0 int*`, `p *`): the type as written after
+    // the location; empty otherwise. memx prints values by the test's declarations instead.
+    std::string declaredType;
     Loc loc;
     bool operator==(const LocationRef&) const = default;
 };
@@ -283,6 +297,7 @@ struct ExpectedResult {
     bool dataRace = false;
     bool deadlock = false;
     bool torn = false;
+    bool liveness = false;  // memx's LIVENESS: under --loops await, a thread can wait forever
     bool operator==(const ExpectedResult&) const = default;
 };
 
@@ -296,6 +311,9 @@ struct Program {
     std::vector<LocationRef> locations;
     PropPtr filter;  // may be null
     Condition condition;
+    // herd's `with name: exists; other: ~exists` after the condition: the expected kind per
+    // model, for herd's companion tools. herd7 ignores them, and so does memx.
+    std::vector<std::pair<std::string, std::string>> conditionKinds;
     bool operator==(const Program&) const;
 };
 

@@ -282,8 +282,9 @@ bool isLvalue(const ExprPtr& e) {
     return u && u->op == UnaryOp::Deref;
 }
 
-// `e;`, `lhs = e;`, and the shorthands `r += e;`, `r++;`, kept as plain assignments.
-std::vector<StmtPtr> parseSimpleStatement(Cursor& c) {
+// `e`, `lhs = e`, and the shorthands `r += e`, `r++`, kept as plain assignments; the caller
+// takes the `;` (or the `)` that ends a `for` step).
+StmtPtr parseSimpleStatementBody(Cursor& c, const char* after) {
     ExprPtr e = parseExpression(c);
     static constexpr std::array<std::pair<std::string_view, BinaryOp>, 8> kCompound = {{
         {"+=", BinaryOp::Add},
@@ -315,16 +316,68 @@ std::vector<StmtPtr> parseSimpleStatement(Cursor& c) {
             }
         }
     }
-    Token semi = c.expect(";", "after the statement");
+    const Token& end = c.peek();
+    if (!end.is(after)) {
+        c.expect(after, after == std::string_view(";") ? "after the statement" : "after the step");
+    }
     if (!value) {
-        return {makeStmt(ExprStmt{e}, span(rangeOf(e), semi.range))};
+        return makeStmt(ExprStmt{e}, span(rangeOf(e), end.range));
     }
     if (!isLvalue(e)) {
         c.fail(rangeOf(e),
                "the left-hand side of an assignment must be a register, '*p' or "
                "an array element");
     }
-    return {makeStmt(AssignStmt{e, value}, span(rangeOf(e), semi.range))};
+    return makeStmt(AssignStmt{e, value}, span(rangeOf(e), end.range));
+}
+
+std::vector<StmtPtr> parseSimpleStatement(Cursor& c) {
+    StmtPtr s = parseSimpleStatementBody(c, ";");
+    c.take();
+    return {s};
+}
+
+// memx's loops beyond herd's `while` (docs/litmus-extensions.md).
+std::vector<StmtPtr> parseDoWhile(Cursor& c) {
+    Token kw = c.take();
+    StmtPtr body = parseSubStatement(c);
+    if (!c.acceptIdent("while")) {
+        c.failExpected(c.peek(), "'while' after the body of 'do'");
+    }
+    c.expect("(", "after 'while'");
+    ExprPtr cond = parseExpression(c);
+    c.expect(")", "to close the condition");
+    Token semi = c.expect(";", "after 'do ... while (...)'");
+    return {
+        makeStmt(WhileStmt{cond, body, LoopKind::DoWhile, nullptr}, span(kw.range, semi.range))};
+}
+
+std::vector<StmtPtr> parseFor(Cursor& c) {
+    Token kw = c.take();
+    c.expect("(", "after 'for'");
+    std::vector<StmtPtr> out;
+    if (!c.accept(";")) {
+        if (isTypeStart(c.peek())) {
+            Token at = c.peek();
+            out = parseDeclaration(c, at);
+        } else {
+            out = parseSimpleStatement(c);
+        }
+    }
+    ExprPtr cond;
+    if (!c.peek().is(";")) {
+        cond = parseExpression(c);
+    }
+    c.expect(";", "after the condition of 'for'");
+    StmtPtr step;
+    if (!c.peek().is(")")) {
+        step = parseSimpleStatementBody(c, ")");
+    }
+    c.expect(")", "to close 'for (...)'");
+    StmtPtr body = parseSubStatement(c);
+    out.push_back(
+        makeStmt(WhileStmt{cond, body, LoopKind::For, step}, span(kw.range, body->loc.range)));
+    return out;
 }
 
 std::vector<StmtPtr> parseStatement(Cursor& c) {
@@ -359,9 +412,21 @@ std::vector<StmtPtr> parseStatement(Cursor& c) {
         ExprPtr cond = parseExpression(c);
         c.expect(")", "to close the condition");
         StmtPtr body = parseSubStatement(c);
-        return {makeStmt(WhileStmt{cond, body}, span(kw.range, body->loc.range))};
+        return {makeStmt(WhileStmt{cond, body, LoopKind::While, nullptr},
+                         span(kw.range, body->loc.range))};
     }
     // herd has no such keywords: `continue = 0;` assigns a register named continue.
+    if (first.isIdent("do") && !c.peek(1).is("=")) {
+        return parseDoWhile(c);
+    }
+    if (first.isIdent("for") && c.peek(1).is("(")) {
+        return parseFor(c);
+    }
+    if ((first.isIdent("break") || first.isIdent("continue")) && c.peek(1).is(";")) {
+        Token kw = c.take();
+        Token semi = c.take();
+        return {makeStmt(JumpStmt{first.isIdent("break")}, span(kw.range, semi.range))};
+    }
     for (std::string_view kw : {"for", "do", "switch", "return", "goto", "break", "continue"}) {
         if (first.isIdent(kw) && !c.peek(1).is("=")) {
             c.fail(first, "'" + std::string(kw) + "' statements are not supported in litmus tests");

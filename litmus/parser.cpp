@@ -20,7 +20,7 @@ namespace {
 using detail::Cursor;
 
 // Picks the kernel's `Result: Never|Sometimes|Always [DATARACE] [DEADLOCK]` (and memx's
-// TORN) out of the first comment that has one.
+// TORN and LIVENESS) out of the first comment that has one.
 class ResultFinder : public CommentSink {
 public:
     void comment(std::string_view text) override {
@@ -48,6 +48,8 @@ public:
                 r.deadlock = true;
             } else if (word == "TORN") {
                 r.torn = true;
+            } else if (word == "LIVENESS") {
+                r.liveness = true;
             } else {
                 break;
             }

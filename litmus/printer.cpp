@@ -240,9 +240,32 @@ void printStmt(std::string& out, const Stmt& s, int indent) {
                 }
                 endLine(out);
             } else if constexpr (std::is_same_v<T, WhileStmt>) {
-                out += "while (" + printExpr(*n.cond) + ")";
+                const std::string cond = n.cond ? printExpr(*n.cond) : "";
+                if (n.kind == LoopKind::DoWhile) {
+                    out += "do";
+                    printBody(out, n.body, indent);
+                    if (out.back() == '\n') {
+                        printIndent(out, indent);
+                        out += "while (" + cond + ");\n";
+                    } else {
+                        out += " while (" + cond + ");\n";
+                    }
+                    return;
+                }
+                if (n.kind == LoopKind::For) {
+                    std::string step;
+                    if (n.step) {
+                        printStmt(step, *n.step, 0);
+                        step.resize(step.size() - 2);  // the statement's ";\n"
+                    }
+                    out += "for (; " + cond + "; " + step + ")";
+                } else {
+                    out += "while (" + cond + ")";
+                }
                 printBody(out, n.body, indent);
                 endLine(out);
+            } else if constexpr (std::is_same_v<T, JumpStmt>) {
+                out += n.isBreak ? "break;\n" : "continue;\n";
             } else if constexpr (std::is_same_v<T, BlockStmt>) {
                 out += "{\n";
                 for (const StmtPtr& inner : n.body) {
@@ -415,6 +438,7 @@ std::string printProgram(const Program& p) {
         out += p.expected->dataRace ? " DATARACE" : "";
         out += p.expected->deadlock ? " DEADLOCK" : "";
         out += p.expected->torn ? " TORN" : "";
+        out += p.expected->liveness ? " LIVENESS" : "";
         out += " *)\n";
     }
     out += "\n{\n";
@@ -439,7 +463,7 @@ std::string printProgram(const Program& p) {
     if (!p.locations.empty()) {
         out += "locations [";
         for (const LocationRef& l : p.locations) {
-            out += printLocation(l) + ";";
+            out += printLocation(l) + (l.declaredType.empty() ? "" : " " + l.declaredType) + ";";
         }
         out += "]\n";
     }
@@ -452,6 +476,13 @@ std::string printProgram(const Program& p) {
     out += " (";
     printPropAt(out, p.condition.prop, 0);
     out += ")\n";
+    if (!p.conditionKinds.empty()) {
+        out += "with";
+        for (const auto& [name, kind] : p.conditionKinds) {
+            out += " " + name + ": " + kind + ";";
+        }
+        out += "\n";
+    }
     return out;
 }
 

@@ -110,6 +110,29 @@ PropPtr parseAtom(Cursor& c) {
     return makeProp(PropAtom{lhs, rhs, negated}, span(first.range, valueAt));
 }
 
+// herd's `observed a1; a2; and b1; b2;`: exists ((a1 /\ a2) \/ (b1 /\ b2)), each atom ended
+// by ';' and each group by 'and'; an empty group is true.
+PropPtr parseObserved(Cursor& c, const Token& keyword) {
+    PropPtr any;
+    do {
+        PropPtr all;
+        while (c.peek().kind == TokenKind::Ident || c.peek().kind == TokenKind::Number ||
+               c.peek().is("[")) {
+            if (c.peek().isIdent("and") || c.peek().isIdent("with")) {
+                break;
+            }
+            PropPtr atom = parseAtom(c);
+            c.expect(";", "after each atom of 'observed'");
+            all = all ? makeProp(PropAnd{all, atom}, span(all->loc.range, atom->loc.range)) : atom;
+        }
+        if (!all) {
+            all = makeProp(PropTrue{}, keyword.range);
+        }
+        any = any ? makeProp(PropOr{any, all}, span(any->loc.range, all->loc.range)) : all;
+    } while (c.acceptIdent("and"));
+    return any;
+}
+
 PropPtr parseNot(Cursor& c) {
     Token first = c.peek();
     NestingGuard guard(c, first);
@@ -280,7 +303,15 @@ void parseConstraints(Cursor& c, Program& program) {
     if (c.acceptIdent("locations")) {
         c.expect("[", "after 'locations'");
         while (!c.accept("]")) {
-            program.locations.push_back(parseLocation(c));
+            LocationRef l = parseLocation(c);
+            // herd's typed entry: a type name and/or '*' after the location.
+            if (c.peek().kind == TokenKind::Ident) {
+                l.declaredType = std::string(c.take().text);
+            }
+            if (c.accept("*")) {
+                l.declaredType += "*";
+            }
+            program.locations.push_back(std::move(l));
             if (!c.peek().is("]")) {
                 c.expect(";", "between locations");
             }
@@ -301,12 +332,39 @@ void parseConstraints(Cursor& c, Program& program) {
         cond.quantifier = Quantifier::NotExists;
     } else if (first.is("(")) {
         cond.quantifier = Quantifier::Exists;  // herd reads a bare `(prop)` as exists
+    } else if (first.isIdent("observed") || first.isIdent("Observed")) {
+        c.take();
+        cond.quantifier = Quantifier::Exists;
+        cond.prop = parseObserved(c, first);
     } else {
-        c.failExpected(first, "the final condition ('exists', '~exists' or 'forall')");
+        c.failExpected(first, "the final condition ('exists', '~exists', 'forall' or 'observed')");
     }
-    cond.prop = parseOr(c);
+    if (!cond.prop) {
+        cond.prop = parseOr(c);
+    }
     cond.loc = Loc{span(first.range, cond.prop->loc.range)};
     c.accept(";");
+    if (c.acceptIdent("with")) {
+        // `with name: exists; name: ~exists; name: forall`
+        do {
+            Token name = c.expectIdent("a model name after 'with'");
+            c.expect(":", "after the model name");
+            std::string kind;
+            if (c.acceptIdent("exists")) {
+                kind = "exists";
+            } else if (c.acceptIdent("forall")) {
+                kind = "forall";
+            } else if ((c.peek().is("~") || c.peek().isIdent("not")) &&
+                       c.peek(1).isIdent("exists")) {
+                c.take();
+                c.take();
+                kind = "~exists";
+            } else {
+                c.failExpected(c.peek(), "'exists', '~exists' or 'forall'");
+            }
+            program.conditionKinds.emplace_back(std::string(name.text), kind);
+        } while (c.accept(";") && c.peek().kind == TokenKind::Ident);
+    }
     if (c.peek().kind != TokenKind::End) {
         c.failExpected(c.peek(), "end of file after the final condition");
     }

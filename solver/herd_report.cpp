@@ -91,6 +91,7 @@ std::string formatHerdReport(const litmus::Program& program, const TestOutcome& 
     for (const auto& state : o.states) {
         out += (style == LocationStyle::Bracketed ? state.herdText() : state.text()) + "\n";
     }
+    out += o.loopCut ? "Loop " : "";
     out += o.undefined ? "Undef\n" : (o.conditionSatisfied() ? "Ok\n" : "No\n");
     out += "Witnesses\n";
     bool swapped = o.quantifier == litmus::Quantifier::NotExists;
@@ -102,7 +103,13 @@ std::string formatHerdReport(const litmus::Program& program, const TestOutcome& 
     out += "Condition " + printCondition(program.condition, style) + "\n";
     out +=
         fmt::format("Observation {} {} {} {}\n", o.name, observationOf(o), o.positive, o.negative);
-    // Not herd lines: what the States above leave out, and what a verdict-only run proved.
+    // Not herd lines: which reading of loops ran when it was not herd7's, what the States
+    // above leave out, and what a verdict-only run proved.
+    if (o.waits > 0) {
+        out += fmt::format(
+            "Waits: {} loop{} read with --loops await, each contributing its final iteration\n",
+            o.waits, o.waits == 1 ? "" : "s");
+    }
     if (auto omitted = statesOmittedNote(o)) {
         out += *omitted + "\n";
     }
@@ -112,6 +119,13 @@ std::string formatHerdReport(const litmus::Program& program, const TestOutcome& 
     out += fmt::format("Time {} {:.2f}\n", o.name, o.seconds);
     out += "Hash=" + hash + "\n\n";
     return out;
+}
+
+std::string loopCutWarning(const std::string& file) {
+    return fmt::format(
+        "Warning: File \"{}\": unrolling limit exceeded at While, legal outcomes may be "
+        "missing.\n",
+        file);
 }
 
 std::string formatTimeoutReport(const litmus::Program& program, const TestOutcome& o,

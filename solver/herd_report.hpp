@@ -33,6 +33,10 @@ std::string formatHerdReport(const litmus::Program& program, const TestOutcome& 
                              const std::string& hash,
                              LocationStyle style = LocationStyle::Bracketed);
 
+// herd7's warning (on stderr, after the block) when a loop was cut at its unrolling bound:
+// `Warning: File "<file>": unrolling limit exceeded at While, legal outcomes may be missing.`
+std::string loopCutWarning(const std::string& file);
+
 // What memx prints instead when a time limit stopped the test: no verdict at all.
 std::string formatTimeoutReport(const litmus::Program& program, const TestOutcome& outcome,
                                 double limitSeconds);

@@ -70,6 +70,8 @@ nlohmann::json outcomeToJson(const litmus::Program& program, const TestOutcome& 
                         {"flagsExact", o.flagsExact},
                         {"flagsUnproven", std::move(unprovenFlags)},
                         {"result", o.undefined ? "Undef" : (o.conditionSatisfied() ? "Ok" : "No")},
+                        {"loopCut", o.loopCut},
+                        {"waits", o.waits},
                         {"positive", o.positive},
                         {"negative", o.negative},
                         {"flags", o.flags},

@@ -75,7 +75,9 @@ bool usesC11(const StmtPtr& s) {
             } else if constexpr (std::is_same_v<N, IfStmt>) {
                 return usesC11(n.cond) || usesC11(n.then) || usesC11(n.otherwise);
             } else if constexpr (std::is_same_v<N, WhileStmt>) {
-                return usesC11(n.cond) || usesC11(n.body);
+                return usesC11(n.cond) || usesC11(n.body) || usesC11(n.step);
+            } else if constexpr (std::is_same_v<N, JumpStmt>) {
+                return false;
             } else {
                 for (const StmtPtr& inner : n.body) {
                     if (usesC11(inner)) {

@@ -52,6 +52,13 @@ struct TestOutcome {
     std::uint64_t negative = 0;
     std::set<std::string> flags;  // "*undef*" for a failed undefined_unless, as herd prints it
     bool undefined = false;
+    // A loop reached its unrolling bound where it could still go on (EventStructure::
+    // loopCuts): the executions that needed more iterations are not counted, and herd7
+    // prints "Loop Ok"/"Loop No" and warns that outcomes may be missing.
+    bool loopCut = false;
+    // Loops read as waits under --loops await (EventStructure::waits): each contributes only
+    // its final iteration, and the `liveness` flag says a thread can wait forever.
+    std::size_t waits = 0;
     bool timedOut = false;
     bool cancelled = false;  // stopped by RunOptions::cancel (timedOut is set too)
     // False after a verdict search (SearchMode::Verdict): the observation is exact, but the

@@ -39,6 +39,7 @@ std::optional<TestRun> runProgram(litmus::Program program, std::string text,
     TestRun run;
     RunOptions withFlags = options;
     withFlags.builtinFlags = chosen.builtinFlags;
+    withFlags.coherentModel = chosen.builtinFlags != nullptr;
     run.outcome = runTest(program, *events, *chosen.model, withFlags);
     run.model = chosen.name;
     run.program = std::move(program);

@@ -8,9 +8,11 @@
 #include "litmus/prop_locations.hpp"
 #include "solver/candidate_encoding.hpp"
 #include "solver/candidate_enumerator.hpp"
+#include "solver/coherence_pruning.hpp"
 #include "solver/condition_encoding.hpp"
 #include "solver/execution_graph_builder.hpp"
 #include "solver/explicit_enumerator.hpp"
+#include "solver/liveness_search.hpp"
 #include "solver/observed_locations.hpp"
 #include "solver/verdict_completion.hpp"
 #include "solver/z3_session.hpp"
@@ -129,8 +131,11 @@ private:
 bool searchForWitness(const litmus::Program& program, const model::EventStructure& events,
                       const std::vector<bool>& observed, OutcomeCollector& collector,
                       TestOutcome& out, bool wanted, std::optional<Clock::time_point> deadline,
-                      const std::atomic<bool>* cancel) {
+                      const RunOptions& options) {
     CandidateRestriction restriction = [&](CandidateEncoding& enc, Z3Session& session) {
+        if (options.coherentModel && !events.byteGranular()) {
+            addPerLocationCoherence(enc, session);
+        }
         if (program.filter) {
             session.add(encodeProposition(*program.filter, program, enc));
         }
@@ -152,7 +157,7 @@ bool searchForWitness(const litmus::Program& program, const model::EventStructur
             found = collector.consider(candidate, *holds);
             return !found;
         },
-        deadline, cancel, &restriction);
+        deadline, options.cancel, &restriction);
     addEnumerationStats(out, stats);
     return found || !stats.timedOut;
 }
@@ -209,6 +214,8 @@ TestOutcome runTest(const litmus::Program& program, const model::EventStructure&
     TestOutcome out;
     out.name = program.name;
     out.quantifier = program.condition.quantifier;
+    out.loopCut = !events.loopCuts.empty();
+    out.waits = events.waits.size();
     const auto observed = observedLocations(program, events);
     auto cancelled = [&]() { return options.cancel && options.cancel->load(); };
     std::function<bool()> mustStop = [&]() {
@@ -225,7 +232,9 @@ TestOutcome runTest(const litmus::Program& program, const model::EventStructure&
         // byte's sources are real). With symbolic addresses and dependency cycles every read
         // may read from every write, and a test of 55 candidates gets a bound in the millions.
         // A filter makes the bound loose too (C-seqlock: a bound of 10^6, 18000 candidates,
-        // 2538 that pass its filter), so a filtered test spends the budget first as well.
+        // 2538 that pass its filter), so a filtered test spends the budget first as well, and
+        // so does an unrolled loop, whose reads' guards nest (cmpxchg-relaxed-retry-mp at
+        // -unroll 4: a bound of 10^7 for 5 candidates).
         // Byte-granular tests go at once when the bound exceeds the budget itself: herd7 has
         // no counts for them to match, and each of their candidates costs a Z3 check.
         bool overBudget = false;
@@ -234,7 +243,8 @@ TestOutcome runTest(const litmus::Program& program, const model::EventStructure&
             const double bound = candidateBound(events, observed);
             overBudget = events.byteGranular()
                              ? bound > options.exhaustiveBound
-                             : solverFree && !program.filter && bound > 8 * options.exhaustiveBound;
+                             : solverFree && !program.filter && events.loopCuts.empty() &&
+                                   bound > 8 * options.exhaustiveBound;
         }
         if (options.search != SearchMode::Verdict && !overBudget) {
             // Every candidate, unless Auto's budget runs out first. The budget counts the
@@ -270,12 +280,26 @@ TestOutcome runTest(const litmus::Program& program, const model::EventStructure&
             out.exhaustive = false;
             bool decided =
                 (out.positive > 0 || searchForWitness(program, events, observed, collector, out,
-                                                      true, deadline, options.cancel)) &&
+                                                      true, deadline, options)) &&
                 (out.negative > 0 || searchForWitness(program, events, observed, collector, out,
-                                                      false, deadline, options.cancel));
+                                                      false, deadline, options));
             out.timedOut = !decided;
             if (decided) {
                 completeVerdictRun(program, events, observed, options, deadline, collector, out);
+            }
+        }
+        if (!out.timedOut && !events.waits.empty()) {
+            // --loops await: is some thread left waiting forever?
+            switch (searchBlockedWait(program, events, model, deadline, options.cancel)) {
+                case LivenessAnswer::Blocked:
+                    out.flags.insert("liveness");
+                    break;
+                case LivenessAnswer::Unknown:
+                    out.flagsExact = false;
+                    out.unprovenFlags["liveness"] = Completeness::Stopped;
+                    break;
+                case LivenessAnswer::Live:
+                    break;
             }
         }
     } catch (const TimeLimitReached&) {

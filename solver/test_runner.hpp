@@ -52,6 +52,9 @@ struct RunOptions {
     // verdict-only run to find or prove absent; null for a user's model, whose flags stay
     // those of the executions checked.
     const std::vector<FlagCondition>* builtinFlags = nullptr;
+    // The model requires SC per location (every built-in model does): a verdict search may
+    // then skip the candidates that break it (solver/coherence_pruning.hpp).
+    bool coherentModel = false;
 };
 
 // Adds an enumeration's counters (candidates, undetermined ones, solver work) to `out`.

@@ -6,6 +6,7 @@ namespace {
 
 constexpr const char* kTornFlag = "torn-read";
 constexpr const char* kDataRaceFlag = "data-race";  // the built-in models' `as` name
+constexpr const char* kLivenessFlag = "liveness";
 
 std::string withTags(std::string text, bool dataRace, bool torn) {
     if (dataRace) {
@@ -20,30 +21,47 @@ std::string withTags(std::string text, bool dataRace, bool torn) {
 }  // namespace
 
 Expectation fromResultComment(const litmus::ExpectedResult& result) {
-    return {result.observation, result.dataRace, result.deadlock, result.torn};
+    return {result.observation, result.dataRace, result.deadlock, result.torn, result.liveness};
 }
 
 std::string describe(const Expectation& expectation) {
+    const std::string liveness = expectation.liveness ? " LIVENESS" : "";
     if (expectation.deadlock) {
-        return "DEADLOCK";
+        return "DEADLOCK" + liveness;
     }
-    return withTags(expectation.observation, expectation.dataRace, expectation.torn);
+    return withTags(expectation.observation, expectation.dataRace, expectation.torn) + liveness;
 }
+
+namespace {
+
+// Whether the run's liveness flag is as expected: only a run that read waits can tell.
+bool livenessAsExpected(const Verdict& verdict, const Expectation& expectation) {
+    return !verdict.waitsRead || verdict.flags.contains(kLivenessFlag) == expectation.liveness;
+}
+
+}  // namespace
 
 bool raisesDataRace(const std::set<std::string>& flags) {
     return flags.contains("data-race") || flags.contains("*undef*");
 }
 
 std::string describe(const Verdict& verdict, const Expectation& expectation) {
+    const bool blocked =
+        verdict.waitsRead ? verdict.flags.contains(kLivenessFlag) : expectation.liveness;
+    const std::string liveness = blocked ? " LIVENESS" : "";
     if (expectation.deadlock) {
         return verdict.observation + " " + std::to_string(verdict.positive) + " " +
-               std::to_string(verdict.negative);
+               std::to_string(verdict.negative) + liveness;
     }
     return withTags(verdict.observation, raisesDataRace(verdict.flags),
-                    verdict.flags.contains(kTornFlag));
+                    verdict.flags.contains(kTornFlag)) +
+           liveness;
 }
 
 bool meets(const Verdict& verdict, const Expectation& expectation) {
+    if (!livenessAsExpected(verdict, expectation)) {
+        return false;
+    }
     if (expectation.deadlock) {
         // judgelitmus.sh looks for "Never 0 0": no allowed execution at all.
         return verdict.observation == "Never" && verdict.positive == 0 && verdict.negative == 0;
@@ -56,7 +74,8 @@ bool meets(const Verdict& verdict, const Expectation& expectation) {
 bool forgivenByKernelJudge(const Verdict& verdict, const Expectation& expectation) {
     bool noExecution = verdict.positive == 0 && verdict.negative == 0;
     return !expectation.deadlock && !noExecution && expectation.dataRace &&
-           raisesDataRace(verdict.flags) && verdict.flags.contains(kTornFlag) == expectation.torn &&
+           livenessAsExpected(verdict, expectation) && raisesDataRace(verdict.flags) &&
+           verdict.flags.contains(kTornFlag) == expectation.torn &&
            verdict.observation != expectation.observation;
 }
 

@@ -16,6 +16,9 @@ struct Expectation {
     bool dataRace = false;
     bool deadlock = false;  // DEADLOCK: no execution at all, herd's "Never 0 0"
     bool torn = false;      // memx's TORN: the models' `torn-read` flag is raised
+    // memx's LIVENESS: under --loops await a thread can wait forever (the `liveness` flag).
+    // Judged only where waits were read (--loops await); herd7's reading cuts them.
+    bool liveness = false;
 };
 
 Expectation fromResultComment(const litmus::ExpectedResult& result);
@@ -34,6 +37,7 @@ struct Verdict {
     // flagsExact false, no flag's absence was searched for at all.
     bool flagsExact = true;
     std::set<std::string> unprovenFlags;
+    bool waitsRead = false;  // the run read some loop as a wait (--loops await)
 };
 
 // A data race is LKMM's `data-race` flag, or `*undef*` (RC11 makes racy programs undefined;

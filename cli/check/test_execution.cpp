@@ -32,7 +32,8 @@ void judge(TestResult& result, const solver::TestRun& run,
                     run.outcome.negative,
                     run.outcome.flags,
                     run.outcome.flagsExact,
-                    {}};
+                    {},
+                    run.outcome.waits > 0};
     for (const auto& [flag, completeness] : run.outcome.unprovenFlags) {
         verdict.unprovenFlags.insert(flag);
     }

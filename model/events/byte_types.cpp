@@ -48,8 +48,14 @@ public:
                         stmt(*n.otherwise);
                     }
                 } else if constexpr (std::is_same_v<T, WhileStmt>) {
-                    expr(n.cond);
+                    if (n.cond) {
+                        expr(n.cond);
+                    }
                     stmt(*n.body);
+                    if (n.step) {
+                        stmt(*n.step);
+                    }
+                } else if constexpr (std::is_same_v<T, JumpStmt>) {
                 } else {
                     for (const StmtPtr& inner : n.body) {
                         stmt(*inner);

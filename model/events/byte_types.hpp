@@ -50,6 +50,11 @@ bool isByteGranular(const litmus::Program& program);
 // models copy_from_user/copy_to_user as plain memcpy, the conservative reading.
 enum class UserCopyMode { Asm, Plain };
 
+// How loops are read (`--loops`, docs/loops.md): as herd7 does, unrolled `--unroll` times
+// with the executions that need more iterations cut; or with each wait loop contributing only
+// its final, successful iteration.
+enum class LoopReading { Herd, Await };
+
 // Options of the event builder that do not come from the test itself.
 struct EventOptions {
     bool bigEndian = false;  // `--endian big`
@@ -58,6 +63,10 @@ struct EventOptions {
     // of their own (byte_classes.hpp). Off builds every byte, the reference the tests compare
     // with.
     bool byteClasses = true;
+    // herd7's -unroll: how many times a `while` body may run before the executions that need
+    // one more iteration are cut (herd7's default is 2).
+    int unroll = 2;
+    LoopReading loops = LoopReading::Herd;
 };
 
 }  // namespace memx::model

@@ -155,7 +155,7 @@ std::optional<EventStructure> buildEvents(const Program& program, const Primitiv
                                           const EventOptions& options) {
     EventStructure es;
     es.constant(0);  // creates nodes 0 and 1
-    detail::BuildContext ctx{es, primitives, fileName, sink, {}, false, options, {}, {}, {}};
+    detail::BuildContext ctx{es, primitives, fileName, sink, {}, false, options, {}, {}, {}, {}};
     ctx.byteGranular = isByteGranular(program);
     ctx.options = options;
     es.locations.byteGranular = ctx.byteGranular;

@@ -164,6 +164,29 @@ struct DivisionSite {
     SourceRange range;
 };
 
+// Where a loop reached its unrolling bound (herd7's -unroll) while it could still go on: the
+// executions in which `guard` holds are cut (EventStructure::assumptions forbids them) and
+// herd7 prints its verdict as "Loop Ok" / "Loop No". Loops whose bound is decided by
+// constants alone leave no cut where they finish in time.
+struct LoopCut {
+    SymId guard = 0;
+    SourceRange range;  // the loop statement
+};
+
+// A wait under `--loops await` (docs/loops.md): a loop whose body has no effect another
+// thread can see and whose condition depends on values read. It contributes only its final,
+// successful iteration: the executions in which `blocked` holds (the condition still holds
+// after one body) are dropped like a cut, without the Loop marker. Such an execution shows a
+// thread waiting forever when, besides, each of `lastReads` (the reads of that body and of
+// the condition after it) reads the co-final write of its location: reading again would
+// give the same values. The solver looks for one and raises the `liveness` flag.
+struct Wait {
+    SymId blocked = 0;
+    std::vector<std::uint32_t> lastReads;
+    int thread = 0;
+    SourceRange range;  // the loop statement
+};
+
 struct EventStructure {
     LocationTable locations;
     std::vector<SymNode> nodes;    // node 0 is Const 0, node 1 is Const 1
@@ -186,6 +209,8 @@ struct EventStructure {
     std::vector<AccessGroup> accessGroups;
     std::vector<std::uint32_t> groupOf;
     std::vector<DivisionSite> divisions;
+    std::vector<LoopCut> loopCuts;
+    std::vector<Wait> waits;
     static constexpr std::uint32_t kNoGroup = 0xffffffffu;
     bool byteGranular() const { return locations.byteGranular; }
 

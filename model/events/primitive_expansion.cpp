@@ -67,6 +67,9 @@ std::optional<Value> ThreadBuilder::call(const Call& c, const Loc& loc, bool nee
     if (ctx_.byteGranular && isUserCopyPrimitive(c.callee)) {
         return callUserCopy(c, loc, needValue);
     }
+    if (isConditionalWait(c.callee)) {
+        return callConditionalWait(c, loc);
+    }
     const Primitive* prim = ctx_.primitives.find(c.callee);
     if (prim == nullptr) {
         prim = c11Primitives().find(c.callee);
@@ -133,7 +136,14 @@ std::optional<Value> ThreadBuilder::argLvalueAddress(CallFrame& f, const PrimArg
         if (u != nullptr && u->op == UnaryOp::Deref) {
             return eval(*u->operand);
         }
-        fail(actual.loc, "the argument of " + f.call.callee + " must be a dereference such as *x");
+        // An element, as kernel code writes it: WRITE_ONCE(s[1], 1), READ_ONCE(buf[i]).
+        const auto* ix = std::get_if<Index>(&actual.node);
+        if (ix != nullptr && ctx_.byteGranular) {
+            return evalIndexAddress(*ix);
+        }
+        fail(actual.loc,
+             "the argument of " + f.call.callee + " must be a dereference such as *x" +
+                 (ix != nullptr ? " (or an element of a sized array, as u32 s[4])" : ""));
         return std::nullopt;
     }
     fail(f.loc, f.call.callee + " accesses a constant, not a location");

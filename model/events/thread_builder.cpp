@@ -1,5 +1,6 @@
 #include "model/events/thread_builder.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <type_traits>
 #include <utility>
@@ -66,6 +67,9 @@ void ThreadBuilder::collectRegisterNames(const Stmt& s) {
                 }
             } else if constexpr (std::is_same_v<T, WhileStmt>) {
                 collectRegisterNames(*n.body);
+                if (n.step) {
+                    collectRegisterNames(*n.step);
+                }
             } else if constexpr (std::is_same_v<T, BlockStmt>) {
                 for (const StmtPtr& inner : n.body) {
                     collectRegisterNames(*inner);
@@ -134,10 +138,15 @@ bool ThreadBuilder::exec(const Stmt& s) {
             } else if constexpr (std::is_same_v<T, IfStmt>) {
                 return execIf(n);
             } else if constexpr (std::is_same_v<T, WhileStmt>) {
-                return fail(s.loc, "loops are not supported (herd7 does not unroll them)");
+                return execLoop(n, s.loc);
+            } else if constexpr (std::is_same_v<T, JumpStmt>) {
+                return execJump(n, s.loc);
             } else {
                 bool ok = true;
                 for (const StmtPtr& inner : n.body) {
+                    if (guard_ == 0) {
+                        break;  // after break/continue: nothing below runs
+                    }
                     ok = exec(*inner) && ok;
                 }
                 return ok;
@@ -192,17 +201,28 @@ bool ThreadBuilder::execIf(const IfStmt& s) {
     ctrlSources_.insert(cond->deps.begin(), cond->deps.end());
 
     guard_ = guardAnd(outerGuard, taken);
+    const SymId thenStart = guard_;
     bool ok = exec(*s.then);
+    const SymId thenEnd = guard_;
     auto thenRegisters = std::move(registers_);
     auto thenParams = std::move(params_);
 
     registers_ = registersBefore;
     params_ = paramsBefore;
     guard_ = guardAnd(outerGuard, node(SymOp::Not, {taken}));
+    const SymId elseStart = guard_;
     if (s.otherwise) {
         ok = exec(*s.otherwise) && ok;
     }
-    guard_ = outerGuard;
+    const SymId elseEnd = guard_;
+    // After a `break` or `continue` in an arm, only the paths that went on reach what follows.
+    if (thenEnd == thenStart && elseEnd == elseStart) {
+        guard_ = outerGuard;
+    } else if (thenEnd == 0 || elseEnd == 0) {
+        guard_ = thenEnd == 0 ? elseEnd : thenEnd;
+    } else {
+        guard_ = node(SymOp::LogOr, {thenEnd, elseEnd});
+    }
     ctrlSources_ = outerCtrl;
 
     // A register whose value differs between the arms gets an Ite on the branch condition.
@@ -237,6 +257,233 @@ bool ThreadBuilder::execIf(const IfStmt& s) {
     }
     params_ = std::move(stillParams);
     return ok;
+}
+
+// ---------- loops ----------
+// herd7 reads `while (c) body` as nested ifs, `if (c) { body; if (c) { body; ... } }`, cut
+// after `--unroll` bodies: where the condition can still hold there, the executions that get
+// that far are dropped (an assumption that the cut's guard is false) and the verdict is
+// marked "Loop" (EventStructure::loopCuts). So does memx. Events after the loop carry no
+// control dependency on its conditions, as after an `if`.
+// A loop whose conditions are decided by constants alone (a byte-copy loop over an index)
+// is unrolled exactly instead when it is one of memx's own loops (`for`, `do`), or any loop
+// under `--loops await`; herd7 cuts even those, and herd's reading does too.
+
+namespace {
+// The most iterations an exactly unrolled loop may run: each makes events of its own.
+constexpr int kMaxExactIterations = 65536;
+}  // namespace
+
+std::optional<std::int64_t> ThreadBuilder::foldedValue(SymId id) {
+    if (!ctx_.constants) {
+        ctx_.constants.emplace(ctx_.es);
+    }
+    return ctx_.constants->valueOf(id);
+}
+
+namespace {
+
+// A fence that orders, and nothing else: allowed in the body of a wait.
+bool isOrderingFence(const SymEvent& e) {
+    static const std::set<std::string> kOrdering = {"F",
+                                                    "mb",
+                                                    "Mb",
+                                                    "MB",
+                                                    "rmb",
+                                                    "Rmb",
+                                                    "wmb",
+                                                    "Wmb",
+                                                    "RLX",
+                                                    "ACQ",
+                                                    "REL",
+                                                    "ACQ_REL",
+                                                    "SC",
+                                                    "CON",
+                                                    "rb_dep",
+                                                    "Rb_dep",
+                                                    "before-atomic",
+                                                    "Before-atomic",
+                                                    "after-atomic",
+                                                    "After-atomic"};
+    for (const std::string& s : e.sets) {
+        if (!kOrdering.count(s)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// Events [from, to) have no effect another thread can see: reads (not of an RMW, not of a
+// lock) and ordering fences only.
+bool withoutVisibleEffect(const EventStructure& es, std::size_t from, std::size_t to) {
+    for (std::size_t e = from; e < to; ++e) {
+        const SymEvent& ev = es.events[e];
+        const bool plainRead = ev.kind == EventKind::Read &&
+                               std::find(ev.sets.begin(), ev.sets.end(), "R") != ev.sets.end() &&
+                               std::find(ev.sets.begin(), ev.sets.end(), "RMW") == ev.sets.end();
+        if (!plainRead && !(ev.kind == EventKind::Fence && isOrderingFence(ev))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+}  // namespace
+
+bool ThreadBuilder::execLoop(const WhileStmt& s, const Loc& loc) {
+    const SymId outerGuard = guard_;
+    const auto outerCtrl = ctrlSources_;
+    const bool herdLoop = s.kind == LoopKind::While && ctx_.options.loops == LoopReading::Herd;
+    const bool awaitWaits = ctx_.options.loops == LoopReading::Await;
+    const std::size_t firstEvent = ctx_.es.events.size();
+    std::size_t lastBody = firstEvent;  // where the last body began
+    // `do B while (c)` is `B; while (c) B`: the wait's one body is its second.
+    const int waitBodies = s.kind == LoopKind::DoWhile ? 2 : 1;
+    std::optional<SymId> blocked;
+    // `do body while (c)` is `body; while (c) body`: its first body comes free.
+    const int bodiesBeforeCut = ctx_.options.unroll + (s.kind == LoopKind::DoWhile ? 1 : 0);
+    // Under --loops await a wait is known after its one body, whatever --unroll says.
+    const int cutAt = awaitWaits ? std::max(bodiesBeforeCut, waitBodies) : bodiesBeforeCut;
+    loops_.emplace_back();
+    std::vector<PathState> exits;
+    bool ok = true;
+    bool decidedByConstants = true;
+    for (int bodies = 0;; ++bodies) {
+        if (s.cond && !(s.kind == LoopKind::DoWhile && bodies == 0)) {
+            auto cond = eval(*s.cond);
+            if (!cond) {
+                ok = false;
+                break;
+            }
+            const SymId taken = truthOf(cond->id);
+            const auto known = foldedValue(taken);
+            decidedByConstants = decidedByConstants && known.has_value();
+            if (!known || *known == 0) {
+                exits.push_back({known ? guard_ : guardAnd(guard_, node(SymOp::Not, {taken})),
+                                 registers_, params_});
+            }
+            if (known && *known == 0) {
+                break;
+            }
+            if (!known) {
+                guard_ = guardAnd(guard_, taken);
+            }
+            ctrlSources_.insert(cond->deps.begin(), cond->deps.end());
+        }
+        if (const auto g = foldedValue(guard_); g && *g == 0) {
+            break;  // no path gets here
+        }
+        if (awaitWaits && bodies == waitBodies && !decidedByConstants &&
+            withoutVisibleEffect(ctx_.es, firstEvent, ctx_.es.events.size())) {
+            // --loops await: the one body stands for every failed iteration; where the
+            // condition still holds after it, the thread may be waiting forever.
+            Wait wait{guard_, {}, thread_.id, loc.range};
+            for (std::size_t e = lastBody; e < ctx_.es.events.size(); ++e) {
+                if (ctx_.es.events[e].kind == EventKind::Read) {
+                    wait.lastReads.push_back(static_cast<std::uint32_t>(e));
+                }
+            }
+            ctx_.es.waits.push_back(std::move(wait));
+            ctx_.es.assumptions.emplace_back(guard_, 0);
+            blocked = guard_;
+            break;
+        }
+        if (bodies == cutAt && (herdLoop || !decidedByConstants)) {
+            ctx_.es.loopCuts.push_back({guard_, loc.range});
+            ctx_.es.assumptions.emplace_back(guard_, 0);
+            break;
+        }
+        if (bodies == kMaxExactIterations) {
+            ok = fail(loc, "this loop runs more than " + std::to_string(kMaxExactIterations) +
+                               " times: memx unrolls a loop decided by constants completely");
+            break;
+        }
+        lastBody = ctx_.es.events.size();
+        ok = exec(*s.body) && ok;
+        // `continue` rejoins here, before the step.
+        LoopFrame& frame = loops_.back();
+        if (!frame.continues.empty()) {
+            std::vector<PathState> paths = std::move(frame.continues);
+            frame.continues.clear();
+            if (guard_ != 0) {
+                paths.push_back(here());
+            }
+            join(paths);
+            guard_ = paths[0].guard;
+            for (std::size_t i = 1; i < paths.size(); ++i) {
+                guard_ = node(SymOp::LogOr, {guard_, paths[i].guard});
+            }
+        }
+        if (guard_ == 0) {
+            break;  // every path left by `break`
+        }
+        if (s.step) {
+            ok = exec(*s.step) && ok;
+        }
+    }
+    for (PathState& b : loops_.back().breaks) {
+        exits.push_back(std::move(b));
+    }
+    loops_.pop_back();
+    // Every path that entered either left the loop or was cut (or, a wait, blocked).
+    if (!exits.empty()) {
+        join(exits);
+    }
+    guard_ = blocked ? guardAnd(outerGuard, node(SymOp::Not, {*blocked})) : outerGuard;
+    ctrlSources_ = outerCtrl;
+    return ok;
+}
+
+bool ThreadBuilder::execJump(const JumpStmt& s, const Loc& loc) {
+    if (loops_.empty()) {
+        return fail(loc,
+                    std::string("'") + (s.isBreak ? "break" : "continue") + "' outside a loop");
+    }
+    (s.isBreak ? loops_.back().breaks : loops_.back().continues).push_back(here());
+    guard_ = 0;
+    return true;
+}
+
+void ThreadBuilder::join(const std::vector<PathState>& paths) {
+    std::set<std::string> names;
+    for (const PathState& p : paths) {
+        for (const auto& [name, v] : p.registers) {
+            names.insert(name);
+        }
+    }
+    auto valueIn = [](const PathState& p, const std::string& name) {
+        auto it = p.registers.find(name);
+        return it == p.registers.end() ? Value{0, {}, {}} : it->second;
+    };
+    std::map<std::string, Value> joined;
+    for (const std::string& name : names) {
+        // The last path's value unless an earlier path's guard holds.
+        Value v = valueIn(paths.back(), name);
+        for (std::size_t i = paths.size() - 1; i-- > 0;) {
+            Value earlier = valueIn(paths[i], name);
+            if (earlier.id == v.id) {
+                v.deps.insert(earlier.deps.begin(), earlier.deps.end());
+                continue;
+            }
+            Value merged{node(SymOp::Ite, {paths[i].guard, earlier.id, v.id}), earlier.deps,
+                         earlier.pointee ? earlier.pointee : v.pointee};
+            merged.deps.insert(v.deps.begin(), v.deps.end());
+            v = std::move(merged);
+        }
+        joined[name] = std::move(v);
+    }
+    registers_ = std::move(joined);
+    std::set<std::string> params = paths.front().params;
+    for (const PathState& p : paths) {
+        std::set<std::string> both;
+        for (const std::string& name : params) {
+            if (p.params.count(name)) {
+                both.insert(name);
+            }
+        }
+        params = std::move(both);
+    }
+    params_ = std::move(params);
 }
 
 // ---------- expressions ----------
@@ -439,10 +686,37 @@ SymId ThreadBuilder::node(SymOp op, std::vector<SymId> operands) {
     SymNode n;
     n.op = op;
     n.operands = std::move(operands);
+    if (!loops_.empty()) {
+        // Inside a loop, constants are folded as they are computed, so an index stepped 4096
+        // times is a constant, not a chain of 4096 additions. Division is left to the
+        // division check (division_check.hpp).
+        if (op == SymOp::Ite) {
+            if (auto c = foldedValue(n.operands[0])) {
+                return n.operands[*c != 0 ? 1 : 2];
+            }
+        } else if (op != SymOp::Div && op != SymOp::Mod) {
+            std::vector<std::int64_t> values;
+            for (SymId operand : n.operands) {
+                auto v = foldedValue(operand);
+                if (!v) {
+                    break;
+                }
+                values.push_back(*v);
+            }
+            if (values.size() == n.operands.size()) {
+                return ctx_.es.constant(operatorValue(n, [&](std::size_t i) { return values[i]; }));
+            }
+        }
+    }
     return ctx_.es.add(std::move(n));
 }
 
 SymId ThreadBuilder::guardAnd(SymId guard, SymId cond) {
+    if (!loops_.empty()) {
+        if (auto c = foldedValue(cond)) {
+            return *c != 0 ? guard : 0;
+        }
+    }
     return guard == 1 ? cond : node(SymOp::LogAnd, {guard, cond});
 }
 

@@ -14,6 +14,7 @@
 #include "model/events/byte_types.hpp"
 #include "model/events/event_structure.hpp"
 #include "model/events/primitives.hpp"
+#include "model/events/symbolic_values.hpp"
 
 namespace memx::model::detail {
 
@@ -41,6 +42,8 @@ struct BuildContext {
     // The (read side, write side) events of every copy, as single events of the copy's size
     // until the split.
     std::vector<EventPair> copies;
+    // The value of each node that depends on no read (loop conditions; see execLoop).
+    std::optional<ConstantFolder> constants;
 };
 
 // A symbolic value and the read events it was computed from; in byte-granular tests also
@@ -66,6 +69,8 @@ private:
     void collectRegisterNames(const litmus::Stmt& s);
     bool exec(const litmus::Stmt& s);
     bool execIf(const litmus::IfStmt& s);
+    bool execLoop(const litmus::WhileStmt& s, const litmus::Loc& loc);
+    bool execJump(const litmus::JumpStmt& s, const litmus::Loc& loc);
     bool assign(const litmus::AssignStmt& s, const litmus::Loc& loc);
     std::optional<Value> eval(const litmus::Expr& e);
     std::optional<Value> evalIdent(const litmus::Ident& id, const litmus::Loc& loc);
@@ -84,6 +89,8 @@ private:
     std::optional<std::vector<std::string>> setsFor(CallFrame& f, const PrimOp& op,
                                                     std::vector<std::string> base, int orderArg);
     std::optional<Value> runLockOp(CallFrame& f, const PrimOp& op, const Value& address);
+    // smp_cond_load_acquire and its kin (wait_primitives.cpp)
+    std::optional<Value> callConditionalWait(const litmus::Call& c, const litmus::Loc& loc);
 
     // byte-granular tests (byte_access.cpp)
     std::optional<Value> callUserCopy(const litmus::Call& c, const litmus::Loc& loc,
@@ -122,18 +129,39 @@ private:
     SymId newChoice(SymId guard);
     bool fail(const litmus::Loc& loc, const std::string& message);
 
+    // Loops (thread_builder.cpp). A path that leaves a loop body early (`break`,
+    // `continue`) or leaves the loop: its guard and the registers it holds there.
+    struct PathState {
+        SymId guard = 0;
+        std::map<std::string, Value> registers;
+        std::set<std::string> params;
+    };
+    struct LoopFrame {
+        std::vector<PathState> breaks;
+        std::vector<PathState> continues;
+    };
+    PathState here() const { return {guard_, registers_, params_}; }
+    // registers_ and params_ of the paths joined (their guards exclude each other).
+    void join(const std::vector<PathState>& paths);
+    std::optional<std::int64_t> foldedValue(SymId id);
+
     BuildContext& ctx_;
     const litmus::Thread& thread_;
     std::map<std::string, Value> registers_;
     std::set<std::string> params_;
     std::set<std::string> registerNames_;  // declared or assigned somewhere in the body
+    // Node 0 after `break`/`continue`: the statements that follow in the block never run.
     SymId guard_ = 1;
+    std::vector<LoopFrame> loops_;
     std::set<std::uint32_t> ctrlSources_;  // reads feeding the enclosing `if` conditions
     int nextPo_ = 0;
     bool checkingCopy_ = false;  // copyBytes checked its ranges; addEvent need not, per byte
     bool accessError_ = false;   // an access ran past its location (reported by addEvent)
     std::map<std::uint32_t, PointeeType> addressPointee_;  // byte-granular: event -> pointee
 };
+
+// The kernel's conditional waits (smp_cond_load_*, atomic_cond_read_*), built as loops.
+bool isConditionalWait(const std::string& name);
 
 // Sets for an annotation: the tag as written and, when different, capitalised as herd names
 // tag sets ("rmb" -> "Rmb", "srcu-lock" -> "Srcu-lock").

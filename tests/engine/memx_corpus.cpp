@@ -9,8 +9,12 @@
 #include <iostream>
 #include <map>
 #include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
 
 #include "model/cat/model.hpp"
+#include "solver/herd_report.hpp"
 #include "solver/test_pipeline.hpp"
 #include "solver/z3_session.hpp"
 #include "tests/engine/corpus_comparison.hpp"
@@ -30,6 +34,8 @@ struct Options {
     double maxHerdSeconds = 0;
     double timeout = 60;
     bool includeTimeouts = false;
+    std::string expected = "expected.csv";
+    std::string herdOut;  // a folder of herd7's .out files: compare the whole block too
 };
 
 constexpr int kSkipped = 77;
@@ -44,19 +50,51 @@ std::optional<bool> referenceReachable(const corpus::ExpectedRow& row) {
     return row.dat3mReachable ? row.dat3mReachable : row.speedcheckReachable;
 }
 
+// A herd7 result block without its Time line, herd's warnings (stderr, which the recorded
+// .out files hold after the block) and blank lines.
+std::vector<std::string> stableLines(std::istream& in) {
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(in, line);) {
+        if (!line.empty() && line.rfind("Time ", 0) != 0 && line.rfind("Warning:", 0) != 0) {
+            lines.push_back(line);
+        }
+    }
+    return lines;
+}
+
+// Where memx's block differs from the recorded herd7 output, if it does.
+std::optional<std::string> blockDifference(const std::filesystem::path& herdOut,
+                                           const solver::TestRun& run) {
+    std::ifstream recorded(herdOut);
+    if (!recorded) {
+        return "no recorded herd7 output " + herdOut.string();
+    }
+    std::istringstream ours(solver::formatHerdReport(run.program, run.outcome, run.hash));
+    auto theirs = stableLines(recorded);
+    auto mine = stableLines(ours);
+    for (std::size_t i = 0; i < std::max(theirs.size(), mine.size()); ++i) {
+        std::string a = i < theirs.size() ? theirs[i] : "(end)";
+        std::string b = i < mine.size() ? mine[i] : "(end)";
+        if (a != b) {
+            return fmt::format("block line {}: herd7 '{}', memx '{}'", i + 1, a, b);
+        }
+    }
+    return std::nullopt;
+}
+
 int run(const Options& o) {
     std::filesystem::path folder(o.folder);
     std::string prefix = std::filesystem::path(o.folder).filename().string();
     if (prefix.empty()) {
         prefix = folder.parent_path().filename().string();
     }
-    if (!std::filesystem::exists(folder / "expected.csv")) {
+    if (!std::filesystem::exists(folder / o.expected)) {
         // CTest maps this code to "skipped": the shared corpus is not part of the build.
-        std::cout << "memx-corpus: skipped: " << (folder / "expected.csv").string()
+        std::cout << "memx-corpus: skipped: " << (folder / o.expected).string()
                   << " not found (the shared corpus lives beside the clone, ../shared)\n";
         return kSkipped;
     }
-    auto rows = corpus::readExpectations((folder / "expected.csv").string());
+    auto rows = corpus::readExpectations((folder / o.expected).string());
     std::map<std::string, corpus::KnownDifference> known;
     if (!o.known.empty()) {
         known = corpus::readKnownDifferences(o.known);
@@ -141,8 +179,15 @@ int run(const Options& o) {
             t.witnesses += c.witnesses;
             t.all += c.agrees();
             differs = !c.agrees();
-            status = differs ? "differ" : "agree";
             details = c.details;
+            if (!o.herdOut.empty()) {
+                if (auto d = blockDifference(std::filesystem::path(o.herdOut) / (row.test + ".out"),
+                                             *result)) {
+                    differs = true;
+                    details.push_back(*d);
+                }
+            }
+            status = differs ? "differ" : "agree";
         }
         if (result) {
             seconds.push_back(result->outcome.seconds);
@@ -214,6 +259,13 @@ int main(int argc, char** argv) {
     app.add_flag("--include-timeouts", o.includeTimeouts,
                  "Also run tests herd7 timed out on (compare reachability)");
     app.add_option("--times", o.timesOut, "Write per-test times as TSV to this file");
+    app.add_option("--expected", o.expected,
+                   "The folder's file of herd7 results (default expected.csv)");
+    app.add_option("--unroll", o.selection.events.unroll,
+                   "Loop bodies before a cut, as herd7's -unroll (default 2)");
+    app.add_option("--herd-out", o.herdOut,
+                   "A folder of herd7's TEST.out files: memx's result block must equal each, "
+                   "Time and warnings aside");
     CLI11_PARSE(app, argc, argv);
     o.selection.builtin = builtin;
     if (!o.cat.empty()) {

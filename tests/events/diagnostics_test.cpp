@@ -52,13 +52,13 @@ TEST(Diagnostics, MarkedAccessNeedsADereference) {
     EXPECT_NE(d.find("must be a dereference"), std::string::npos) << d;
 }
 
-TEST(Diagnostics, LoopsAreRejected) {
-    auto loop = std::make_shared<litmus::Stmt>();
-    loop->node = litmus::WhileStmt{num(1), expr(call("smp_mb", {}))};
-    loop->loc.range.begin = {5, 2};
-    std::string d = diagnose(loop);
+TEST(Diagnostics, BreakOutsideALoopIsLocated) {
+    auto jump = std::make_shared<litmus::Stmt>();
+    jump->node = litmus::JumpStmt{true};
+    jump->loc.range.begin = {5, 2};
+    std::string d = diagnose(jump);
     EXPECT_NE(d.find("bad.litmus:5:2"), std::string::npos) << d;
-    EXPECT_NE(d.find("loops are not supported"), std::string::npos) << d;
+    EXPECT_NE(d.find("'break' outside a loop"), std::string::npos) << d;
 }
 
 }  // namespace
