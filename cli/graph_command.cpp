@@ -40,6 +40,7 @@ struct GraphArgs {
     bool all = false;
     bool explain = false;
     std::vector<std::string> show;
+    bool bytes = false;  // byte-granular tests: one box per byte event
     std::string format;
     std::string output;
     double timeout = 0;
@@ -96,7 +97,9 @@ public:
 
 private:
     bool draw(const Drawing& d, const std::string& path) {
-        auto bytes = drawExecution(*model_.model, d.execution, show_, format_, d.title);
+        auto bytes =
+            drawExecution(*model_.model, d.execution,
+                          FigureChoice{show_, args_.bytes, &test_.program}, format_, d.title);
         if (!writeFigure(path, bytes)) {
             return false;
         }
@@ -296,6 +299,8 @@ void addGraphCommand(CLI::App& app, int& exitCode) {
     witness->excludes(all);
     cmd->add_option("--show", args->show, "Relations to draw (default po,rf,co,fr)")
         ->delimiter(',');
+    cmd->add_flag("--bytes", args->bytes,
+                  "Byte-granular tests: draw one box per byte event, not one per access");
     cmd->add_option("--format", args->format,
                     "svg, png, pdf, dot, tikz, txt (default) or utf8; else from -o's extension");
     cmd->add_option("-o,--output", args->output,

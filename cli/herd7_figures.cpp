@@ -59,7 +59,7 @@ bool writeHerdFigures(const std::string& file, const solver::LoadedModel& model,
             if (wanted) {
                 auto bytes = drawExecution(
                     *test->model->model, solver::explainExecution(*test->model->model, e),
-                    defaultShownRelations(), FigureFormat::Dot,
+                    FigureChoice{defaultShownRelations(), false, &test->program}, FigureFormat::Dot,
                     name + ", execution " + std::to_string(seen) + ", " + e.state.text());
                 dot.append(bytes.begin(), bytes.end());
             }

@@ -76,7 +76,11 @@ std::string writeDot(const Layout& layout) {
             << ", pos=" << quoted(at(h.center) + "!") << "];\n";
     }
     for (const NodeBox& n : layout.nodes) {
-        out << "  " << quoted(n.name) << " [label=" << quoted(n.text())
+        std::string label = escaped(n.text());
+        for (const std::string& d : n.details) {
+            label += "\\n" + escaped(d);
+        }
+        out << "  " << quoted(n.name) << " [label=\"" << label << "\""
             << ", pos=" << quoted(at(n.center) + "!") << ", width=" << formatFixed(n.width / 72, 3)
             << ", height=" << formatFixed(n.height / 72, 3);
         if (n.highlighted) {
@@ -94,7 +98,7 @@ std::string writeDot(const Layout& layout) {
         spline += " " + at({(e.arrowHead[1].x + e.arrowHead[2].x) / 2,
                             (e.arrowHead[1].y + e.arrowHead[2].y) / 2});
         out << "  " << quoted(layout.nodes[e.from].name) << " -> "
-            << quoted(layout.nodes[e.to].name) << " [label=" << quoted(e.relation)
+            << quoted(layout.nodes[e.to].name) << " [label=" << quoted(e.label())
             << ", color=" << quoted(s.color.hex()) << ", fontcolor=" << quoted(s.color.hex())
             << ", style=" << quoted(dotStyle(s.line)) << ", pos=" << quoted(spline)
             << ", lp=" << quoted(at(e.labelCenter));

@@ -27,28 +27,37 @@ constexpr std::array<LineStyle, 5> kOtherLines{LineStyle::LongDash, LineStyle::D
                                                LineStyle::Dashed, LineStyle::Dotted,
                                                LineStyle::Solid};
 
-// RC11 spells po as sb and co as mo; they get the same styles so figures compare across models.
-bool fixedStyle(const std::string& name, RelationStyle& style) {
-    auto set = [&](const PaletteColor& c, LineStyle line) {
+// RC11 spells po as sb and co as mo; they get the same styles so figures compare across models
+// (the second of such a pair in one figure takes a style of its own, so no two look alike).
+bool fixedStyle(const std::string& name, RelationStyle& style,
+                const std::vector<RelationStyle>& taken) {
+    auto set = [&](const PaletteColor& c, LineStyle line, std::size_t mark) {
+        if (std::any_of(taken.begin(), taken.end(),
+                        [&](const RelationStyle& t) { return t.mark == mark; })) {
+            return false;
+        }
         style.color = c.color;
         style.colorName = c.name;
         style.line = line;
+        style.mark = mark;
         return true;
     };
     if (name == "po" || name == "sb") {
-        return set(kBlack, LineStyle::Solid);
+        return set(kBlack, LineStyle::Solid, 0);
     }
     if (name == "rf") {
-        return set(kVermillion, LineStyle::Dashed);
+        return set(kVermillion, LineStyle::Dashed, 1);
     }
     if (name == "co" || name == "mo") {
-        return set(kBlue, LineStyle::Dotted);
+        return set(kBlue, LineStyle::Dotted, 2);
     }
     if (name == "fr") {
-        return set(kBluishGreen, LineStyle::DashDot);
+        return set(kBluishGreen, LineStyle::DashDot, 3);
     }
     return false;
 }
+
+constexpr std::size_t kFixedMarks = 4;
 
 }  // namespace
 
@@ -85,11 +94,14 @@ std::vector<RelationStyle> assignStyles(const std::vector<std::string>& relation
         }
         RelationStyle style;
         style.relation = name;
-        if (!fixedStyle(name, style)) {
+        if (!fixedStyle(name, style, styles)) {
+            // Colour and dash pattern cycle with coprime periods (4 and 5), so the first 20
+            // other relations all differ in their pair.
             const PaletteColor& c = kOtherColors[nextOther % kOtherColors.size()];
             style.color = c.color;
             style.colorName = c.name;
             style.line = kOtherLines[nextOther % kOtherLines.size()];
+            style.mark = kFixedMarks + nextOther;
             ++nextOther;
         }
         styles.push_back(style);

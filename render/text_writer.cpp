@@ -24,11 +24,30 @@ struct Glyphs {
     const char* marked;     // marks a highlighted event
     const char* cycleTo;    // "-" in "a -po-> b"
     const char* cycleHead;
-    const char* arrow[5];  // one per LineStyle, all 4 columns wide
+    // One per RelationStyle::mark, all 4 columns wide and all different: po, rf, co, fr, then
+    // the other relations in order.
+    std::vector<const char*> arrows;
 };
 
-const Glyphs kAscii{"|", "v", "-", "~", "!", "-", "->", {"--->", "- ->", "...>", "-.->", "~~~>"}};
-const Glyphs kUnicode{"│", "▼", "─", "…", "◆", "─", "→", {"───▶", "╌╌╌▶", "┈┈┈▶", "─·─▶", "╍╍╍▶"}};
+const Glyphs kAscii{
+    "|", "v", "-", "~", "!", "-", "->", {"--->", "- ->", "...>", "-.->", "~~~>", "===>",
+                                         "-..>", "=.=>", ":::>", "+++>", "-~->", "=-=>",
+                                         "-:->", "~.~>", "-+->", ".-.>", "=~=>", ":-:>",
+                                         "-=->", "+-+>", "~-~>", ".:.>", "=:=>", "-*->"}};
+const Glyphs kUnicode{
+    "│", "▼", "─", "…", "◆", "─", "→", {"───▶", "╌╌╌▶", "┈┈┈▶", "─·─▶", "╍╍╍▶", "═══▶",
+                                        "─··▶", "═·═▶", "┄┄┄▶", "┅┅┅▶", "─~─▶", "═─═▶",
+                                        "─:─▶", "~·~▶", "─+─▶", "·─·▶", "═~═▶", ":─:▶",
+                                        "─═─▶", "+─+▶", "~─~▶", "·:·▶", "═:═▶", "─*─▶"}};
+
+// The arrow of style mark m: from the table, else numbered ("-25>"), so never two alike.
+std::string arrowFor(const Glyphs& g, std::size_t mark) {
+    if (mark < g.arrows.size()) {
+        return g.arrows[mark];
+    }
+    std::string n = std::to_string(mark + 1);
+    return "-" + n + std::string(n.size() < 2 ? 2 - n.size() : 0, '-') + ">";
+}
 
 // Display width: one column per code point (every glyph above is narrow).
 std::size_t width(const std::string& s) {
@@ -87,12 +106,35 @@ class TextFigure {
 public:
     TextFigure(const Layout& l, const Glyphs& g) : l_(l), g_(g) {
         std::size_t columns = std::max<std::size_t>(1, l.columns);
-        std::size_t cap = (kMaxWidth - kColumnGap * (columns - 1)) / columns;
-        cell_ = kMinCell;
+        // One width for every column when that fits in 80; else each column as wide as its
+        // own boxes, the widest ones shortened until the line fits.
+        std::vector<std::size_t> wanted(columns, kMinCell);
         for (const NodeBox& n : l.nodes) {
-            cell_ = std::max(cell_, width(cellText(n)));
+            std::size_t& w = wanted[std::size_t(n.column) % columns];
+            w = std::max(w, width(cellText(n)));
+            for (const std::string& d : n.details) {
+                w = std::max(w, width(detailText(n, d)));
+            }
         }
-        cell_ = std::min(cell_, std::max(cap, kMinCell));
+        const std::size_t room = kMaxWidth - kColumnGap * (columns - 1);
+        const std::size_t widest = *std::max_element(wanted.begin(), wanted.end());
+        if (widest * columns <= room) {
+            cells_.assign(columns, widest);
+        } else {
+            cells_ = wanted;
+            std::size_t total = 0;
+            for (std::size_t w : cells_) {
+                total += w;
+            }
+            while (total > room) {
+                auto most = std::max_element(cells_.begin(), cells_.end());
+                if (*most <= kMinCell) {
+                    break;
+                }
+                --*most;
+                --total;
+            }
+        }
         grid_.assign(l.rows, std::vector<const NodeBox*>(columns, nullptr));
         for (const NodeBox& n : l.nodes) {
             grid_[n.row][n.column] = &n;
@@ -126,18 +168,22 @@ private:
     std::string cellText(const NodeBox& n) const {
         return n.text() + (n.highlighted ? std::string(" ") + g_.marked : "");
     }
+    // A further line of a box, under its label (after "a: ").
+    static std::string detailText(const NodeBox& n, const std::string& d) {
+        return std::string(width(n.name) + 2, ' ') + d;
+    }
 
-    std::string fit(const std::string& s) {
-        if (width(s) <= cell_) {
-            return s + std::string(cell_ - width(s), ' ');
+    std::string fit(const std::string& s, std::size_t cell) {
+        if (width(s) <= cell) {
+            return s + std::string(cell - width(s), ' ');
         }
-        return prefix(s, cell_ - 1) + g_.shortened;
+        return prefix(s, cell - 1) + g_.shortened;
     }
 
     void writeCells(const std::vector<std::string>& cells) {
         std::string s;
         for (std::size_t c = 0; c < cells.size(); ++c) {
-            s += (c ? std::string(kColumnGap, ' ') : "") + fit(cells[c]);
+            s += (c ? std::string(kColumnGap, ' ') : "") + fit(cells[c], cells_[c]);
         }
         b_.line(s);
     }
@@ -148,18 +194,36 @@ private:
             titles[c] = l_.headers[c].title;
         }
         writeCells(titles);
-        writeCells(std::vector<std::string>(titles.size(), repeat(g_.rule, cell_)));
+        std::vector<std::string> rules;
+        for (std::size_t w : cells_) {
+            rules.push_back(repeat(g_.rule, w));
+        }
+        writeCells(rules);
     }
 
     void writeRow(int r) {
         std::vector<std::string> cells;
+        std::size_t lines = 1;
         for (const NodeBox* n : grid_[r]) {
             cells.push_back(n ? cellText(*n) : "");
-            if (n && width(cellText(*n)) > cell_) {
+            const std::size_t cell = cells_[cells.size() - 1];
+            bool cut = n && width(cellText(*n)) > cell;
+            for (std::size_t k = 0; n && k < n->details.size(); ++k) {
+                cut = cut || width(detailText(*n, n->details[k])) > cell;
+            }
+            if (cut) {
                 shortened_.push_back(n);
             }
+            lines = std::max(lines, n ? 1 + n->details.size() : 1);
         }
         writeCells(cells);
+        for (std::size_t k = 0; k + 1 < lines; ++k) {
+            std::vector<std::string> more;
+            for (const NodeBox* n : grid_[r]) {
+                more.push_back(n && k < n->details.size() ? detailText(*n, n->details[k]) : "");
+            }
+            writeCells(more);
+        }
     }
 
     // Edges from row r to row r + 1 in the same column are drawn; the rest wait for the lists.
@@ -170,7 +234,7 @@ private:
             std::string names;
             for (const EdgeShape& e : l_.edges) {
                 if (below && e.from == top->event && e.to == below->event) {
-                    names += (names.empty() ? "" : ",") + e.relation + (e.inCycle ? "*" : "");
+                    names += (names.empty() ? "" : ",") + e.label() + (e.inCycle ? "*" : "");
                     drawn_.insert(&e);
                 }
             }
@@ -189,6 +253,9 @@ private:
         b_.line(std::string("events shortened above (") + g_.shortened + "):");
         for (const NodeBox* n : shortened_) {
             b_.line("  " + cellText(*n));
+            for (const std::string& d : n->details) {
+                b_.line("  " + detailText(*n, d));
+            }
         }
     }
 
@@ -203,7 +270,8 @@ private:
             for (const EdgeShape& e : l_.edges) {
                 if (e.style == s && !drawn_.count(&e)) {
                     items.push_back(l_.nodes[e.from].name + "->" + l_.nodes[e.to].name +
-                                    (e.inCycle ? "*" : ""));
+                                    (e.inCycle ? "*" : "") +
+                                    (e.extra.empty() ? "" : " " + e.extra));
                 }
             }
             if (items.empty()) {
@@ -215,7 +283,7 @@ private:
             any = true;
             const RelationStyle& st = l_.styles[s];
             std::string lead = st.relation + std::string(nameWidth - width(st.relation), ' ') +
-                               "  " + g_.arrow[int(st.line)] + "  ";
+                               "  " + arrowFor(g_, st.mark) + "  ";
             b_.wrapped(lead, items, ", ");
         }
     }
@@ -238,8 +306,8 @@ private:
         b_.line("legend:");
         for (const LegendEntry& entry : l_.legend) {
             const RelationStyle& s = l_.styles[entry.style];
-            b_.line("  " + std::string(g_.arrow[int(s.line)]) + "  " + s.relation + " (" +
-                    s.colorName + ", " + lineStyleName(s.line) + ")");
+            b_.line("  " + arrowFor(g_, s.mark) + "  " + s.relation + " (" + s.colorName + ", " +
+                    lineStyleName(s.line) + ")");
         }
         if (!l_.eventsNote.empty()) {
             b_.line("  " + std::string(g_.marked) + "     " + l_.eventsNote);
@@ -248,7 +316,7 @@ private:
 
     const Layout& l_;
     const Glyphs& g_;
-    std::size_t cell_ = 0;
+    std::vector<std::size_t> cells_;  // width of each column
     std::vector<std::vector<const NodeBox*>> grid_;
     std::vector<const NodeBox*> shortened_;
     std::set<const EdgeShape*> drawn_;
