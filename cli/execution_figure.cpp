@@ -112,7 +112,7 @@ std::vector<std::uint8_t> drawExecution(const cat::Model& model,
     render::FigureOptions options;
     options.bytes = choice.bytes;
     if (choice.program) {
-        options.statements = render::sourceStatements(*choice.program, g);
+        options.statements = render::sourceStatements(*choice.program, g, choice.source);
     }
     render::Figure figure = render::figureOf(g, drawn, highlightOf(execution, values), options);
     render::Layout layout =

@@ -35,6 +35,7 @@ struct FigureChoice {
     std::vector<std::string> show;
     bool bytes = false;
     const litmus::Program* program = nullptr;  // for the statements on the boxes; may be null
+    std::string source = {};                   // the test's text, for statements as written
 };
 
 std::vector<std::uint8_t> drawExecution(const cat::Model& model,

@@ -94,7 +94,7 @@ int explainFile(const ExplainArgs& args) {
         if (!args.figure.empty()) {
             if (const auto* x = figureExecution(why)) {
                 FigureChoice choice{args.show.empty() ? defaultShownRelations() : args.show,
-                                    args.bytes, &test->program};
+                                    args.bytes, &test->program, source};
                 auto bytes = drawExecution(*test->model->model, *x, choice, *format, why.test);
                 if (!writeFigure(args.figure, bytes)) {
                     return 2;

@@ -86,8 +86,9 @@ struct Drawing {
 
 class GraphRun {
 public:
-    GraphRun(const GraphArgs& a, const solver::PreparedTest& t, FigureFormat f)
-        : args_(a), model_(*t.model), test_(t), format_(f), show_(a.show) {
+    GraphRun(const GraphArgs& a, const solver::PreparedTest& t, const std::string& source,
+             FigureFormat f)
+        : args_(a), model_(*t.model), test_(t), source_(source), format_(f), show_(a.show) {
         if (show_.empty()) {
             show_ = defaultShownRelations();
         }
@@ -97,9 +98,9 @@ public:
 
 private:
     bool draw(const Drawing& d, const std::string& path) {
-        auto bytes =
-            drawExecution(*model_.model, d.execution,
-                          FigureChoice{show_, args_.bytes, &test_.program}, format_, d.title);
+        auto bytes = drawExecution(*model_.model, d.execution,
+                                   FigureChoice{show_, args_.bytes, &test_.program, source_},
+                                   format_, d.title);
         if (!writeFigure(path, bytes)) {
             return false;
         }
@@ -232,6 +233,7 @@ private:
     const GraphArgs& args_;
     const solver::LoadedModel& model_;
     const solver::PreparedTest& test_;
+    const std::string& source_;
     FigureFormat format_;
     std::vector<std::string> show_;
 };
@@ -262,7 +264,7 @@ int graphFile(const GraphArgs& args) {
         return 2;
     }
     try {
-        return GraphRun(args, *test, *format).run();
+        return GraphRun(args, *test, source, *format).run();
     } catch (const cat::EvalError& e) {
         DiagnosticSink s;
         s.report(e.diagnostic());

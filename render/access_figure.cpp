@@ -28,8 +28,53 @@ bool contains(const SourceRange& r, const SourcePos& p) {
     return !before(p, r.begin) && !before(r.end, p);
 }
 
+// An expression as the source writes it (`0x0202` stays hex), with runs of white space made
+// one space; printed from the AST when the source is not at hand.
+class ExprText {
+public:
+    explicit ExprText(const std::string& source) {
+        for (std::size_t at = 0; at <= source.size();) {
+            std::size_t end = source.find('\n', at);
+            lines_.push_back(source.substr(at, end - at));
+            at = end == std::string::npos ? source.size() + 1 : end + 1;
+        }
+    }
+
+    std::string operator()(const litmus::Expr& e) const {
+        const SourceRange& r = e.loc.range;
+        if (r.begin.line == 0 || r.end.line >= lines_.size() + 1 || r.end.line < r.begin.line) {
+            return litmus::printExpr(e);
+        }
+        std::string text;
+        for (std::uint32_t l = r.begin.line; l <= r.end.line; ++l) {
+            const std::string& line = lines_[l - 1];
+            std::size_t from = l == r.begin.line ? r.begin.column - 1 : 0;
+            std::size_t to =
+                l == r.end.line ? std::min<std::size_t>(r.end.column, line.size()) : line.size();
+            if (from > to || from > line.size()) {
+                return litmus::printExpr(e);
+            }
+            text += (text.empty() ? "" : " ") + line.substr(from, to - from);
+        }
+        std::string out;
+        for (char c : text) {
+            bool space = c == ' ' || c == '\t' || c == '\r';
+            if (!space || (!out.empty() && out.back() != ' ')) {
+                out += space ? ' ' : c;
+            }
+        }
+        while (!out.empty() && out.back() == ' ') {
+            out.pop_back();
+        }
+        return out.empty() ? litmus::printExpr(e) : out;
+    }
+
+private:
+    std::vector<std::string> lines_;
+};
+
 // The innermost statement of `s` around `p`, as the source writes it; empty if none.
-std::string statementAt(const litmus::Stmt& s, const SourcePos& p) {
+std::string statementAt(const litmus::Stmt& s, const SourcePos& p, const ExprText& text) {
     if (!contains(s.loc.range, p)) {
         return {};
     }
@@ -37,31 +82,31 @@ std::string statementAt(const litmus::Stmt& s, const SourcePos& p) {
         [&](const auto& n) -> std::string {
             using T = std::decay_t<decltype(n)>;
             if constexpr (std::is_same_v<T, litmus::DeclStmt>) {
-                return n.init ? n.name + " = " + litmus::printExpr(*n.init) : n.name;
+                return n.init ? n.name + " = " + text(*n.init) : n.name;
             } else if constexpr (std::is_same_v<T, litmus::AssignStmt>) {
-                return litmus::printExpr(*n.target) + " = " + litmus::printExpr(*n.value);
+                return text(*n.target) + " = " + text(*n.value);
             } else if constexpr (std::is_same_v<T, litmus::ExprStmt>) {
-                return litmus::printExpr(*n.expr);
+                return text(*n.expr);
             } else if constexpr (std::is_same_v<T, litmus::IfStmt>) {
                 for (const litmus::StmtPtr& branch : {n.then, n.otherwise}) {
                     if (branch) {
-                        if (std::string inner = statementAt(*branch, p); !inner.empty()) {
+                        if (std::string inner = statementAt(*branch, p, text); !inner.empty()) {
                             return inner;
                         }
                     }
                 }
-                return "if (" + litmus::printExpr(*n.cond) + ")";
+                return "if (" + text(*n.cond) + ")";
             } else if constexpr (std::is_same_v<T, litmus::WhileStmt>) {
                 if (n.body) {
-                    if (std::string inner = statementAt(*n.body, p); !inner.empty()) {
+                    if (std::string inner = statementAt(*n.body, p, text); !inner.empty()) {
                         return inner;
                     }
                 }
-                return "while (" + litmus::printExpr(*n.cond) + ")";
+                return "while (" + text(*n.cond) + ")";
             } else {
                 for (const litmus::StmtPtr& inner : n.body) {
-                    if (std::string text = statementAt(*inner, p); !text.empty()) {
-                        return text;
+                    if (std::string found = statementAt(*inner, p, text); !found.empty()) {
+                        return found;
                     }
                 }
                 return {};
@@ -421,7 +466,9 @@ bool isTransitiveByDefinition(const std::string& name, const cat::Model* model) 
 }
 
 std::vector<std::string> sourceStatements(const litmus::Program& program,
-                                          const model::ExecutionGraph& graph) {
+                                          const model::ExecutionGraph& graph,
+                                          const std::string& source) {
+    const ExprText text(source);
     std::vector<std::string> out(graph.size());
     for (EventIndex i = 0; i < graph.size(); ++i) {
         const EventInfo& e = graph.events[i];
@@ -435,7 +482,7 @@ std::vector<std::string> sourceStatements(const litmus::Program& program,
             }
             for (const litmus::StmtPtr& s : t.body) {
                 if (out[i].empty()) {
-                    out[i] = statementAt(*s, p);
+                    out[i] = statementAt(*s, p, text);
                 }
             }
         }

@@ -42,11 +42,14 @@ struct FigureOptions {
 // null) binds at top level to a transitive closure (`let r = s+`).
 bool isTransitiveByDefinition(const std::string& name, const cat::Model* model);
 
-// Per event of `graph`: the statement of `program` it comes from, as the source writes it
-// without the declared type (`r0 = READ_ONCE(*x)`, `copy_from_user(kbuf, ubuf, 64)`, `if (r0)`
-// for an access in a condition), or empty (initial writes, events without a source position).
+// Per event of `graph`: the statement of `program` it comes from, without the declared type
+// (`r0 = READ_ONCE(*x)`, `copy_from_user(kbuf, ubuf, 64)`, `if (r0)` for an access in a
+// condition), or empty (initial writes, events without a source position). Its expressions
+// are cut from `source` (the test's text) as written, `0x0202` staying hex; printed from the
+// AST where `source` is empty.
 std::vector<std::string> sourceStatements(const litmus::Program& program,
-                                          const model::ExecutionGraph& graph);
+                                          const model::ExecutionGraph& graph,
+                                          const std::string& source = {});
 
 // The figure of `graph` with `relations` (immediateOnly ones drawn as their reduction) and
 // `highlight` (events and cycle edges of `graph`). Tests that are not byte-granular keep one box

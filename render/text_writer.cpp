@@ -143,7 +143,13 @@ public:
 
     std::string write() {
         if (!l_.title.empty()) {
-            b_.line(l_.title);
+            std::vector<std::string> words;
+            for (std::size_t at = 0; at < l_.title.size();) {
+                std::size_t space = l_.title.find(' ', at);
+                words.push_back(l_.title.substr(at, space - at));
+                at = space == std::string::npos ? l_.title.size() : space + 1;
+            }
+            b_.wrapped("", words, " ");
             b_.line("");
         }
         for (int r = 0; r < l_.rows; ++r) {
