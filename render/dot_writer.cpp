@@ -38,6 +38,13 @@ const char* dotStyle(LineStyle line) {
             return "dotted,bold";
         case LineStyle::LongDash:
             return "dashed,bold";
+        // Graphviz has no more patterns: these differ from the others in colour only.
+        case LineStyle::DashDotDot:
+        case LineStyle::SparseDot:
+            return "dotted";
+        case LineStyle::LongDashDot:
+        case LineStyle::DenseDash:
+            return "dashed";
     }
     return "solid";
 }

@@ -35,8 +35,19 @@ struct Color {
     bool operator==(const Color&) const = default;
 };
 
-// Distinct dash patterns so a figure printed in grey still tells the relations apart.
-enum class LineStyle { Solid, Dashed, Dotted, DashDot, LongDash };
+// Distinct dash patterns so a figure printed in grey still tells the relations apart: po, rf,
+// co and fr take the first four, other relations the last five.
+enum class LineStyle {
+    Solid,
+    Dashed,
+    Dotted,
+    DashDot,
+    LongDash,
+    DashDotDot,
+    LongDashDot,
+    SparseDot,
+    DenseDash
+};
 const char* lineStyleName(LineStyle style);
 
 struct RelationStyle {

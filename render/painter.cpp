@@ -52,6 +52,18 @@ QPen relationPen(const RelationStyle& style, double width) {
         case LineStyle::LongDash:
             pen.setDashPattern({6, 2.5});  // in units of the pen's width
             break;
+        case LineStyle::DashDotDot:
+            pen.setStyle(Qt::DashDotDotLine);
+            break;
+        case LineStyle::LongDashDot:
+            pen.setDashPattern({7, 2, 1, 2});
+            break;
+        case LineStyle::SparseDot:
+            pen.setDashPattern({1, 4});
+            break;
+        case LineStyle::DenseDash:
+            pen.setDashPattern({2, 1.5});
+            break;
     }
     return pen;
 }

@@ -23,9 +23,10 @@ constexpr std::array<PaletteColor, 4> kOtherColors{{{"reddish purple", {0xCC, 0x
                                                     {"sky blue", {0x56, 0xB4, 0xE9}},
                                                     {"orange", {0xE6, 0x9F, 0x00}},
                                                     {"yellow", {0xF0, 0xE4, 0x42}}}};
-constexpr std::array<LineStyle, 5> kOtherLines{LineStyle::LongDash, LineStyle::DashDot,
-                                               LineStyle::Dashed, LineStyle::Dotted,
-                                               LineStyle::Solid};
+// None of po's, rf's, co's or fr's patterns, so no other relation looks like those in grey.
+constexpr std::array<LineStyle, 5> kOtherLines{LineStyle::LongDash, LineStyle::DashDotDot,
+                                               LineStyle::LongDashDot, LineStyle::SparseDot,
+                                               LineStyle::DenseDash};
 
 // RC11 spells po as sb and co as mo; they get the same styles so figures compare across models
 // (the second of such a pair in one figure takes a style of its own, so no two look alike).
@@ -79,6 +80,14 @@ const char* lineStyleName(LineStyle style) {
             return "dash-dot";
         case LineStyle::LongDash:
             return "long dash";
+        case LineStyle::DashDotDot:
+            return "dash-dot-dot";
+        case LineStyle::LongDashDot:
+            return "long dash-dot";
+        case LineStyle::SparseDot:
+            return "sparse dots";
+        case LineStyle::DenseDash:
+            return "short dash";
     }
     return "solid";
 }

@@ -52,6 +52,14 @@ const char* tikzDash(LineStyle line) {
             return "dash dot";
         case LineStyle::LongDash:
             return "dash pattern=on 7pt off 3pt";
+        case LineStyle::DashDotDot:
+            return "dash dot dot";
+        case LineStyle::LongDashDot:
+            return "dash pattern=on 7pt off 2pt on 1pt off 2pt";
+        case LineStyle::SparseDot:
+            return "loosely dotted";
+        case LineStyle::DenseDash:
+            return "densely dashed";
     }
     return "solid";
 }
