@@ -118,6 +118,41 @@ double placeLegend(Layout& layout, double top) {
     return bottom;
 }
 
+// An edge routed around the grid, or its label, may reach past the left margin (a channel
+// left of the first column): move the whole drawing right so that it starts inside the figure,
+// and widen the figure to hold the rightmost edge or label.
+void keepEdgesInside(Layout& layout) {
+    double left = kMargin, right = layout.width - kMargin;
+    for (const EdgeShape& e : layout.edges) {
+        for (const Point& p : e.path) {
+            left = std::min(left, p.x);
+            right = std::max(right, p.x);
+        }
+        left = std::min(left, e.labelCenter.x - e.labelWidth / 2);
+        right = std::max(right, e.labelCenter.x + e.labelWidth / 2);
+    }
+    const double shift = left < kMargin / 2 ? kMargin / 2 - left : 0;
+    if (shift > 0) {
+        auto move = [&](Point& p) { p.x += shift; };
+        for (NodeBox& n : layout.nodes) {
+            move(n.center);
+        }
+        for (ColumnHeader& h : layout.headers) {
+            move(h.center);
+        }
+        for (EdgeShape& e : layout.edges) {
+            for (Point& p : e.path) {
+                move(p);
+            }
+            for (Point& p : e.arrowHead) {
+                move(p);
+            }
+            move(e.labelCenter);
+        }
+    }
+    layout.width = std::max(layout.width + shift, right + shift + kMargin / 2);
+}
+
 }  // namespace
 
 const NodeBox* Layout::nodeFor(EventIndex e) const {
@@ -211,6 +246,7 @@ Layout layoutExecution(const model::ExecutionGraph& graph,
     layout.styles = assignStyles(relationNames);
     FigureGraph g = buildFigureGraph(graph.size(), relations, highlight);
     layout.edges = planRoutes(g, layout.nodes, layout.styles, {kMargin, pitch, rowPitch});
+    keepEdgesInside(layout);
 
     if (!layout.cycle.empty()) {
         layout.notes.push_back({"thick edges: cycle", {}});
