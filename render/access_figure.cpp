@@ -434,7 +434,8 @@ Figure oneBoxPerEvent(const model::ExecutionGraph& graph,
         }
         if (e.line && i < options.statements.size() && !options.statements[i].empty() &&
             !options.bytes) {
-            label = options.statements[i] + " L" + std::to_string(e.line) + "\n" + label;
+            // The line number after the kinds, where the line is shorter.
+            label = options.statements[i] + "\n" + label + " L" + std::to_string(e.line);
         }
         e.label = label;
     }

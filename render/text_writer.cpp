@@ -106,26 +106,49 @@ class TextFigure {
 public:
     TextFigure(const Layout& l, const Glyphs& g) : l_(l), g_(g) {
         std::size_t columns = std::max<std::size_t>(1, l.columns);
-        // One width for every column when that fits in 80; else each column as wide as its
-        // own boxes, the widest ones shortened until the line fits.
-        std::vector<std::size_t> wanted(columns, kMinCell);
-        for (const NodeBox& n : l.nodes) {
-            std::size_t& w = wanted[std::size_t(n.column) % columns];
-            w = std::max(w, width(cellText(n)));
-            for (const std::string& d : n.details) {
-                w = std::max(w, width(detailText(n, d)));
+        // One width for every column when that fits in 80. Else, in turn: each column as wide
+        // as its own boxes; the boxes' text without the spaces after commas and around '='
+        // (`r0=READ_ONCE(*p)`), and one space between columns rather than two, if that makes
+        // it fit; else the widest columns shortened until the line fits.
+        auto wantedWidths = [&] {
+            std::vector<std::size_t> wanted(columns, kMinCell);
+            for (const NodeBox& n : l.nodes) {
+                std::size_t& w = wanted[std::size_t(n.column) % columns];
+                w = std::max(w, width(cellText(n)));
+                for (const std::string& d : n.details) {
+                    w = std::max(w, width(detailText(n, d)));
+                }
             }
-        }
-        const std::size_t room = kMaxWidth - kColumnGap * (columns - 1);
-        const std::size_t widest = *std::max_element(wanted.begin(), wanted.end());
-        if (widest * columns <= room) {
-            cells_.assign(columns, widest);
-        } else {
-            cells_ = wanted;
+            return wanted;
+        };
+        auto sum = [](const std::vector<std::size_t>& v) {
             std::size_t total = 0;
-            for (std::size_t w : cells_) {
+            for (std::size_t w : v) {
                 total += w;
             }
+            return total;
+        };
+        std::vector<std::size_t> wanted = wantedWidths();
+        const std::size_t widest = *std::max_element(wanted.begin(), wanted.end());
+        if (widest * columns + kColumnGap * (columns - 1) <= kMaxWidth) {
+            cells_.assign(columns, widest);
+        } else {
+            if (sum(wanted) + kColumnGap * (columns - 1) > kMaxWidth) {
+                // Squeezed only if that spares shortening altogether.
+                squeeze_ = true;
+                std::vector<std::size_t> tight = wantedWidths();
+                if (sum(tight) + kColumnGap * (columns - 1) <= kMaxWidth) {
+                    wanted = tight;
+                } else if (sum(tight) + (columns - 1) <= kMaxWidth) {
+                    wanted = tight;
+                    gap_ = 1;
+                } else {
+                    squeeze_ = false;
+                }
+            }
+            cells_ = wanted;
+            std::size_t total = sum(cells_);
+            const std::size_t room = kMaxWidth - gap_ * (columns - 1);
             while (total > room) {
                 auto most = std::max_element(cells_.begin(), cells_.end());
                 if (*most <= kMinCell) {
@@ -172,11 +195,28 @@ public:
 
 private:
     std::string cellText(const NodeBox& n) const {
-        return n.text() + (n.highlighted ? std::string(" ") + g_.marked : "");
+        return n.name + ": " + squeezed(n.label) +
+               (n.highlighted ? std::string(" ") + g_.marked : "");
     }
     // A further line of a box, under its label (after "a: ").
-    static std::string detailText(const NodeBox& n, const std::string& d) {
-        return std::string(width(n.name) + 2, ' ') + d;
+    std::string detailText(const NodeBox& n, const std::string& d) const {
+        return std::string(width(n.name) + 2, ' ') + squeezed(d);
+    }
+    // Without the spaces after commas and around '=' when the columns are tight.
+    std::string squeezed(const std::string& s) const {
+        if (!squeeze_) {
+            return s;
+        }
+        std::string out;
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            const bool afterTight = !out.empty() && (out.back() == ',' || out.back() == '=');
+            const bool beforeEquals = i + 1 < s.size() && s[i + 1] == '=';
+            if (s[i] == ' ' && (afterTight || beforeEquals)) {
+                continue;
+            }
+            out += s[i];
+        }
+        return out;
     }
 
     std::string fit(const std::string& s, std::size_t cell) {
@@ -189,7 +229,7 @@ private:
     void writeCells(const std::vector<std::string>& cells) {
         std::string s;
         for (std::size_t c = 0; c < cells.size(); ++c) {
-            s += (c ? std::string(kColumnGap, ' ') : "") + fit(cells[c], cells_[c]);
+            s += (c ? std::string(gap_, ' ') : "") + fit(cells[c], cells_[c]);
         }
         b_.line(s);
     }
@@ -257,6 +297,7 @@ private:
         }
         b_.line("");
         b_.line(std::string("events shortened above (") + g_.shortened + "):");
+        squeeze_ = false;  // in full
         for (const NodeBox* n : shortened_) {
             b_.line("  " + cellText(*n));
             for (const std::string& d : n->details) {
@@ -323,6 +364,8 @@ private:
     const Layout& l_;
     const Glyphs& g_;
     std::vector<std::size_t> cells_;  // width of each column
+    std::size_t gap_ = kColumnGap;    // spaces between two columns
+    bool squeeze_ = false;            // see squeezed()
     std::vector<std::vector<const NodeBox*>> grid_;
     std::vector<const NodeBox*> shortened_;
     std::set<const EdgeShape*> drawn_;

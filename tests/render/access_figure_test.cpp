@@ -170,10 +170,10 @@ TEST(AccessFigure, WordSizedTestsKeepTheirBoxesWithStatementAndLine) {
     o.statements = {"s0 = READ_ONCE(*seq)"};
     render::Figure f = render::figureOf(g, {}, {}, o);
     ASSERT_EQ(f.graph.size(), 1u);
-    EXPECT_EQ(f.graph.events[0].label, "s0 = READ_ONCE(*seq) L7\nR[ONCE] seq=0");
+    EXPECT_EQ(f.graph.events[0].label, "s0 = READ_ONCE(*seq)\nR[ONCE] seq=0 L7");
     render::Layout l = render::layoutExecution(f.graph, f.relations, f.highlight);
-    EXPECT_EQ(l.nodes[0].label, "s0 = READ_ONCE(*seq) L7");
-    EXPECT_EQ(l.nodes[0].details, std::vector<std::string>{"R[ONCE] seq=0"});
+    EXPECT_EQ(l.nodes[0].label, "s0 = READ_ONCE(*seq)");
+    EXPECT_EQ(l.nodes[0].details, std::vector<std::string>{"R[ONCE] seq=0 L7"});
 }
 
 TEST(AccessFigure, ByteRangesReadAsTheLanguageWritesThem) {
@@ -187,6 +187,36 @@ TEST(AccessFigure, ByteRangesReadAsTheLanguageWritesThem) {
     EventInfo u64 = byteEvent(0, 0, "R", "x", 0, 0, 8, 8);
     EXPECT_EQ(render::byteRangeText(u64, 4, 7), "x+4..7 bytes");
     EXPECT_EQ(render::byteRangeText(u64, 1, 1), "x+1 byte");
+}
+
+TEST(AccessFigure, FourThreadsOfStatementsFitIn80ColumnsWithoutShortening) {
+    ExecutionGraph g;
+    std::vector<std::string> statements;
+    for (int t = 0; t < 4; ++t) {
+        for (int k = 0; k < 2; ++k) {
+            EventInfo e;
+            e.thread = t;
+            e.poIndex = k;
+            e.kind = t % 2 ? "R" : "W";
+            e.tags = {"ONCE"};
+            e.location = k ? "q" : "p";
+            e.value = 1;
+            e.line = 20 + 10 * t + k;
+            g.events.push_back(e);
+            statements.push_back(t % 2 ? (k ? "r1 = READ_ONCE(*q)" : "r0 = READ_ONCE(*p)")
+                                       : (k ? "WRITE_ONCE(*q, 1)" : "WRITE_ONCE(*p, 1)"));
+        }
+    }
+    render::FigureOptions o;
+    o.statements = statements;
+    render::Figure f = render::figureOf(g, {}, {}, o);
+    std::string text = render::writeText(render::layoutExecution(f.graph, f.relations, f.highlight),
+                                         render::TextStyle::Ascii);
+    EXPECT_EQ(text.find("events shortened"), std::string::npos) << text;
+    EXPECT_NE(text.find("c: r0=READ_ONCE(*p) "), std::string::npos) << text;
+    for (std::size_t at = 0, end; (end = text.find('\n', at)) != std::string::npos; at = end + 1) {
+        EXPECT_LE(end - at, 80u) << text.substr(at, end - at);
+    }
 }
 
 TEST(AccessFigure, InitialWritesSortByLocationThenNumericOffset) {
