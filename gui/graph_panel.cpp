@@ -148,12 +148,26 @@ GraphPanel::GraphPanel(QWidget* parent)
 
 void GraphPanel::setFigure(std::shared_ptr<const ExecutionFigure> figure,
                            const std::string& title) {
-    figure_ = std::move(figure);
+    maker_ = nullptr;
+    makerId_ = 0;
+    adoptFigure(std::move(figure));
     title_ = title;
-    bytesButton_->setEnabled(figure_ && figure_->byteGranular);
-    rebuildList();
     fitNext_ = true;
     redraw();
+}
+
+void GraphPanel::setFigureAsync(FigureMaker make, const std::string& title) {
+    maker_ = std::move(make);
+    makerId_ = ++makers_;
+    title_ = title;
+    fitNext_ = true;
+    redraw();
+}
+
+void GraphPanel::adoptFigure(std::shared_ptr<const ExecutionFigure> figure) {
+    figure_ = std::move(figure);
+    bytesButton_->setEnabled(figure_ && figure_->byteGranular);
+    rebuildList();
 }
 
 void GraphPanel::setShowsBytes(bool on) {
@@ -244,7 +258,7 @@ void GraphPanel::onItemChanged(QTreeWidgetItem* item) {
 
 void GraphPanel::redraw() {
     ++generation_;
-    if (!figure_) {
+    if (!figure_ && !maker_) {
         scene_->clear();
         layout_.reset();
         note_->clear();
@@ -256,22 +270,36 @@ void GraphPanel::redraw() {
         return;  // onLayoutFinished starts the latest request
     }
     running_ = generation_;
-    auto figure = figure_;
-    watcher_.setFuture(QtConcurrent::run([figure, visible = visible_, title = title_,
-                                          bytes = bytes_]() -> std::shared_ptr<const FigureLayout> {
-        try {
-            return std::make_shared<const FigureLayout>(
-                layoutFigure(*figure, visible, title, bytes));
-        } catch (const std::exception&) {
-            return nullptr;
-        }
-    }));
+    watcher_.setFuture(
+        QtConcurrent::run([make = maker_, maker = makerId_, figure = figure_, visible = visible_,
+                           title = title_, bytes = bytes_]() -> Drawn {
+            Drawn out;
+            out.maker = maker;
+            try {
+                out.figure = make ? make() : figure;
+                if (out.figure) {
+                    out.layout = std::make_shared<const FigureLayout>(
+                        layoutFigure(*out.figure, visible, title, bytes));
+                }
+            } catch (const std::exception&) {
+                out.layout.reset();
+            }
+            return out;
+        }));
 }
 
 void GraphPanel::onLayoutFinished() {
+    Drawn result = watcher_.result();
+    const bool made = result.maker != 0 && result.maker == makerId_;
+    if (made) {
+        // The figure the latest maker asked for: keep it, whatever else changed meanwhile.
+        maker_ = nullptr;
+        makerId_ = 0;
+        adoptFigure(result.figure);
+    }
     if (running_ != generation_) {
         // A newer figure or choice came while this one was computed: compute that instead.
-        if (figure_) {
+        if (figure_ || maker_) {
             --generation_;  // redraw counts it again
             redraw();
         } else {
@@ -280,17 +308,16 @@ void GraphPanel::onLayoutFinished() {
         return;
     }
     pending_ = false;
-    std::shared_ptr<const FigureLayout> result = watcher_.result();
-    if (!result) {
+    if (!result.layout || !figure_) {
         scene_->clear();
         layout_.reset();
-        note_->setText(tr("cannot draw this execution"));
+        note_->setText(figure_ || made ? tr("cannot draw this execution") : QString());
         emit layoutReady();
         return;
     }
-    layout_ = std::shared_ptr<const render::Layout>(result, &result->layout);
-    populateScene(*scene_, layout_, result->graph);
-    note_->setText(figure_->highlight.events.empty() && layout_->eventsNote.empty()
+    layout_ = std::shared_ptr<const render::Layout>(result.layout, &result.layout->layout);
+    populateScene(*scene_, layout_, result.layout->graph);
+    note_->setText(layout_->eventsNote.empty()
                        ? QString()
                        : tr("highlighted: %1").arg(QString::fromStdString(layout_->eventsNote)));
     if (fitNext_) {

@@ -13,6 +13,7 @@
 #include <QFutureWatcher>
 #include <QGraphicsView>
 #include <QWidget>
+#include <functional>
 #include <memory>
 #include <set>
 #include <string>
@@ -63,6 +64,11 @@ public:
 
     // Shows `figure` (null: nothing) with the current relation choice.
     void setFigure(std::shared_ptr<const ExecutionFigure> figure, const std::string& title);
+    // The same, with the figure itself made on the worker thread too (describeExecution
+    // evaluates the model again: tens of milliseconds on a large execution). Until it is
+    // ready, figure() and layout() are the previous ones; a null figure shows nothing.
+    using FigureMaker = std::function<std::shared_ptr<const ExecutionFigure>()>;
+    void setFigureAsync(FigureMaker make, const std::string& title);
     std::shared_ptr<const ExecutionFigure> figure() const { return figure_; }
     // The layout on screen (null when none): what Export writes.
     std::shared_ptr<const render::Layout> layout() const { return layout_; }
@@ -110,10 +116,20 @@ private:
     bool bytes_ = false;
     // The worker computing the latest layout; its result is shown only if no newer request
     // came meanwhile (generation_), and the view fits it when the figure itself changed.
-    QFutureWatcher<std::shared_ptr<const FigureLayout>> watcher_;
+    struct Drawn {
+        std::shared_ptr<const ExecutionFigure> figure;  // made by the request's maker, if any
+        std::shared_ptr<const FigureLayout> layout;
+        std::uint64_t maker = 0;
+    };
+    QFutureWatcher<Drawn> watcher_;
     std::uint64_t generation_ = 0;
     std::uint64_t running_ = 0;
     bool pending_ = false;
+    // setFigureAsync's maker until its figure arrives (makerId_ tells its result apart).
+    FigureMaker maker_;
+    std::uint64_t makerId_ = 0;
+    std::uint64_t makers_ = 0;
+    void adoptFigure(std::shared_ptr<const ExecutionFigure> figure);
     bool rerun_ = false;
     bool fitNext_ = false;
 };

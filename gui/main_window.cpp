@@ -582,16 +582,16 @@ void MainWindow::onExecutionSelected(int index) {
         graph_->setFigure(nullptr, {});
         return;
     }
-    try {
-        ExecutionFigure described =
-            describeExecution(*runModel_->model, run_->outcome.executions[std::size_t(index)]);
-        addStatements(described, run_->program, run_->source);
-        auto figure = std::make_shared<const ExecutionFigure>(std::move(described));
-        graph_->setFigure(figure, run_->outcome.name + " #" + std::to_string(index + 1));
-    } catch (const std::exception& e) {
-        graph_->setFigure(nullptr, {});
-        statusBar()->showMessage(tr("Cannot draw execution %1: %2").arg(index + 1).arg(e.what()));
-    }
+    // Described and laid out on the graph panel's worker: describing evaluates the model again,
+    // tens of milliseconds on a large execution, which the window must not wait for.
+    graph_->setFigureAsync(
+        [run = run_, model = runModel_, index]() {
+            ExecutionFigure described =
+                describeExecution(*model->model, run->outcome.executions[std::size_t(index)]);
+            addStatements(described, run->program, run->source);
+            return std::make_shared<const ExecutionFigure>(std::move(described));
+        },
+        run_->outcome.name + " #" + std::to_string(index + 1));
 }
 
 void MainWindow::showForbiddenExecution(const solver::ForbiddenExecution& execution, int number) {
@@ -599,19 +599,15 @@ void MainWindow::showForbiddenExecution(const solver::ForbiddenExecution& execut
     for (const auto& a : execution.failedAxioms) {
         axioms += (axioms.empty() ? "" : ", ") + a;
     }
-    try {
-        ExecutionFigure described = describeExecution(*runModel_->model, execution);
-        addStatements(described, run_->program, run_->source);
-        auto figure = std::make_shared<const ExecutionFigure>(std::move(described));
-        graph_->setFigure(figure, run_->outcome.name + " #F" + std::to_string(number + 1) +
-                                      ": forbidden by " + axioms);
-        statusBar()->showMessage(
-            tr("Forbidden execution #F%1: rejected by %2").arg(number + 1).arg(qs(axioms)));
-    } catch (const std::exception& e) {
-        graph_->setFigure(nullptr, {});
-        statusBar()->showMessage(
-            tr("Cannot draw forbidden execution #F%1: %2").arg(number + 1).arg(e.what()));
-    }
+    graph_->setFigureAsync(
+        [run = run_, model = runModel_, &execution]() {
+            ExecutionFigure described = describeExecution(*model->model, execution);
+            addStatements(described, run->program, run->source);
+            return std::make_shared<const ExecutionFigure>(std::move(described));
+        },
+        run_->outcome.name + " #F" + std::to_string(number + 1) + ": forbidden by " + axioms);
+    statusBar()->showMessage(
+        tr("Forbidden execution #F%1: rejected by %2").arg(number + 1).arg(qs(axioms)));
 }
 
 void MainWindow::whyNot() {
