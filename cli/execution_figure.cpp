@@ -3,18 +3,14 @@
 #include <map>
 #include <set>
 
+#include "model/cat/compiled_model.hpp"
+#include "render/access_figure.hpp"
 #include "render/event_names.hpp"
 #include "render/figure.hpp"
 
 namespace memx::cli {
 
 namespace {
-
-// Orders drawn as their immediate edges only, so a -po-> b -po-> c shows no a -po-> c.
-bool isTransitiveOrder(const std::string& name) {
-    static const std::set<std::string> orders{"po", "co", "sb", "mo"};
-    return orders.count(name) > 0;
-}
 
 // The drawn relation a cycle edge belongs to when it is a restriction of it (an rfe edge is
 // an rf edge), so the figure thickens the edge it already draws instead of adding a twin.
@@ -101,18 +97,26 @@ std::vector<std::string> defaultShownRelations() {
 
 std::vector<std::uint8_t> drawExecution(const cat::Model& model,
                                         const solver::ExplainedExecution& execution,
-                                        const std::vector<std::string>& show, FigureFormat format,
+                                        const FigureChoice& choice, FigureFormat format,
                                         const std::string& title) {
     const model::ExecutionGraph& g = execution.execution.graph;
-    auto values = solver::relationsOf(model, execution.execution, show);
+    auto values = solver::relationsOf(model, execution.execution, choice.show);
     std::vector<render::DrawnRelation> drawn;
-    for (const auto& name : show) {
+    for (const auto& name : choice.show) {
         if (auto it = values.find(name); it != values.end()) {
-            drawn.push_back({name, it->second, isTransitiveOrder(name)});
+            // Orders by definition are drawn as their immediate edges: a -po-> b -po-> c
+            // shows no a -po-> c.
+            drawn.push_back({name, it->second, render::isTransitiveByDefinition(name, &model)});
         }
     }
+    render::FigureOptions options;
+    options.bytes = choice.bytes;
+    if (choice.program) {
+        options.statements = render::sourceStatements(*choice.program, g, choice.source);
+    }
+    render::Figure figure = render::figureOf(g, drawn, highlightOf(execution, values), options);
     render::Layout layout =
-        render::layoutExecution(g, drawn, highlightOf(execution, values), {title});
+        render::layoutExecution(figure.graph, figure.relations, figure.highlight, {title});
     auto text = [](std::string s) { return std::vector<std::uint8_t>(s.begin(), s.end()); };
     switch (format) {
         case FigureFormat::Dot:

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "litmus/ast.hpp"
 #include "model/cat/model.hpp"
 #include "solver/explanation.hpp"
 #include "solver/explanation_text.hpp"
@@ -28,9 +29,18 @@ std::vector<std::string> defaultShownRelations();
 // from the graph (po, rf, co, fr, addr, ...) and any other name the model binds (ppo, hb, ...).
 // A rejected execution's cycle and an allowed one's flagged events are highlighted.
 // Throws render::RenderError when Qt cannot produce an image.
+// Byte-granular tests are drawn one box per access (render/access_figure.hpp), labelled with
+// the statements of `program`; `bytes` keeps one box per byte event (--bytes).
+struct FigureChoice {
+    std::vector<std::string> show;
+    bool bytes = false;
+    const litmus::Program* program = nullptr;  // for the statements on the boxes; may be null
+    std::string source = {};                   // the test's text, for statements as written
+};
+
 std::vector<std::uint8_t> drawExecution(const cat::Model& model,
                                         const solver::ExplainedExecution& execution,
-                                        const std::vector<std::string>& show, FigureFormat format,
+                                        const FigureChoice& choice, FigureFormat format,
                                         const std::string& title);
 
 // Event names and labels as the figures show them, for the words of an explanation.

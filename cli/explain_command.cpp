@@ -35,6 +35,7 @@ struct ExplainArgs {
     std::string figure;
     std::string format;
     std::vector<std::string> show;
+    bool bytes = false;  // byte-granular tests: one box per byte event
     double timeout = 0;
     std::uint64_t memoryLimit = 0;  // MiB (--memory-limit)
 };
@@ -92,8 +93,9 @@ int explainFile(const ExplainArgs& args) {
         std::cout.flush();
         if (!args.figure.empty()) {
             if (const auto* x = figureExecution(why)) {
-                auto show = args.show.empty() ? defaultShownRelations() : args.show;
-                auto bytes = drawExecution(*test->model->model, *x, show, *format, why.test);
+                FigureChoice choice{args.show.empty() ? defaultShownRelations() : args.show,
+                                    args.bytes, &test->program, source};
+                auto bytes = drawExecution(*test->model->model, *x, choice, *format, why.test);
                 if (!writeFigure(args.figure, bytes)) {
                     return 2;
                 }
@@ -131,6 +133,8 @@ void addExplainCommand(CLI::App& app, int& exitCode) {
                     "--figure's extension)");
     cmd->add_option("--show", args->show, "Relations the figure draws (default po,rf,co,fr)")
         ->delimiter(',');
+    cmd->add_flag("--bytes", args->bytes,
+                  "Byte-granular tests: draw one box per byte event, not one per access");
     cmd->add_option("--timeout", args->timeout, "Stop the search after this many seconds");
     addMemoryLimitOption(*cmd, args->memoryLimit);
     cmd->callback([args, &exitCode] {

@@ -40,6 +40,7 @@ struct GraphArgs {
     bool all = false;
     bool explain = false;
     std::vector<std::string> show;
+    bool bytes = false;  // byte-granular tests: one box per byte event
     std::string format;
     std::string output;
     double timeout = 0;
@@ -85,8 +86,9 @@ struct Drawing {
 
 class GraphRun {
 public:
-    GraphRun(const GraphArgs& a, const solver::PreparedTest& t, FigureFormat f)
-        : args_(a), model_(*t.model), test_(t), format_(f), show_(a.show) {
+    GraphRun(const GraphArgs& a, const solver::PreparedTest& t, const std::string& source,
+             FigureFormat f)
+        : args_(a), model_(*t.model), test_(t), source_(source), format_(f), show_(a.show) {
         if (show_.empty()) {
             show_ = defaultShownRelations();
         }
@@ -96,7 +98,9 @@ public:
 
 private:
     bool draw(const Drawing& d, const std::string& path) {
-        auto bytes = drawExecution(*model_.model, d.execution, show_, format_, d.title);
+        auto bytes = drawExecution(*model_.model, d.execution,
+                                   FigureChoice{show_, args_.bytes, &test_.program, source_},
+                                   format_, d.title);
         if (!writeFigure(path, bytes)) {
             return false;
         }
@@ -229,6 +233,7 @@ private:
     const GraphArgs& args_;
     const solver::LoadedModel& model_;
     const solver::PreparedTest& test_;
+    const std::string& source_;
     FigureFormat format_;
     std::vector<std::string> show_;
 };
@@ -259,7 +264,7 @@ int graphFile(const GraphArgs& args) {
         return 2;
     }
     try {
-        return GraphRun(args, *test, *format).run();
+        return GraphRun(args, *test, source, *format).run();
     } catch (const cat::EvalError& e) {
         DiagnosticSink s;
         s.report(e.diagnostic());
@@ -296,6 +301,8 @@ void addGraphCommand(CLI::App& app, int& exitCode) {
     witness->excludes(all);
     cmd->add_option("--show", args->show, "Relations to draw (default po,rf,co,fr)")
         ->delimiter(',');
+    cmd->add_flag("--bytes", args->bytes,
+                  "Byte-granular tests: draw one box per byte event, not one per access");
     cmd->add_option("--format", args->format,
                     "svg, png, pdf, dot, tikz, txt (default) or utf8; else from -o's extension");
     cmd->add_option("-o,--output", args->output,

@@ -59,7 +59,8 @@ bool writeHerdFigures(const std::string& file, const solver::LoadedModel& model,
             if (wanted) {
                 auto bytes = drawExecution(
                     *test->model->model, solver::explainExecution(*test->model->model, e),
-                    defaultShownRelations(), FigureFormat::Dot,
+                    FigureChoice{defaultShownRelations(), false, &test->program, source},
+                    FigureFormat::Dot,
                     name + ", execution " + std::to_string(seen) + ", " + e.state.text());
                 dot.append(bytes.begin(), bytes.end());
             }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "model/cat/compiled_model.hpp"
+#include "render/access_figure.hpp"
 #include "solver/explanation.hpp"
 
 namespace memx::gui {
@@ -99,6 +100,13 @@ ExecutionFigure relationsFigure(const cat::Model& model, const solver::JudgedExe
             out.order.push_back(name);
         }
     }
+    for (const auto& name : out.order) {
+        if (render::isTransitiveByDefinition(name, &model)) {
+            out.orders.insert(name);
+        }
+    }
+    out.byteGranular = std::any_of(out.graph.events.begin(), out.graph.events.end(),
+                                   [](const model::EventInfo& e) { return e.byteEvent; });
     return out;
 }
 
@@ -149,20 +157,37 @@ ExecutionFigure describeExecution(const cat::Model& model,
     return out;
 }
 
-render::Layout layoutFigure(const ExecutionFigure& figure, const std::set<std::string>& visible,
-                            const std::string& title) {
+bool isBaseRelation(const std::string& name) {
+    static const std::set<std::string> base = {"po",   "rf",   "co",  "fr", "addr",
+                                               "data", "ctrl", "rmw", "sb", "mo"};
+    return base.count(name) > 0;
+}
+
+void addStatements(ExecutionFigure& figure, const litmus::Program& program,
+                   const std::string& source) {
+    figure.statements = render::sourceStatements(program, figure.graph, source);
+}
+
+FigureLayout layoutFigure(const ExecutionFigure& figure, const std::set<std::string>& visible,
+                          const std::string& title, bool bytes) {
     std::vector<render::DrawnRelation> drawn;
     for (const auto& name : figure.order) {
         if (!visible.count(name)) {
             continue;
         }
         // Orders read best as their immediate edges (RC11 calls po and co sb and mo).
-        const bool order = name == "po" || name == "co" || name == "sb" || name == "mo";
-        drawn.push_back({name, figure.relations.at(name), order});
+        drawn.push_back({name, figure.relations.at(name), figure.orders.count(name) > 0});
     }
+    render::FigureOptions figureOptions;
+    figureOptions.bytes = bytes;
+    figureOptions.statements = figure.statements;
+    render::Figure f = render::figureOf(figure.graph, drawn, figure.highlight, figureOptions);
     render::LayoutOptions options;
     options.title = title;
-    return render::layoutExecution(figure.graph, drawn, figure.highlight, options);
+    FigureLayout out;
+    out.layout = render::layoutExecution(f.graph, f.relations, f.highlight, options);
+    out.graph = std::move(f.graph);
+    return out;
 }
 
 }  // namespace memx::gui

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "litmus/ast.hpp"
 #include "model/cat/model.hpp"
 #include "render/layout.hpp"
 #include "solver/explanation.hpp"
@@ -23,7 +24,27 @@ struct ExecutionFigure {
     std::map<std::string, model::Relation> relations;
     std::vector<std::string> order;  // po, rf, co, fr first, then the others by name
     render::Highlight highlight;     // the accesses of each raised flag, noted by flag name
+    // The relations drawn as their transitive reduction (render::isTransitiveByDefinition).
+    std::set<std::string> orders;
+    // Per event: its source statement (addStatements), for the boxes' labels; may be empty.
+    std::vector<std::string> statements;
+    bool byteGranular = false;  // drawn one box per access unless asked for bytes
 };
+
+// The figure and the graph its boxes stand for: one event per access of a byte-granular test
+// (render/access_figure.hpp), else the execution's own graph.
+struct FigureLayout {
+    render::Layout layout;
+    model::ExecutionGraph graph;
+};
+
+// Base relations (po, rf, co, fr, addr, data, ctrl, rmw, RC11's sb and mo): the graph panel
+// lists them apart from the relations the model derives.
+bool isBaseRelation(const std::string& name);
+
+// Gives `figure` the statements of `program` (whose text is `source`) for its boxes.
+void addStatements(ExecutionFigure& figure, const litmus::Program& program,
+                   const std::string& source);
 
 // The relations shown before the user chooses: herd's default picture.
 const std::vector<std::string>& defaultVisibleRelations();
@@ -44,8 +65,10 @@ ExecutionFigure describeExecution(const cat::Model& model,
 ExecutionFigure describeExecution(const cat::Model& model,
                                   const solver::ExplainedExecution& execution);
 
-// The layout of `figure` with the relations of `visible` (po and co as immediate edges).
-render::Layout layoutFigure(const ExecutionFigure& figure, const std::set<std::string>& visible,
-                            const std::string& title);
+// The layout of `figure` with the relations of `visible` (orders as immediate edges), one box
+// per access of a byte-granular test unless `bytes`. Pure: the graph panel runs it on a worker
+// thread, so that a large figure never stalls the window.
+FigureLayout layoutFigure(const ExecutionFigure& figure, const std::set<std::string>& visible,
+                          const std::string& title, bool bytes = false);
 
 }  // namespace memx::gui

@@ -91,7 +91,7 @@ EdgeItem::EdgeItem(std::shared_ptr<const render::Layout> layout, const render::E
                        edge.path[i + 2].x, edge.path[i + 2].y);
     }
     setToolTip(QStringLiteral("%1 -%2-> %3%4")
-                   .arg(nodeName(*layout_, edge.from), qs(edge.relation),
+                   .arg(nodeName(*layout_, edge.from), qs(edge.label()),
                         nodeName(*layout_, edge.to),
                         edge.inCycle ? QStringLiteral(" (in the highlighted cycle)") : QString()));
     setAcceptHoverEvents(true);

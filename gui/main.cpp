@@ -8,7 +8,9 @@
 #include <QSettings>
 #include <QTimer>
 #include <cstdio>
+#include <functional>
 
+#include "gui/graph_panel.hpp"
 #include "gui/main_window.hpp"
 #include "solver/memory_limit.hpp"
 
@@ -68,8 +70,13 @@ int main(int argc, char** argv) {
     window.show();
 
     int status = 0;
-    auto takeScreenshot = [&] {
+    // Once the figure's layout (computed off the GUI thread) is on screen.
+    std::function<void()> takeScreenshot = [&] {
         QTimer::singleShot(300, &window, [&] {
+            if (window.graph()->layoutPending()) {
+                takeScreenshot();
+                return;
+            }
             const QString path = parser.value(screenshot);
             if (!window.grab().save(path, "PNG")) {
                 std::fprintf(stderr, "memx-gui: error: cannot write '%s'\n", qPrintable(path));

@@ -57,15 +57,24 @@ MainWindow::MainWindow(QSettings& settings, QWidget* parent)
       runner_(new RunController(this)),
       checkTimer_(new QTimer(this)),
       progressTimer_(new QTimer(this)) {
-    auto* right = new QSplitter(Qt::Vertical, this);
-    right->addWidget(results_);
-    right->addWidget(graph_);
-    right->setSizes({260, 540});
-    auto* split = new QSplitter(Qt::Horizontal, this);
-    split->addWidget(editor_);
-    split->addWidget(right);
-    split->setSizes({420, 860});
-    setCentralWidget(split);
+    // The results (observation, the final states' table, the executions) get a third of the
+    // height, the graph the rest; both keep what the user gives them (restoreSettings).
+    rightSplit_ = new QSplitter(Qt::Vertical, this);
+    rightSplit_->setObjectName(QStringLiteral("rightSplitter"));
+    rightSplit_->addWidget(results_);
+    rightSplit_->addWidget(graph_);
+    rightSplit_->setSizes({320, 560});
+    rightSplit_->setStretchFactor(1, 1);
+    mainSplit_ = new QSplitter(Qt::Horizontal, this);
+    mainSplit_->setObjectName(QStringLiteral("mainSplitter"));
+    mainSplit_->addWidget(editor_);
+    mainSplit_->addWidget(rightSplit_);
+    mainSplit_->setSizes({380, 900});
+    mainSplit_->setStretchFactor(1, 1);
+    setCentralWidget(mainSplit_);
+    for (QSplitter* s : {mainSplit_, rightSplit_}) {
+        connect(s, &QSplitter::splitterMoved, this, [this] { saveSplitters(); });
+    }
 
     checkTimer_->setSingleShot(true);
     checkTimer_->setInterval(kCheckDelayMs);
@@ -269,6 +278,10 @@ void MainWindow::buildMenus() {
 void MainWindow::restoreSettings() {
     restoreGeometry(settings_.value(QStringLiteral("geometry")).toByteArray());
     restoreState(settings_.value(QStringLiteral("windowState")).toByteArray());
+    mainSplit_->restoreState(settings_.value(QStringLiteral("splitters/main")).toByteArray());
+    rightSplit_->restoreState(settings_.value(QStringLiteral("splitters/right")).toByteArray());
+    results_->restoreSplitterState(
+        settings_.value(QStringLiteral("splitters/results")).toByteArray());
     const QString model =
         settings_.value(QStringLiteral("model"), QStringLiteral("lkmm")).toString();
     if (!selectModel(model)) {
@@ -289,7 +302,14 @@ void MainWindow::restoreSettings() {
     rebuildRecentMenu();
 }
 
+void MainWindow::saveSplitters() {
+    settings_.setValue(QStringLiteral("splitters/main"), mainSplit_->saveState());
+    settings_.setValue(QStringLiteral("splitters/right"), rightSplit_->saveState());
+    settings_.setValue(QStringLiteral("splitters/results"), results_->splitterState());
+}
+
 void MainWindow::saveSettings() {
+    saveSplitters();
     settings_.setValue(QStringLiteral("geometry"), saveGeometry());
     settings_.setValue(QStringLiteral("windowState"), saveState());
     settings_.setValue(QStringLiteral("model"), selectedModel());
@@ -562,14 +582,16 @@ void MainWindow::onExecutionSelected(int index) {
         graph_->setFigure(nullptr, {});
         return;
     }
-    try {
-        auto figure = std::make_shared<const ExecutionFigure>(
-            describeExecution(*runModel_->model, run_->outcome.executions[std::size_t(index)]));
-        graph_->setFigure(figure, run_->outcome.name + " #" + std::to_string(index + 1));
-    } catch (const std::exception& e) {
-        graph_->setFigure(nullptr, {});
-        statusBar()->showMessage(tr("Cannot draw execution %1: %2").arg(index + 1).arg(e.what()));
-    }
+    // Described and laid out on the graph panel's worker: describing evaluates the model again,
+    // tens of milliseconds on a large execution, which the window must not wait for.
+    graph_->setFigureAsync(
+        [run = run_, model = runModel_, index]() {
+            ExecutionFigure described =
+                describeExecution(*model->model, run->outcome.executions[std::size_t(index)]);
+            addStatements(described, run->program, run->source);
+            return std::make_shared<const ExecutionFigure>(std::move(described));
+        },
+        run_->outcome.name + " #" + std::to_string(index + 1));
 }
 
 void MainWindow::showForbiddenExecution(const solver::ForbiddenExecution& execution, int number) {
@@ -577,18 +599,15 @@ void MainWindow::showForbiddenExecution(const solver::ForbiddenExecution& execut
     for (const auto& a : execution.failedAxioms) {
         axioms += (axioms.empty() ? "" : ", ") + a;
     }
-    try {
-        auto figure = std::make_shared<const ExecutionFigure>(
-            describeExecution(*runModel_->model, execution));
-        graph_->setFigure(figure, run_->outcome.name + " #F" + std::to_string(number + 1) +
-                                      ": forbidden by " + axioms);
-        statusBar()->showMessage(
-            tr("Forbidden execution #F%1: rejected by %2").arg(number + 1).arg(qs(axioms)));
-    } catch (const std::exception& e) {
-        graph_->setFigure(nullptr, {});
-        statusBar()->showMessage(
-            tr("Cannot draw forbidden execution #F%1: %2").arg(number + 1).arg(e.what()));
-    }
+    graph_->setFigureAsync(
+        [run = run_, model = runModel_, &execution]() {
+            ExecutionFigure described = describeExecution(*model->model, execution);
+            addStatements(described, run->program, run->source);
+            return std::make_shared<const ExecutionFigure>(std::move(described));
+        },
+        run_->outcome.name + " #F" + std::to_string(number + 1) + ": forbidden by " + axioms);
+    statusBar()->showMessage(
+        tr("Forbidden execution #F%1: rejected by %2").arg(number + 1).arg(qs(axioms)));
 }
 
 void MainWindow::whyNot() {

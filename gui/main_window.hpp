@@ -22,6 +22,7 @@ class QDockWidget;
 class QProgressBar;
 class QDoubleSpinBox;
 class QSettings;
+class QSplitter;
 class QTimer;
 
 namespace memx::gui {
@@ -85,6 +86,7 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    void saveSplitters();
     void buildMenus();
     void buildToolBar();
     void restoreSettings();
@@ -108,6 +110,10 @@ private:
     LitmusEditor* editor_;
     ResultsPanel* results_;
     GraphPanel* graph_;
+    // The editor beside the results and the graph, and the results above the graph: their
+    // positions are kept in the settings ("splitters/main", "splitters/right").
+    QSplitter* mainSplit_ = nullptr;
+    QSplitter* rightSplit_ = nullptr;
     RunController* runner_;
     QComboBox* modelCombo_ = nullptr;
     QDoubleSpinBox* timeLimit_ = nullptr;

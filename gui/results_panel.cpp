@@ -5,6 +5,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QListView>
+#include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -86,18 +87,44 @@ ResultsPanel::ResultsPanel(QWidget* parent)
             emit executionSelected(listed_->executionAt(current.isValid() ? current.row() : -1));
         });
 
+    // The final states' table and the executions share the height through a splitter
+    // (its position kept by the window); the table shows at least four rows.
+    auto* lower = new QWidget(this);
+    auto* lowerLayout = new QVBoxLayout(lower);
+    lowerLayout->setContentsMargins(0, 0, 0, 0);
     auto* filterRow = new QHBoxLayout;
-    filterRow->addWidget(new QLabel(tr("Executions:"), this));
+    filterRow->addWidget(new QLabel(tr("Executions:"), lower));
     filterRow->addWidget(filter_, 1);
+    lowerLayout->addLayout(filterRow);
+    lowerLayout->addWidget(executions_, 1);
+    lowerLayout->addWidget(omitted_);
+    states_->setMinimumHeight(states_->horizontalHeader()->sizeHint().height() +
+                              4 * states_->verticalHeader()->defaultSectionSize() + 4);
+    split_ = new QSplitter(Qt::Vertical, this);
+    split_->setObjectName(QStringLiteral("resultsSplitter"));
+    split_->setChildrenCollapsible(false);
+    split_->addWidget(states_);
+    split_->addWidget(lower);
+    split_->setStretchFactor(0, 1);
+    split_->setStretchFactor(1, 1);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(observation_);
     layout->addWidget(flags_);
     layout->addWidget(completeness_);
-    layout->addWidget(states_, 1);
-    layout->addLayout(filterRow);
-    layout->addWidget(executions_, 2);
-    layout->addWidget(omitted_);
+    layout->addWidget(split_, 1);
     omitted_->hide();
+}
+
+QByteArray ResultsPanel::splitterState() const {
+    return split_->saveState();
+}
+
+void ResultsPanel::restoreSplitterState(const QByteArray& state) {
+    split_->restoreState(state);
+}
+
+QSplitter* ResultsPanel::splitter() const {
+    return split_;
 }
 
 void ResultsPanel::clear() {

@@ -8,6 +8,7 @@
 // A forbidden one is marked "[forbidden: <axiom>]" in the list.
 #pragma once
 
+#include <QByteArray>
 #include <QWidget>
 #include <memory>
 #include <optional>
@@ -20,6 +21,7 @@
 class QComboBox;
 class QLabel;
 class QListView;
+class QSplitter;
 class QTableView;
 
 namespace memx::gui {
@@ -67,6 +69,10 @@ public:
     QString completenessText() const;
     QTableView* statesTable() const { return states_; }
     const StatesTableModel* stateRows() const { return stateRows_; }
+    // The splitter between the final states' table and the executions, and its position.
+    QSplitter* splitter() const;
+    QByteArray splitterState() const;
+    void restoreSplitterState(const QByteArray& state);
 
 signals:
     void executionSelected(int index);  // -1: none
@@ -87,6 +93,7 @@ private:
     ExecutionListModel* listed_;  // lazy: a run's thousands of rows cost no widgets
     QListView* executions_;
     QLabel* omitted_;
+    QSplitter* split_ = nullptr;
     std::shared_ptr<const solver::TestRun> run_;
     std::optional<std::string> state_;
 };

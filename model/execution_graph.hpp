@@ -21,6 +21,22 @@ struct EventInfo {
     std::string location;               // symbolic location name ("x"), empty for fences
     std::optional<std::int64_t> value;  // value read or written
     std::string label;                  // human-readable, e.g. "R[ONCE] x=1"
+    // For figures only (the cat layer never reads these): where the event comes from in the
+    // litmus source (line 0 for initial writes), and in byte-granular tests the byte it stands
+    // for: `base` is the location's name ("buf"), `offset` the byte's offset in it, and
+    // [moreFirst, moreFirst + moreCount) the bytes byte classes left without events that take
+    // this byte's choices (docs/byte-memory.md); elementSize and array say how the test
+    // declared the location (`u8 buf[16]`: 1, true; `u64 x`: 8, false).
+    std::uint32_t line = 0;
+    std::uint32_t column = 0;
+    bool byteEvent = false;
+    std::string base;
+    std::uint32_t offset = 0;
+    std::uint32_t moreFirst = 0;
+    std::uint32_t moreCount = 0;
+    std::uint32_t elementSize = 0;
+    std::uint32_t locationSize = 0;
+    bool array = false;
 };
 
 struct ExecutionGraph {

@@ -38,6 +38,13 @@ const char* dotStyle(LineStyle line) {
             return "dotted,bold";
         case LineStyle::LongDash:
             return "dashed,bold";
+        // Graphviz has no more patterns: these differ from the others in colour only.
+        case LineStyle::DashDotDot:
+        case LineStyle::SparseDot:
+            return "dotted";
+        case LineStyle::LongDashDot:
+        case LineStyle::DenseDash:
+            return "dashed";
     }
     return "solid";
 }
@@ -76,7 +83,11 @@ std::string writeDot(const Layout& layout) {
             << ", pos=" << quoted(at(h.center) + "!") << "];\n";
     }
     for (const NodeBox& n : layout.nodes) {
-        out << "  " << quoted(n.name) << " [label=" << quoted(n.text())
+        std::string label = escaped(n.text());
+        for (const std::string& d : n.details) {
+            label += "\\n" + escaped(d);
+        }
+        out << "  " << quoted(n.name) << " [label=\"" << label << "\""
             << ", pos=" << quoted(at(n.center) + "!") << ", width=" << formatFixed(n.width / 72, 3)
             << ", height=" << formatFixed(n.height / 72, 3);
         if (n.highlighted) {
@@ -94,7 +105,7 @@ std::string writeDot(const Layout& layout) {
         spline += " " + at({(e.arrowHead[1].x + e.arrowHead[2].x) / 2,
                             (e.arrowHead[1].y + e.arrowHead[2].y) / 2});
         out << "  " << quoted(layout.nodes[e.from].name) << " -> "
-            << quoted(layout.nodes[e.to].name) << " [label=" << quoted(e.relation)
+            << quoted(layout.nodes[e.to].name) << " [label=" << quoted(e.label())
             << ", color=" << quoted(s.color.hex()) << ", fontcolor=" << quoted(s.color.hex())
             << ", style=" << quoted(dotStyle(s.line)) << ", pos=" << quoted(spline)
             << ", lp=" << quoted(at(e.labelCenter));

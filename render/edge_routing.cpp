@@ -173,7 +173,7 @@ bool crossesOtherBoxes(const EdgeShape& e, const std::vector<NodeBox>& nodes) {
 void placeLabel(EdgeShape& e, std::vector<Rect>& taken, const std::vector<EdgeShape>& edges) {
     static constexpr std::array<double, 13> kSpots{0.5,  0.4,  0.6, 0.3, 0.7,  0.25, 0.75,
                                                    0.35, 0.65, 0.2, 0.8, 0.15, 0.85};
-    e.labelWidth = double(e.relation.size()) * TextMetrics::labelCharWidth + 6;
+    e.labelWidth = double(e.label().size()) * TextMetrics::labelCharWidth + 6;
     e.labelHeight = TextMetrics::labelFontSize + 4;
     auto rectAt = [&](Point c) {
         return Rect{c.x - e.labelWidth / 2, c.y - e.labelHeight / 2, c.x + e.labelWidth / 2,
@@ -190,18 +190,33 @@ void placeLabel(EdgeShape& e, std::vector<Rect>& taken, const std::vector<EdgeSh
     };
     // Best: clear of boxes, labels and other edges; next best: clear of boxes and labels.
     std::optional<Point> best, fallback;
-    for (double t : kSpots) {
-        Point c = bezierPoint(e, t);
+    auto tryAt = [&](Point c) {
         Rect r = rectAt(c);
         if (coversTaken(r)) {
-            continue;
+            return;
         }
         if (!fallback) {
             fallback = c;
         }
         if (!coversOtherEdge(r)) {
             best = c;
+        }
+    };
+    for (double t : kSpots) {
+        tryAt(bezierPoint(e, t));
+        if (best) {
             break;
+        }
+    }
+    // Crowded: beside the line rather than on it, touching it.
+    for (std::size_t i = 0; !best && i < kSpots.size(); ++i) {
+        Point c = bezierPoint(e, kSpots[i]);
+        const double dx = e.labelWidth / 2 + 2, dy = e.labelHeight / 2 + 2;
+        for (Point d : {Point{-dx, 0}, Point{dx, 0}, Point{-dx, -dy}, Point{dx, -dy},
+                        Point{-dx, dy}, Point{dx, dy}}) {
+            if (!best) {
+                tryAt({c.x + d.x, c.y + d.y});
+            }
         }
     }
     e.labelCenter = best ? *best : fallback ? *fallback : bezierPoint(e, 0.5);

@@ -45,7 +45,10 @@ FigureGraph buildFigureGraph(std::size_t eventCount, const std::vector<DrawnRela
     for (const DrawnRelation& r : relations) {
         for (auto [a, b] : drawnPairs(r).pairs()) {
             if (a < eventCount && b < eventCount) {
-                boost::add_edge(a, b, FigureEdge{r.name, false}, g);
+                auto label = r.labels.find({a, b});
+                boost::add_edge(
+                    a, b, FigureEdge{r.name, false, label == r.labels.end() ? "" : label->second},
+                    g);
             }
         }
     }
@@ -61,7 +64,7 @@ FigureGraph buildFigureGraph(std::size_t eventCount, const std::vector<DrawnRela
             }
         }
         if (!found) {
-            boost::add_edge(h.from, h.to, FigureEdge{h.relation, true}, g);
+            boost::add_edge(h.from, h.to, FigureEdge{h.relation, true, ""}, g);
         }
     }
     return g;
@@ -73,7 +76,7 @@ std::vector<HighlightedEdge> findCycle(std::size_t eventCount,
     for (const DrawnRelation& r : relations) {
         for (auto [a, b] : r.pairs.pairs()) {
             if (a < eventCount && b < eventCount) {
-                boost::add_edge(a, b, FigureEdge{r.name, false}, g);
+                boost::add_edge(a, b, FigureEdge{r.name, false, ""}, g);
             }
         }
     }

@@ -15,6 +15,7 @@ namespace memx::render {
 struct FigureEdge {
     std::string relation;
     bool inCycle = false;
+    std::string extra;  // DrawnRelation::labels of the pair
 };
 
 // Vertex i is event i. Out-edges keep insertion order, so figures are deterministic.

@@ -15,6 +15,8 @@ namespace {
 
 constexpr double kMargin = 24;
 constexpr double kNodeHeight = 22;
+constexpr double kDetailLine = 14;  // each further line of a box (NodeBox::details)
+constexpr double kRowGap = 42;      // at least this between two rows' boxes, for edges and labels
 constexpr double kNodePadding = 12;
 constexpr double kMinColumnWidth = 90;
 constexpr double kColumnGap = 80;  // room for labels and bent edges between columns
@@ -48,9 +50,16 @@ Grid placeOnGrid(const model::ExecutionGraph& graph, std::vector<NodeBox>& nodes
     }
     grid.threads.assign(threadIds.begin(), threadIds.end());
     int columns = std::max<int>(1, grid.threads.size());
-    std::stable_sort(initial.begin(), initial.end(), [&](EventIndex a, EventIndex b) {
-        return graph.events[a].location < graph.events[b].location;
-    });
+    // By location, then by offset as a number (kbuf+2 before kbuf+10).
+    auto place = [&](EventIndex i) {
+        const model::EventInfo& e = graph.events[i];
+        if (e.byteEvent) {
+            return std::make_pair(e.base, std::int64_t(e.offset));
+        }
+        return std::make_pair(e.location, std::int64_t(-1));
+    };
+    std::stable_sort(initial.begin(), initial.end(),
+                     [&](EventIndex a, EventIndex b) { return place(a) < place(b); });
     for (std::size_t k = 0; k < initial.size(); ++k) {
         nodes[initial[k]].column = int(k) % columns;
         nodes[initial[k]].row = int(k) / columns;
@@ -109,6 +118,41 @@ double placeLegend(Layout& layout, double top) {
     return bottom;
 }
 
+// An edge routed around the grid, or its label, may reach past the left margin (a channel
+// left of the first column): move the whole drawing right so that it starts inside the figure,
+// and widen the figure to hold the rightmost edge or label.
+void keepEdgesInside(Layout& layout) {
+    double left = kMargin, right = layout.width - kMargin;
+    for (const EdgeShape& e : layout.edges) {
+        for (const Point& p : e.path) {
+            left = std::min(left, p.x);
+            right = std::max(right, p.x);
+        }
+        left = std::min(left, e.labelCenter.x - e.labelWidth / 2);
+        right = std::max(right, e.labelCenter.x + e.labelWidth / 2);
+    }
+    const double shift = left < kMargin / 2 ? kMargin / 2 - left : 0;
+    if (shift > 0) {
+        auto move = [&](Point& p) { p.x += shift; };
+        for (NodeBox& n : layout.nodes) {
+            move(n.center);
+        }
+        for (ColumnHeader& h : layout.headers) {
+            move(h.center);
+        }
+        for (EdgeShape& e : layout.edges) {
+            for (Point& p : e.path) {
+                move(p);
+            }
+            for (Point& p : e.arrowHead) {
+                move(p);
+            }
+            move(e.labelCenter);
+        }
+    }
+    layout.width = std::max(layout.width + shift, right + shift + kMargin / 2);
+}
+
 }  // namespace
 
 const NodeBox* Layout::nodeFor(EventIndex e) const {
@@ -136,12 +180,24 @@ Layout layoutExecution(const model::ExecutionGraph& graph,
         NodeBox& n = layout.nodes[i];
         n.event = i;
         n.name = names[i];
-        n.label = eventLabel(graph.events[i]);
+        // A label of several lines (a by-access figure's) is the box's label and details.
+        std::string label = eventLabel(graph.events[i]);
+        for (std::size_t cut; (cut = label.rfind('\n')) != std::string::npos;) {
+            n.details.insert(n.details.begin(), label.substr(cut + 1));
+            label.erase(cut);
+        }
+        n.label = label;
         n.thread = graph.events[i].thread;
         n.highlighted = std::find(highlight.events.begin(), highlight.events.end(), i) !=
                         highlight.events.end();
         n.width = n.text().size() * TextMetrics::nodeCharWidth + kNodePadding;
         n.height = kNodeHeight;
+    }
+    for (NodeBox& n : layout.nodes) {
+        for (const std::string& d : n.details) {
+            n.width = std::max(n.width, d.size() * TextMetrics::nodeCharWidth + kNodePadding);
+        }
+        n.height = kNodeHeight + kDetailLine * double(n.details.size());
     }
     Grid grid = placeOnGrid(graph, layout.nodes);
     layout.columns = std::max<int>(1, grid.threads.size());
@@ -149,22 +205,33 @@ Layout layoutExecution(const model::ExecutionGraph& graph,
     layout.rows = grid.rows;
 
     double columnWidth = kMinColumnWidth;
+    double tallest = kNodeHeight;
     for (const NodeBox& n : layout.nodes) {
         columnWidth = std::max(columnWidth, n.width);
+        tallest = std::max(tallest, n.height);
     }
     double pitch = columnWidth + kColumnGap;
+    double rowPitch = std::max(kRowSpacing, tallest + kRowGap);
     double top = kMargin + (layout.title.empty() ? 0 : kTitleHeight);
     layout.titleStart = {kMargin, kMargin + TextMetrics::titleFontSize};
     auto columnX = [&](int c) { return kMargin + kColumnGap / 2 + pitch * c + columnWidth / 2; };
-    // Thread names head the columns; the initial writes' rows come next, then the threads'.
-    auto rowY = [&](int r) { return top + kHeaderHeight + kRowSpacing * r + kNodeHeight / 2; };
+    // The initial writes' rows come first, above the threads: the thread names head their
+    // columns just above the first thread row, at its left, where the initial writes' edges
+    // coming down the column's middle leave them clear. Without initial writes the names sit
+    // in a band of their own.
+    const double band = grid.initialRows > 0 ? 0 : kHeaderHeight;
+    auto rowY = [&](int r) { return top + band + rowPitch * r + tallest / 2; };
     for (NodeBox& n : layout.nodes) {
         n.center = {columnX(n.column), rowY(n.row)};
     }
     for (std::size_t c = 0; c < grid.threads.size(); ++c) {
-        layout.headers.push_back({grid.threads[c],
-                                  "P" + std::to_string(grid.threads[c]),
-                                  {columnX(int(c)), top + TextMetrics::titleFontSize / 2}});
+        std::string title = "P" + std::to_string(grid.threads[c]);
+        Point at{columnX(int(c)), top + TextMetrics::titleFontSize / 2};
+        if (grid.initialRows > 0) {
+            at = {columnX(int(c)) - columnWidth / 2 + title.size() * TextMetrics::nodeCharWidth,
+                  rowY(grid.initialRows) - tallest / 2 - TextMetrics::nodeFontSize};
+        }
+        layout.headers.push_back({grid.threads[c], title, at});
     }
     layout.width = 2 * kMargin + kColumnGap + pitch * layout.columns - kColumnGap;
     layout.width = std::max(layout.width, 2 * kMargin + layout.title.size() * 8.0);
@@ -178,7 +245,8 @@ Layout layoutExecution(const model::ExecutionGraph& graph,
     }
     layout.styles = assignStyles(relationNames);
     FigureGraph g = buildFigureGraph(graph.size(), relations, highlight);
-    layout.edges = planRoutes(g, layout.nodes, layout.styles, {kMargin, pitch, kRowSpacing});
+    layout.edges = planRoutes(g, layout.nodes, layout.styles, {kMargin, pitch, rowPitch});
+    keepEdgesInside(layout);
 
     if (!layout.cycle.empty()) {
         layout.notes.push_back({"thick edges: cycle", {}});
@@ -187,7 +255,7 @@ Layout layoutExecution(const model::ExecutionGraph& graph,
         layout.eventsNote = highlight.eventsNote;
         layout.notes.push_back({"thick boxes: " + highlight.eventsNote, {}});
     }
-    double gridBottom = rowY(std::max(0, layout.rows - 1)) + kNodeHeight / 2;
+    double gridBottom = rowY(std::max(0, layout.rows - 1)) + tallest / 2;
     layout.height = placeLegend(layout, gridBottom + kLegendGap) + kMargin;
     return layout;
 }

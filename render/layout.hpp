@@ -9,7 +9,9 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "model/execution_graph.hpp"
@@ -33,8 +35,19 @@ struct Color {
     bool operator==(const Color&) const = default;
 };
 
-// Distinct dash patterns so a figure printed in grey still tells the relations apart.
-enum class LineStyle { Solid, Dashed, Dotted, DashDot, LongDash };
+// Distinct dash patterns so a figure printed in grey still tells the relations apart: po, rf,
+// co and fr take the first four, other relations the last five.
+enum class LineStyle {
+    Solid,
+    Dashed,
+    Dotted,
+    DashDot,
+    LongDash,
+    DashDotDot,
+    LongDashDot,
+    SparseDot,
+    DenseDash
+};
 const char* lineStyleName(LineStyle style);
 
 struct RelationStyle {
@@ -42,6 +55,9 @@ struct RelationStyle {
     Color color;            // from the Okabe-Ito palette
     std::string colorName;  // its palette name, for legends that cannot show colour
     LineStyle line = LineStyle::Solid;
+    // Which arrow the text figures draw it with: unique within one figure (po 0, rf 1, co 2,
+    // fr 3, then one per further relation), so no two relations look alike even in ASCII.
+    std::size_t mark = 0;
 };
 
 // One relation the caller wants drawn. Transitive orders such as po or co read best as their
@@ -50,6 +66,9 @@ struct DrawnRelation {
     std::string name;
     model::Relation pairs;
     bool immediateOnly = false;
+    // Extra text for the label of some pairs' edges (the byte ranges of a by-access figure:
+    // "[0..3]"), drawn after the relation's name.
+    std::map<std::pair<EventIndex, EventIndex>, std::string> labels = {};
 };
 
 struct HighlightedEdge {
@@ -83,10 +102,12 @@ struct TextMetrics {
 struct NodeBox {
     EventIndex event = 0;
     std::string name;   // short herd-style name: "a", "b", ...
-    std::string label;  // e.g. "W[once] x=1"
-    int thread = -1;    // -1 for initial writes
-    int column = 0;     // grid column (thread column; position in the row for initial writes)
-    int row = 0;        // grid row; rows [0, Layout::initialRows) hold the initial writes
+    std::string label;  // e.g. "W[once] x=1", or the source statement
+    // Further lines under the label (a by-access figure's kinds, bytes and values).
+    std::vector<std::string> details = {};
+    int thread = -1;  // -1 for initial writes
+    int column = 0;   // grid column (thread column; position in the row for initial writes)
+    int row = 0;      // grid row; rows [0, Layout::initialRows) hold the initial writes
     bool highlighted = false;
     Point center;
     double width = 0;
@@ -98,8 +119,10 @@ struct EdgeShape {
     EventIndex from = 0;
     EventIndex to = 0;
     std::string relation;
+    std::string extra;      // after the name in the label: byte ranges ("[0..3]"), or empty
     std::size_t style = 0;  // index into Layout::styles
     bool inCycle = false;
+    std::string label() const { return extra.empty() ? relation : relation + " " + extra; }
     // Cubic Bezier segments joined end to end: the start point, then (control, control, end)
     // per segment, so 3n + 1 points. A straight piece has its controls on the segment.
     std::vector<Point> path;

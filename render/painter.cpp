@@ -52,6 +52,18 @@ QPen relationPen(const RelationStyle& style, double width) {
         case LineStyle::LongDash:
             pen.setDashPattern({6, 2.5});  // in units of the pen's width
             break;
+        case LineStyle::DashDotDot:
+            pen.setStyle(Qt::DashDotDotLine);
+            break;
+        case LineStyle::LongDashDot:
+            pen.setDashPattern({7, 2, 1, 2});
+            break;
+        case LineStyle::SparseDot:
+            pen.setDashPattern({1, 4});
+            break;
+        case LineStyle::DenseDash:
+            pen.setDashPattern({2, 1.5});
+            break;
     }
     return pen;
 }
@@ -80,7 +92,7 @@ void paintEdgeLabel(QPainter& p, const Layout& l, const EdgeShape& e) {
     p.drawRect(r);
     p.setPen(qt(l.styles[e.style].color));
     p.setFont(monospace(TextMetrics::labelFontSize, e.inCycle));
-    p.drawText(r, Qt::AlignCenter, qt(e.relation));
+    p.drawText(r, Qt::AlignCenter, qt(e.label()));
 }
 
 void paintNode(QPainter& p, const NodeBox& n) {
@@ -90,7 +102,11 @@ void paintNode(QPainter& p, const NodeBox& n) {
     p.drawRoundedRect(r, 3, 3);
     p.setPen(Qt::black);
     p.setFont(monospace(TextMetrics::nodeFontSize));
-    p.drawText(r, Qt::AlignCenter, qt(n.text()));
+    QString text = qt(n.text());
+    for (const std::string& d : n.details) {
+        text += QLatin1Char('\n') + qt(d);
+    }
+    p.drawText(r, Qt::AlignCenter, text);
 }
 
 namespace {

@@ -23,32 +23,42 @@ constexpr std::array<PaletteColor, 4> kOtherColors{{{"reddish purple", {0xCC, 0x
                                                     {"sky blue", {0x56, 0xB4, 0xE9}},
                                                     {"orange", {0xE6, 0x9F, 0x00}},
                                                     {"yellow", {0xF0, 0xE4, 0x42}}}};
-constexpr std::array<LineStyle, 5> kOtherLines{LineStyle::LongDash, LineStyle::DashDot,
-                                               LineStyle::Dashed, LineStyle::Dotted,
-                                               LineStyle::Solid};
+// None of po's, rf's, co's or fr's patterns, so no other relation looks like those in grey.
+constexpr std::array<LineStyle, 5> kOtherLines{LineStyle::LongDash, LineStyle::DashDotDot,
+                                               LineStyle::LongDashDot, LineStyle::SparseDot,
+                                               LineStyle::DenseDash};
 
-// RC11 spells po as sb and co as mo; they get the same styles so figures compare across models.
-bool fixedStyle(const std::string& name, RelationStyle& style) {
-    auto set = [&](const PaletteColor& c, LineStyle line) {
+// RC11 spells po as sb and co as mo; they get the same styles so figures compare across models
+// (the second of such a pair in one figure takes a style of its own, so no two look alike).
+bool fixedStyle(const std::string& name, RelationStyle& style,
+                const std::vector<RelationStyle>& taken) {
+    auto set = [&](const PaletteColor& c, LineStyle line, std::size_t mark) {
+        if (std::any_of(taken.begin(), taken.end(),
+                        [&](const RelationStyle& t) { return t.mark == mark; })) {
+            return false;
+        }
         style.color = c.color;
         style.colorName = c.name;
         style.line = line;
+        style.mark = mark;
         return true;
     };
     if (name == "po" || name == "sb") {
-        return set(kBlack, LineStyle::Solid);
+        return set(kBlack, LineStyle::Solid, 0);
     }
     if (name == "rf") {
-        return set(kVermillion, LineStyle::Dashed);
+        return set(kVermillion, LineStyle::Dashed, 1);
     }
     if (name == "co" || name == "mo") {
-        return set(kBlue, LineStyle::Dotted);
+        return set(kBlue, LineStyle::Dotted, 2);
     }
     if (name == "fr") {
-        return set(kBluishGreen, LineStyle::DashDot);
+        return set(kBluishGreen, LineStyle::DashDot, 3);
     }
     return false;
 }
+
+constexpr std::size_t kFixedMarks = 4;
 
 }  // namespace
 
@@ -70,6 +80,14 @@ const char* lineStyleName(LineStyle style) {
             return "dash-dot";
         case LineStyle::LongDash:
             return "long dash";
+        case LineStyle::DashDotDot:
+            return "dash-dot-dot";
+        case LineStyle::LongDashDot:
+            return "long dash-dot";
+        case LineStyle::SparseDot:
+            return "sparse dots";
+        case LineStyle::DenseDash:
+            return "short dash";
     }
     return "solid";
 }
@@ -85,11 +103,14 @@ std::vector<RelationStyle> assignStyles(const std::vector<std::string>& relation
         }
         RelationStyle style;
         style.relation = name;
-        if (!fixedStyle(name, style)) {
+        if (!fixedStyle(name, style, styles)) {
+            // Colour and dash pattern cycle with coprime periods (4 and 5), so the first 20
+            // other relations all differ in their pair.
             const PaletteColor& c = kOtherColors[nextOther % kOtherColors.size()];
             style.color = c.color;
             style.colorName = c.name;
             style.line = kOtherLines[nextOther % kOtherLines.size()];
+            style.mark = kFixedMarks + nextOther;
             ++nextOther;
         }
         styles.push_back(style);

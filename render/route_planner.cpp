@@ -98,6 +98,7 @@ std::vector<EdgeShape> planRoutes(const FigureGraph& g, const std::vector<NodeBo
         e.from = EventIndex(boost::source(*it, g));
         e.to = EventIndex(boost::target(*it, g));
         e.relation = g[*it].relation;
+        e.extra = g[*it].extra;
         e.inCycle = g[*it].inCycle;
         e.style = styleOf(e.relation);
         edges.push_back(e);

@@ -24,11 +24,30 @@ struct Glyphs {
     const char* marked;     // marks a highlighted event
     const char* cycleTo;    // "-" in "a -po-> b"
     const char* cycleHead;
-    const char* arrow[5];  // one per LineStyle, all 4 columns wide
+    // One per RelationStyle::mark, all 4 columns wide and all different: po, rf, co, fr, then
+    // the other relations in order.
+    std::vector<const char*> arrows;
 };
 
-const Glyphs kAscii{"|", "v", "-", "~", "!", "-", "->", {"--->", "- ->", "...>", "-.->", "~~~>"}};
-const Glyphs kUnicode{"│", "▼", "─", "…", "◆", "─", "→", {"───▶", "╌╌╌▶", "┈┈┈▶", "─·─▶", "╍╍╍▶"}};
+const Glyphs kAscii{
+    "|", "v", "-", "~", "!", "-", "->", {"--->", "- ->", "...>", "-.->", "~~~>", "===>",
+                                         "-..>", "=.=>", ":::>", "+++>", "-~->", "=-=>",
+                                         "-:->", "~.~>", "-+->", ".-.>", "=~=>", ":-:>",
+                                         "-=->", "+-+>", "~-~>", ".:.>", "=:=>", "-*->"}};
+const Glyphs kUnicode{
+    "│", "▼", "─", "…", "◆", "─", "→", {"───▶", "╌╌╌▶", "┈┈┈▶", "─·─▶", "╍╍╍▶", "═══▶",
+                                        "─··▶", "═·═▶", "┄┄┄▶", "┅┅┅▶", "─~─▶", "═─═▶",
+                                        "─:─▶", "~·~▶", "─+─▶", "·─·▶", "═~═▶", ":─:▶",
+                                        "─═─▶", "+─+▶", "~─~▶", "·:·▶", "═:═▶", "─*─▶"}};
+
+// The arrow of style mark m: from the table, else numbered ("-25>"), so never two alike.
+std::string arrowFor(const Glyphs& g, std::size_t mark) {
+    if (mark < g.arrows.size()) {
+        return g.arrows[mark];
+    }
+    std::string n = std::to_string(mark + 1);
+    return "-" + n + std::string(n.size() < 2 ? 2 - n.size() : 0, '-') + ">";
+}
 
 // Display width: one column per code point (every glyph above is narrow).
 std::size_t width(const std::string& s) {
@@ -87,12 +106,58 @@ class TextFigure {
 public:
     TextFigure(const Layout& l, const Glyphs& g) : l_(l), g_(g) {
         std::size_t columns = std::max<std::size_t>(1, l.columns);
-        std::size_t cap = (kMaxWidth - kColumnGap * (columns - 1)) / columns;
-        cell_ = kMinCell;
-        for (const NodeBox& n : l.nodes) {
-            cell_ = std::max(cell_, width(cellText(n)));
+        // One width for every column when that fits in 80. Else, in turn: each column as wide
+        // as its own boxes; the boxes' text without the spaces after commas and around '='
+        // (`r0=READ_ONCE(*p)`), and one space between columns rather than two, if that makes
+        // it fit; else the widest columns shortened until the line fits.
+        auto wantedWidths = [&] {
+            std::vector<std::size_t> wanted(columns, kMinCell);
+            for (const NodeBox& n : l.nodes) {
+                std::size_t& w = wanted[std::size_t(n.column) % columns];
+                w = std::max(w, width(cellText(n)));
+                for (const std::string& d : n.details) {
+                    w = std::max(w, width(detailText(n, d)));
+                }
+            }
+            return wanted;
+        };
+        auto sum = [](const std::vector<std::size_t>& v) {
+            std::size_t total = 0;
+            for (std::size_t w : v) {
+                total += w;
+            }
+            return total;
+        };
+        std::vector<std::size_t> wanted = wantedWidths();
+        const std::size_t widest = *std::max_element(wanted.begin(), wanted.end());
+        if (widest * columns + kColumnGap * (columns - 1) <= kMaxWidth) {
+            cells_.assign(columns, widest);
+        } else {
+            if (sum(wanted) + kColumnGap * (columns - 1) > kMaxWidth) {
+                // Squeezed only if that spares shortening altogether.
+                squeeze_ = true;
+                std::vector<std::size_t> tight = wantedWidths();
+                if (sum(tight) + kColumnGap * (columns - 1) <= kMaxWidth) {
+                    wanted = tight;
+                } else if (sum(tight) + (columns - 1) <= kMaxWidth) {
+                    wanted = tight;
+                    gap_ = 1;
+                } else {
+                    squeeze_ = false;
+                }
+            }
+            cells_ = wanted;
+            std::size_t total = sum(cells_);
+            const std::size_t room = kMaxWidth - gap_ * (columns - 1);
+            while (total > room) {
+                auto most = std::max_element(cells_.begin(), cells_.end());
+                if (*most <= kMinCell) {
+                    break;
+                }
+                --*most;
+                --total;
+            }
         }
-        cell_ = std::min(cell_, std::max(cap, kMinCell));
         grid_.assign(l.rows, std::vector<const NodeBox*>(columns, nullptr));
         for (const NodeBox& n : l.nodes) {
             grid_[n.row][n.column] = &n;
@@ -101,7 +166,13 @@ public:
 
     std::string write() {
         if (!l_.title.empty()) {
-            b_.line(l_.title);
+            std::vector<std::string> words;
+            for (std::size_t at = 0; at < l_.title.size();) {
+                std::size_t space = l_.title.find(' ', at);
+                words.push_back(l_.title.substr(at, space - at));
+                at = space == std::string::npos ? l_.title.size() : space + 1;
+            }
+            b_.wrapped("", words, " ");
             b_.line("");
         }
         for (int r = 0; r < l_.rows; ++r) {
@@ -124,20 +195,41 @@ public:
 
 private:
     std::string cellText(const NodeBox& n) const {
-        return n.text() + (n.highlighted ? std::string(" ") + g_.marked : "");
+        return n.name + ": " + squeezed(n.label) +
+               (n.highlighted ? std::string(" ") + g_.marked : "");
+    }
+    // A further line of a box, under its label (after "a: ").
+    std::string detailText(const NodeBox& n, const std::string& d) const {
+        return std::string(width(n.name) + 2, ' ') + squeezed(d);
+    }
+    // Without the spaces after commas and around '=' when the columns are tight.
+    std::string squeezed(const std::string& s) const {
+        if (!squeeze_) {
+            return s;
+        }
+        std::string out;
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            const bool afterTight = !out.empty() && (out.back() == ',' || out.back() == '=');
+            const bool beforeEquals = i + 1 < s.size() && s[i + 1] == '=';
+            if (s[i] == ' ' && (afterTight || beforeEquals)) {
+                continue;
+            }
+            out += s[i];
+        }
+        return out;
     }
 
-    std::string fit(const std::string& s) {
-        if (width(s) <= cell_) {
-            return s + std::string(cell_ - width(s), ' ');
+    std::string fit(const std::string& s, std::size_t cell) {
+        if (width(s) <= cell) {
+            return s + std::string(cell - width(s), ' ');
         }
-        return prefix(s, cell_ - 1) + g_.shortened;
+        return prefix(s, cell - 1) + g_.shortened;
     }
 
     void writeCells(const std::vector<std::string>& cells) {
         std::string s;
         for (std::size_t c = 0; c < cells.size(); ++c) {
-            s += (c ? std::string(kColumnGap, ' ') : "") + fit(cells[c]);
+            s += (c ? std::string(gap_, ' ') : "") + fit(cells[c], cells_[c]);
         }
         b_.line(s);
     }
@@ -148,18 +240,36 @@ private:
             titles[c] = l_.headers[c].title;
         }
         writeCells(titles);
-        writeCells(std::vector<std::string>(titles.size(), repeat(g_.rule, cell_)));
+        std::vector<std::string> rules;
+        for (std::size_t w : cells_) {
+            rules.push_back(repeat(g_.rule, w));
+        }
+        writeCells(rules);
     }
 
     void writeRow(int r) {
         std::vector<std::string> cells;
+        std::size_t lines = 1;
         for (const NodeBox* n : grid_[r]) {
             cells.push_back(n ? cellText(*n) : "");
-            if (n && width(cellText(*n)) > cell_) {
+            const std::size_t cell = cells_[cells.size() - 1];
+            bool cut = n && width(cellText(*n)) > cell;
+            for (std::size_t k = 0; n && k < n->details.size(); ++k) {
+                cut = cut || width(detailText(*n, n->details[k])) > cell;
+            }
+            if (cut) {
                 shortened_.push_back(n);
             }
+            lines = std::max(lines, n ? 1 + n->details.size() : 1);
         }
         writeCells(cells);
+        for (std::size_t k = 0; k + 1 < lines; ++k) {
+            std::vector<std::string> more;
+            for (const NodeBox* n : grid_[r]) {
+                more.push_back(n && k < n->details.size() ? detailText(*n, n->details[k]) : "");
+            }
+            writeCells(more);
+        }
     }
 
     // Edges from row r to row r + 1 in the same column are drawn; the rest wait for the lists.
@@ -170,7 +280,7 @@ private:
             std::string names;
             for (const EdgeShape& e : l_.edges) {
                 if (below && e.from == top->event && e.to == below->event) {
-                    names += (names.empty() ? "" : ",") + e.relation + (e.inCycle ? "*" : "");
+                    names += (names.empty() ? "" : ",") + e.label() + (e.inCycle ? "*" : "");
                     drawn_.insert(&e);
                 }
             }
@@ -187,8 +297,12 @@ private:
         }
         b_.line("");
         b_.line(std::string("events shortened above (") + g_.shortened + "):");
+        squeeze_ = false;  // in full
         for (const NodeBox* n : shortened_) {
             b_.line("  " + cellText(*n));
+            for (const std::string& d : n->details) {
+                b_.line("  " + detailText(*n, d));
+            }
         }
     }
 
@@ -203,7 +317,8 @@ private:
             for (const EdgeShape& e : l_.edges) {
                 if (e.style == s && !drawn_.count(&e)) {
                     items.push_back(l_.nodes[e.from].name + "->" + l_.nodes[e.to].name +
-                                    (e.inCycle ? "*" : ""));
+                                    (e.inCycle ? "*" : "") +
+                                    (e.extra.empty() ? "" : " " + e.extra));
                 }
             }
             if (items.empty()) {
@@ -215,7 +330,7 @@ private:
             any = true;
             const RelationStyle& st = l_.styles[s];
             std::string lead = st.relation + std::string(nameWidth - width(st.relation), ' ') +
-                               "  " + g_.arrow[int(st.line)] + "  ";
+                               "  " + arrowFor(g_, st.mark) + "  ";
             b_.wrapped(lead, items, ", ");
         }
     }
@@ -238,8 +353,8 @@ private:
         b_.line("legend:");
         for (const LegendEntry& entry : l_.legend) {
             const RelationStyle& s = l_.styles[entry.style];
-            b_.line("  " + std::string(g_.arrow[int(s.line)]) + "  " + s.relation + " (" +
-                    s.colorName + ", " + lineStyleName(s.line) + ")");
+            b_.line("  " + arrowFor(g_, s.mark) + "  " + s.relation + " (" + s.colorName + ", " +
+                    lineStyleName(s.line) + ")");
         }
         if (!l_.eventsNote.empty()) {
             b_.line("  " + std::string(g_.marked) + "     " + l_.eventsNote);
@@ -248,7 +363,9 @@ private:
 
     const Layout& l_;
     const Glyphs& g_;
-    std::size_t cell_ = 0;
+    std::vector<std::size_t> cells_;  // width of each column
+    std::size_t gap_ = kColumnGap;    // spaces between two columns
+    bool squeeze_ = false;            // see squeezed()
     std::vector<std::vector<const NodeBox*>> grid_;
     std::vector<const NodeBox*> shortened_;
     std::set<const EdgeShape*> drawn_;

@@ -52,6 +52,14 @@ const char* tikzDash(LineStyle line) {
             return "dash dot";
         case LineStyle::LongDash:
             return "dash pattern=on 7pt off 3pt";
+        case LineStyle::DashDotDot:
+            return "dash dot dot";
+        case LineStyle::LongDashDot:
+            return "dash pattern=on 7pt off 2pt on 1pt off 2pt";
+        case LineStyle::SparseDot:
+            return "loosely dotted";
+        case LineStyle::DenseDash:
+            return "densely dashed";
     }
     return "solid";
 }
@@ -89,8 +97,13 @@ std::string writeTikz(const Layout& layout) {
             << "};\n";
     }
     for (const NodeBox& n : layout.nodes) {
-        out << "  \\node[event" << (n.highlighted ? ", double, very thick" : "") << "] (" << n.name
-            << ") at " << at(n.center) << " {" << latexEscaped(n.text()) << "};\n";
+        out << "  \\node[event" << (n.highlighted ? ", double, very thick" : "")
+            << (n.details.empty() ? "" : ", align=center") << "] (" << n.name << ") at "
+            << at(n.center) << " {" << latexEscaped(n.text());
+        for (const std::string& d : n.details) {
+            out << "\\\\" << latexEscaped(d);
+        }
+        out << "};\n";
     }
     for (const EdgeShape& e : layout.edges) {
         std::string pen = colorName(e.style) + ", " + tikzDash(layout.styles[e.style].line) +
@@ -102,7 +115,7 @@ std::string writeTikz(const Layout& layout) {
         }
         out << ";\n";
         out << "  \\node[relation, text=" << colorName(e.style) << "] at " << at(e.labelCenter)
-            << " {" << latexEscaped(e.relation) << "};\n";
+            << " {" << latexEscaped(e.label()) << "};\n";
     }
     for (const LegendEntry& entry : layout.legend) {
         out << "  \\draw[" << colorName(entry.style) << ", "

@@ -111,6 +111,37 @@ void addByteRelations(const model::EventStructure& es, const Candidate& c,
     g.sets["torn"] = std::move(torn);
 }
 
+// Byte-granular tests: the byte an event stands for, with the bytes byte classes left out
+// that take its choices. A left-out byte lies in a segment of at least three bytes, whose
+// first two bytes are kept: the run of left-out bytes after kept byte k belongs to the segment
+// that starts at k - 1 (docs/byte-memory.md, "Byte classes").
+void describeByte(const model::LocationTable& table, std::int64_t address, model::EventInfo& info) {
+    auto place = table.placeOf(address);
+    if (!place) {
+        return;
+    }
+    const model::Location& l = table.locations[place->location];
+    info.byteEvent = true;
+    info.base = l.name;
+    info.offset = place->offset;
+    info.elementSize = l.elementSize;
+    info.locationSize = l.size;
+    info.array = l.size > l.elementSize;
+    if (l.keptBytes.empty()) {
+        return;
+    }
+    auto it = std::find(l.keptBytes.begin(), l.keptBytes.end(), place->offset + 1);
+    if (it == l.keptBytes.end()) {
+        return;
+    }
+    const std::uint32_t second = *it;
+    const std::uint32_t next = std::next(it) == l.keptBytes.end() ? l.size : *std::next(it);
+    if (next > second + 1) {
+        info.moreFirst = second + 1;
+        info.moreCount = next - second - 1;
+    }
+}
+
 }  // namespace
 
 std::string locationName(const model::LocationTable& table, std::int64_t address) {
@@ -172,7 +203,12 @@ BuiltGraph buildExecutionGraph(const model::EventStructure& es, const Candidate&
         if (hasLocation(ev)) {
             info.location = locationName(es.locations, c.addresses[e]);
             info.value = c.values[e];
+            if (es.byteGranular()) {
+                describeByte(es.locations, c.addresses[e], info);
+            }
         }
+        info.line = ev.range.begin.line;
+        info.column = ev.range.begin.column;
         if (ev.thread < 0 && inSet(ev, "W")) {
             g.sets["IW"].insert(i);
         }

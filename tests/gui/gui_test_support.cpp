@@ -5,7 +5,9 @@
 #include <QGraphicsItem>
 #include <QSignalSpy>
 #include <QTest>
+#include <algorithm>
 
+#include "gui/graph_panel.hpp"
 #include "gui/main_window.hpp"
 #include "gui/run_controller.hpp"
 
@@ -33,6 +35,18 @@ bool waitForRun(MainWindow& window, int timeoutMs) {
         QTest::qWait(5);
     }
     QCoreApplication::processEvents();
+    return waitForFigure(*window.graph(), std::max<int>(1000, timeoutMs - int(clock.elapsed())));
+}
+
+bool waitForFigure(GraphPanel& graph, int timeoutMs) {
+    QElapsedTimer clock;
+    clock.start();
+    while (graph.layoutPending()) {
+        if (clock.elapsed() > timeoutMs) {
+            return false;
+        }
+        QTest::qWait(2);
+    }
     return true;
 }
 

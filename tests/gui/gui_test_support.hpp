@@ -6,16 +6,21 @@
 #include <QString>
 
 namespace memx::gui {
+class GraphPanel;
 class MainWindow;
-}
+}  // namespace memx::gui
 
 namespace memx::gui::testing {
 
 QString libraryTest(const QString& relative);  // <source>/litmus/library/<relative>
 QString readFile(const QString& path);
 
-// Waits (processing events) until the window's run finishes; false after `timeoutMs`.
+// Waits (processing events) until the window's run finishes and its graph shows the first
+// execution's layout (computed off the GUI thread); false after `timeoutMs`.
 bool waitForRun(MainWindow& window, int timeoutMs);
+
+// Waits until `graph` shows the layout of its latest figure and relation choice.
+bool waitForFigure(GraphPanel& graph, int timeoutMs = 10000);
 
 // Items of QGraphicsItem type `type` (EventItem::Type, EdgeItem::Type) in `scene`.
 int countItems(const QGraphicsScene& scene, int type);

@@ -8,12 +8,15 @@
 #include <QGraphicsItem>
 #include <QListView>
 #include <QMessageBox>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 #include <memory>
 
 #include "gui/compare_panel.hpp"
@@ -69,6 +72,7 @@ private slots:
         QCOMPARE(listed.size(), std::size_t(3));  // Never 0 3
         for (int index : listed) {
             window_->results()->setCurrentExecution(index);
+            QVERIFY(waitForFigure(*window_->graph()));
             QCOMPARE(window_->results()->currentExecution(), index);
             auto figure = window_->graph()->figure();
             auto layout = window_->graph()->layout();
@@ -140,6 +144,7 @@ private slots:
 
         results->setFilter(ExecutionFilter::All);
         results->setCurrentExecution(forbidden.front());
+        QVERIFY(waitForFigure(*window_->graph()));
         QCOMPARE(results->currentExecution(), forbidden.front());
         const memx::solver::ForbiddenExecution* f = forbiddenExecution(o, forbidden.front());
         QVERIFY(f);
@@ -202,6 +207,7 @@ private slots:
         QCOMPARE(listed.size(), std::size_t(4));
         for (int index : listed) {
             window_->results()->setCurrentExecution(index);
+            QVERIFY(waitForFigure(*window_->graph()));
             const memx::solver::ForbiddenExecution* f = forbiddenExecution(o, index);
             QVERIFY(f && f->failedAxioms.size() == 1);
             auto layout = window_->graph()->layout();
@@ -261,6 +267,7 @@ private slots:
         const int rf = relationEdges("rf");
         QVERIFY(rf > 0);
         graph->setRelationVisible("rf", false);
+        QVERIFY(waitForFigure(*graph));
         QCOMPARE(relationEdges("rf"), 0);
         QCOMPARE(countItems(*graph->scene(), EdgeItem::Type), before - rf);
         // A relation the model defines, off by default, can be switched on.
@@ -268,8 +275,10 @@ private slots:
         const auto offered = graph->offeredRelations();
         QVERIFY(std::find(offered.begin(), offered.end(), "ppo") != offered.end());
         graph->setRelationVisible("ppo", true);
+        QVERIFY(waitForFigure(*graph));
         QVERIFY(relationEdges("ppo") > 0);
         graph->setRelationVisible("rf", true);
+        QVERIFY(waitForFigure(*graph));
         QCOMPARE(relationEdges("rf"), rf);
         // The choice persists in the settings.
         QVERIFY(settings_->value(QStringLiteral("relations"))
@@ -396,6 +405,7 @@ private slots:
         // The drawn execution is the rejected one, its cycle highlighted edge by edge.
         auto figure = window_->graph()->figure();
         QVERIFY(figure);
+        QVERIFY(waitForFigure(*window_->graph()));
         QVERIFY(!figure->highlight.cycle.empty());
         int cycleEdges = 0;
         for (const auto& e : window_->graph()->layout()->edges) {
@@ -424,7 +434,104 @@ private slots:
         QVERIFY(compare->rejectingGraph()->figure());
         QVERIFY(compare->allowingGraph()->figure()->highlight.cycle.empty());
         QVERIFY(!compare->rejectingGraph()->figure()->highlight.cycle.empty());
+        QVERIFY(waitForFigure(*compare->rejectingGraph()));
         QVERIFY(countItems(*compare->rejectingGraph()->scene(), EventItem::Type) > 0);
+    }
+
+    // Issue 16: a byte-granular execution is drawn one box per access, labelled with its
+    // statement; "Bytes" (or a double click on a box) shows the byte events, and back.
+    void byteGranularExecutionsAreDrawnByAccess() {
+        QVERIFY(window_->openFile(libraryTest(QStringLiteral("usercopy/double-fetch.litmus"))));
+        window_->run();
+        QVERIFY(waitForRun(*window_, 60000));
+        GraphPanel* graph = window_->graph();
+        auto figure = graph->figure();
+        QVERIFY(figure && figure->byteGranular);
+        auto layout = graph->layout();
+        QVERIFY(layout);
+        // Three initial values (ubuf, first, second), two copies, one external store.
+        QCOMPARE(int(layout->nodes.size()), 6);
+        QCOMPARE(countItems(*graph->scene(), EventItem::Type), 6);
+        QVERIFY(int(figure->graph.events.size()) > 6);
+        bool statement = false;
+        for (const auto& n : layout->nodes) {
+            statement = statement || n.label.rfind("copy_from_user(first, ubuf, 2)", 0) == 0;
+        }
+        QVERIFY(statement);
+        graph->setShowsBytes(true);
+        QVERIFY(waitForFigure(*graph));
+        QCOMPARE(graph->layout()->nodes.size(), figure->graph.events.size());
+        QCOMPARE(countItems(*graph->scene(), EventItem::Type), int(figure->graph.events.size()));
+        graph->setShowsBytes(false);
+        QVERIFY(waitForFigure(*graph));
+        QCOMPARE(int(graph->layout()->nodes.size()), 6);
+    }
+
+    // Issue 16: base relations apart from the model's, which a search narrows.
+    void relationsAreGroupedAndSearchable() {
+        QVERIFY(window_->openFile(libraryTest(QStringLiteral("lkmm/MP+wmb+rmb.litmus"))));
+        window_->run();
+        QVERIFY(waitForRun(*window_, 30000));
+        QTreeWidget* tree = window_->graph()->relationTree();
+        QCOMPARE(tree->topLevelItemCount(), 2);
+        QTreeWidgetItem* base = tree->topLevelItem(0);
+        QTreeWidgetItem* derived = tree->topLevelItem(1);
+        QVERIFY(derived->text(0).startsWith(QStringLiteral("Model relations")));
+        QStringList baseNames, modelNames;
+        for (int i = 0; i < base->childCount(); ++i) {
+            baseNames << base->child(i)->text(0);
+        }
+        for (int i = 0; i < derived->childCount(); ++i) {
+            modelNames << derived->child(i)->text(0);
+        }
+        for (const char* name : {"po", "rf", "co", "fr"}) {
+            QVERIFY2(baseNames.contains(QLatin1String(name)), name);
+        }
+        QVERIFY(modelNames.contains(QStringLiteral("ppo")));
+        QVERIFY(!modelNames.contains(QStringLiteral("po")));
+        window_->graph()->setRelationFilter(QStringLiteral("PP"));
+        int shown = 0;
+        for (int i = 0; i < derived->childCount(); ++i) {
+            const bool match = derived->child(i)->text(0).contains(QStringLiteral("pp"));
+            QCOMPARE(derived->child(i)->isHidden(), !match);
+            shown += match ? 1 : 0;
+        }
+        QVERIFY(shown > 0 && shown < derived->childCount());
+    }
+
+    // Issue 16: "Fit" keeps text legible; a figure too large for the view scrolls instead.
+    void fitKeepsALegibleScale() {
+        QVERIFY(window_->openFile(libraryTest(QStringLiteral("lkmm/MP+wmb+rmb.litmus"))));
+        window_->run();
+        QVERIFY(waitForRun(*window_, 30000));
+        GraphView* view = window_->graph()->view();
+        view->resize(120, 90);  // far smaller than the figure
+        view->fit();
+        QCOMPARE(view->zoom(), GraphView::kMinFitScale);
+        QVERIFY(view->horizontalScrollBar()->maximum() > 0 ||
+                view->verticalScrollBar()->maximum() > 0);
+    }
+
+    // Issue 16: the splitters' positions survive a restart.
+    void splitterPositionsAreRemembered() {
+        auto* main = window_->findChild<QSplitter*>(QStringLiteral("mainSplitter"));
+        auto* right = window_->findChild<QSplitter*>(QStringLiteral("rightSplitter"));
+        QVERIFY(main && right);
+        window_->resize(1200, 900);
+        QTest::qWait(20);
+        main->setSizes({300, 900});
+        right->setSizes({500, 400});
+        const QList<int> mainSizes = main->sizes();
+        const QList<int> rightSizes = right->sizes();
+        window_->close();  // saves the settings
+        window_ = std::make_unique<MainWindow>(*settings_);
+        window_->resize(1200, 900);
+        window_->show();
+        QTest::qWait(20);
+        QCOMPARE(window_->findChild<QSplitter*>(QStringLiteral("mainSplitter"))->sizes(),
+                 mainSizes);
+        QCOMPARE(window_->findChild<QSplitter*>(QStringLiteral("rightSplitter"))->sizes(),
+                 rightSizes);
     }
 
     void userCopyModeReachesTheEventBuilder() {

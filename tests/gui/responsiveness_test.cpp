@@ -1,11 +1,13 @@
-// The window stays responsive while it solves (issue 8, result 3): a 10 ms QTimer heartbeat on
-// the GUI thread never waits more than 100 ms between two beats, from Run until the results
-// are listed and the first execution drawn (the user sees a freeze then too).
+// The window stays responsive while it solves (issue 8, result 3) and after (issue 16): a 10 ms
+// QTimer heartbeat on the GUI thread never waits more than 100 ms between two beats, from Run
+// until the results are listed and the first execution drawn (the user sees a freeze then too).
 //
 // A measurement only counts if it saw enough beats while solving: the largest test of
 // ../shared/corpus/kernel solves in about 5 ms, so it runs again and again until its runs add
-// up to 3 s; and two corpus/lkmm tests each run once, exhaustively as the window runs them,
-// for seconds, and list thousands of executions. Every case skips when ../shared is missing.
+// up to 3 s; two corpus/lkmm tests each run once, exhaustively as the window runs them, for
+// seconds, and list thousands of executions; and a byte-granular 4 KiB copy_to_user against a
+// u64 READ_ONCE (bench/usercopy's to-user case, about 0.3 s and 256 executions with byte
+// classes) runs until its runs add up to 3 s. The corpus cases skip when ../shared is missing.
 #include <QDir>
 #include <QDirIterator>
 #include <QElapsedTimer>
@@ -31,11 +33,11 @@ namespace {
 
 constexpr int kHeartbeatMs = 10;
 constexpr qint64 kMaxGapMs = 100;  // issue 8: no event-loop stall over 100 ms while solving
-// After the solve the window lists the results and lays out the first execution on the GUI
-// thread: 65-105 ms for the 12-thread case's 48-event figure (render::layoutExecution's edge
-// routing). Bounded apart, loosely enough to pass and tightly enough to catch the 280-325 ms
-// freeze the listing once had.
-constexpr qint64 kMaxGapAfterSolveMs = 200;
+// After the solve the window lists the results and draws the first execution. Its layout
+// (render::layoutExecution's edge routing: 65-105 ms for the 12-thread case's 48-event figure)
+// once ran on the GUI thread and was bounded at 200 ms apart; it runs on a worker since
+// issue 16, so the same 100 ms holds after the solve too.
+constexpr qint64 kMaxGapAfterSolveMs = 100;
 // Fewer beats while solving than this and the measurement proves nothing (one run of the
 // kernel test gave 0 beats); 100 beats are at least a second of solving.
 constexpr int kMinBeatsWhileSolving = 100;
@@ -323,6 +325,42 @@ private slots:
         if (QTest::currentTestFailed()) {
             return;
         }
+    }
+
+    // Issue 16, result 3: a byte-granular 4 KiB copy. One run takes about 0.3 s, so it runs
+    // until its runs add up to 3 s, each run's 256 executions listed and the first drawn.
+    void noStallOnAFourKibCopy() {
+        QString ones;
+        for (int i = 0; i < 4096; ++i) {
+            ones += i ? QStringLiteral(",1") : QStringLiteral("1");
+        }
+        window_->setTestText(
+            QStringLiteral("C copy_to_user-4096\n{ u8 kbuf[4096] = {%1}; u8 ubuf[4096]; }\n"
+                           "P0(u8 *ubuf, u8 *kbuf) { copy_to_user(ubuf, kbuf, 4096); }\n"
+                           "P1(u8 *ubuf) { u64 r0 = READ_ONCE(*(u64 *)(ubuf + 2048)); }\n"
+                           "exists (1:r0!=0 /\\ 1:r0!=0x0101010101010101)\n")
+                .arg(ones));
+        window_->checkNow();
+
+        Heartbeat beat(*window_->runner());
+        SolveTime time;
+        int runs = 0;
+        while (runs == 0 || (time.worker < 3.0 && runs < 100)) {
+            QVERIFY2(runOnce(*window_, time), "a run of the 4 KiB copy did not finish");
+            ++runs;
+        }
+        QTest::qWait(kSettleMs);
+        beat.stop();
+        const std::size_t listed = window_->results()->listedExecutions().size();
+        report("copy_to_user 4 KiB", beat, time, runs, listed);
+        QVERIFY2(window_->results()->observationText().startsWith(
+                     QStringLiteral("Observation copy_to_user-4096 Sometimes")),
+                 qPrintable(window_->results()->observationText()));
+        // Drawn by access: two initial values, the copy and the read, not 8 KiB of bytes.
+        QVERIFY(testing::waitForFigure(*window_->graph()));
+        QVERIFY(window_->graph()->layout());
+        QCOMPARE(int(window_->graph()->layout()->nodes.size()), 4);
+        verifyResponsive(beat);
     }
 
 private:

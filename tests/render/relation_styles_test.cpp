@@ -38,6 +38,33 @@ TEST(RelationStyles, EightRelationsGetDistinctColoursAndDistinctDashes) {
     EXPECT_EQ(baseLines.size(), 4u);
 }
 
+TEST(RelationStyles, NineRelationsGetNineDashPatternsAndNoTwoLookAlike) {
+    // Issue 16: fr and cumul-fence were both dash-dot, told apart by colour only.
+    auto styles = render::assignStyles(
+        {"po", "rf", "co", "fr", "cumul-fence", "rmb", "hb", "pb", "rb", "ppo", "prop"});
+    std::set<render::LineStyle> lines;
+    std::set<std::pair<std::string, render::LineStyle>> looks;
+    std::set<std::size_t> marks;
+    for (std::size_t i = 0; i < styles.size(); ++i) {
+        if (i < 9) {
+            lines.insert(styles[i].line);
+        }
+        looks.insert({styles[i].color.hex(), styles[i].line});
+        marks.insert(styles[i].mark);
+    }
+    EXPECT_EQ(lines.size(), 9u);
+    EXPECT_EQ(looks.size(), styles.size());
+    EXPECT_EQ(marks.size(), styles.size());
+}
+
+TEST(RelationStyles, AnAliasBesideItsRelationGetsAStyleOfItsOwn) {
+    auto styles = render::assignStyles({"po", "sb", "co", "mo"});
+    ASSERT_EQ(styles.size(), 4u);
+    EXPECT_NE(styles[1].mark, styles[0].mark);
+    EXPECT_NE(styles[1].line, styles[0].line);
+    EXPECT_NE(styles[3].line, styles[2].line);
+}
+
 TEST(RelationStyles, DuplicatesAndAliasesShareAStyle) {
     auto styles = render::assignStyles({"rf", "rf", "sb", "mo"});
     ASSERT_EQ(styles.size(), 3u);
