@@ -97,12 +97,17 @@ std::string statementAt(const litmus::Stmt& s, const SourcePos& p, const ExprTex
                 }
                 return "if (" + text(*n.cond) + ")";
             } else if constexpr (std::is_same_v<T, litmus::WhileStmt>) {
-                if (n.body) {
-                    if (std::string inner = statementAt(*n.body, p, text); !inner.empty()) {
-                        return inner;
+                for (const litmus::StmtPtr& part : {n.body, n.step}) {
+                    if (part) {
+                        if (std::string inner = statementAt(*part, p, text); !inner.empty()) {
+                            return inner;
+                        }
                     }
                 }
-                return "while (" + text(*n.cond) + ")";
+                // An event of the condition itself (a read in `while (READ_ONCE(*x))`).
+                return n.cond ? "while (" + text(*n.cond) + ")" : "for (;;)";
+            } else if constexpr (std::is_same_v<T, litmus::JumpStmt>) {
+                return n.isBreak ? "break" : "continue";
             } else {
                 for (const litmus::StmtPtr& inner : n.body) {
                     if (std::string found = statementAt(*inner, p, text); !found.empty()) {

@@ -137,6 +137,21 @@ TEST(ByteGranularity, ArraysElementsCastsAndPointerArithmetic) {
     EXPECT_FALSE(es.accessGroups[es.groupOf[indexOf(es, ev[3])]].singleCopyAtomic);  // plain
 }
 
+TEST(ByteGranularity, MarkedAccessesTakeArrayElementsAsTheKernelWritesThem) {
+    // WRITE_ONCE(s[1], v) and READ_ONCE(buf[i]) name the element itself, not a pointer.
+    auto es = buildText(test("u32 s[4];",
+                             "P0(u32 *s) { int i = 2; WRITE_ONCE(s[1], 7);"
+                             " u32 r0 = READ_ONCE(s[i]); }"));
+    auto ev = threadEvents(es, 0);
+    ASSERT_EQ(ev.size(), 8u);  // four bytes written, four read
+    const std::int64_t base = es.locations.locations[0].address;
+    EXPECT_EQ(addressOf(es, indexOf(es, ev[0])), base + 4);
+    EXPECT_EQ(addressOf(es, indexOf(es, ev[4])), base + 8);
+    EXPECT_EQ(setsOf(*ev[0]), "ONCE,W");
+    EXPECT_EQ(setsOf(*ev[4]), "ONCE,R");
+    EXPECT_TRUE(es.accessGroups[es.groupOf[indexOf(es, ev[4])]].singleCopyAtomic);
+}
+
 TEST(ByteGranularity, MisalignedMarkedAccessesAreNotSingleCopyAtomic) {
     auto es =
         buildText(test("u8 buf[8];", "P0(u8 *buf) { u32 r0 = READ_ONCE(*(u32 *)(buf + 2)); }"));

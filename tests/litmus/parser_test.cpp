@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "litmus/parser.hpp"
+#include "litmus/printer.hpp"
 #include "parse_helpers.hpp"
 
 namespace memx::litmus {
@@ -381,6 +382,76 @@ TEST(Parser, ComparingAPointerLocationOrARegisterWithAnAddressDoesNotWarn) {
     EXPECT_TRUE(warningsOf("C t\n{ }\nP0(int *x, int *y) { WRITE_ONCE(*x, 1); }\n"
                            "exists (x=[y])\n")
                     .empty());
+}
+
+}  // namespace
+}  // namespace memx::litmus
+
+namespace memx::litmus {
+namespace {
+
+using testing::firstError;
+using testing::parseOk;
+
+// herd's state grammar beyond exists/forall (lib/stateParser.mly's `observed`, `with`, typed
+// `locations` entries), which herd7 accepts and memx used to refuse.
+TEST(ParserHerdForms, ObservedIsAnExistsOverGroupsOfAtoms) {
+    Program p = parseOk(
+        "C o\n{}\nP0(int *x) { int r0 = READ_ONCE(*x); }\n"
+        "observed 0:r0=1; x=1; and 0:r0=0;\n");
+    EXPECT_EQ(p.condition.quantifier, Quantifier::Exists);
+    const auto& any = std::get<PropOr>(p.condition.prop->node);
+    EXPECT_TRUE(std::holds_alternative<PropAnd>(any.lhs->node));
+    EXPECT_TRUE(std::holds_alternative<PropAtom>(any.rhs->node));
+    EXPECT_EQ(printProgram(p).substr(printProgram(p).find("exists")),
+              "exists (0:r0=1 /\\ x=1 \\/ 0:r0=0)\n");
+}
+
+TEST(ParserHerdForms, WithClausesAfterTheConditionAreKept) {
+    Program p = parseOk("C w\n{}\nP0(int *x) {}\nexists (x=0)\nwith lkmm: exists; sc: ~exists\n");
+    ASSERT_EQ(p.conditionKinds.size(), 2u);
+    EXPECT_EQ(p.conditionKinds[1], (std::pair<std::string, std::string>{"sc", "~exists"}));
+    EXPECT_EQ(parseOk(printProgram(p)), p);
+    EXPECT_NE(firstError("C w\n{}\nP0(int *x) {}\nexists (x=0)\nwith lkmm: sometimes\n")
+                  .find("'exists', '~exists' or 'forall'"),
+              std::string::npos);
+}
+
+TEST(ParserHerdForms, TypedLocationsEntries) {
+    Program p = parseOk(
+        "C t\n{}\nP0(int *x) { int r0 = 1; }\n"
+        "locations [x int; 0:r0 int*; x *]\nexists (x=0)\n");
+    ASSERT_EQ(p.locations.size(), 3u);
+    EXPECT_EQ(p.locations[0].declaredType, "int");
+    EXPECT_EQ(p.locations[1].declaredType, "int*");
+    EXPECT_EQ(p.locations[2].declaredType, "*");
+    EXPECT_EQ(parseOk(printProgram(p)), p);
+}
+
+TEST(ParserHerdForms, ALocationsEntryMayNameARegisterTheThreadNeverDeclares) {
+    const std::string text = "C u\n{}\nP0(int *x) {}\nlocations [0:r9]\nexists (x=0)\n";
+    DiagnosticSink sink;
+    auto p = parseLitmus(text, "u.litmus", sink);
+    ASSERT_TRUE(p.has_value());
+    ASSERT_EQ(sink.diagnostics().size(), 1u);
+    EXPECT_EQ(sink.diagnostics()[0].severity, Severity::Warning);
+    EXPECT_NE(sink.diagnostics()[0].message.find("herd7 lists it as 0"), std::string::npos);
+    // In the condition it is still a mistake.
+    EXPECT_NE(firstError("C u\n{}\nP0(int *x) {}\nexists (0:r9=0)\n").find("never declares"),
+              std::string::npos);
+}
+
+TEST(ParserHerdForms, LoopsAndJumpsParse) {
+    Program p = parseOk(testing::withBody(
+        "int i; for (i = 0; i < 2; i++) { if (i) break; continue; } do { i--; } while (i > 0);"));
+    const auto& body = p.threads[0].body;
+    ASSERT_EQ(body.size(), 4u);  // int i; i = 0; for; do
+    const auto& loop = std::get<WhileStmt>(body[2]->node);
+    EXPECT_EQ(loop.kind, LoopKind::For);
+    ASSERT_TRUE(loop.step);
+    EXPECT_EQ(std::get<WhileStmt>(body[3]->node).kind, LoopKind::DoWhile);
+    EXPECT_NE(firstError(testing::withBody("for (;;) WRITE_ONCE(*x, 1)")).find("missing ';'"),
+              std::string::npos);
 }
 
 }  // namespace
