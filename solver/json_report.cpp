@@ -72,6 +72,7 @@ nlohmann::json outcomeToJson(const litmus::Program& program, const TestOutcome& 
                         {"result", o.undefined ? "Undef" : (o.conditionSatisfied() ? "Ok" : "No")},
                         {"loopCut", o.loopCut},
                         {"waits", o.waits},
+                        {"blockedWaits", o.blockedWaits},
                         {"positive", o.positive},
                         {"negative", o.negative},
                         {"flags", o.flags},

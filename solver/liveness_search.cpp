@@ -1,9 +1,11 @@
 #include "solver/liveness_search.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <vector>
 
+#include "model/events/symbolic_values.hpp"
 #include "solver/candidate_encoding.hpp"
 #include "solver/condition_encoding.hpp"
 #include "solver/execution_graph_builder.hpp"
@@ -26,14 +28,40 @@ model::EventStructure withBlockedWaits(const model::EventStructure& events) {
     return variant;
 }
 
+// The value of `id` in a candidate: reads give the values they read, choices 0.
+std::int64_t valueIn(const model::EventStructure& es, model::SymId id, const Candidate& c,
+                     std::map<model::SymId, std::int64_t>& memo) {
+    if (auto it = memo.find(id); it != memo.end()) {
+        return it->second;
+    }
+    const model::SymNode& n = es.nodes[id];
+    std::int64_t v = 0;
+    switch (n.op) {
+        case model::SymOp::Const:
+            v = n.value;
+            break;
+        case model::SymOp::ReadValue:
+            v = c.executed[n.event] ? c.values[n.event] : 0;
+            break;
+        case model::SymOp::Choice:
+            v = 0;
+            break;
+        default:
+            v = model::operatorValue(
+                n, [&](std::size_t i) { return valueIn(es, n.operands[i], c, memo); });
+    }
+    memo[id] = v;
+    return v;
+}
+
 }  // namespace
 
-LivenessAnswer searchBlockedWait(const litmus::Program& program,
+LivenessResult searchBlockedWait(const litmus::Program& program,
                                  const model::EventStructure& events, const cat::Model& model,
                                  std::optional<Clock::time_point> deadline,
                                  const std::atomic<bool>* cancel) {
     if (events.waits.empty()) {
-        return LivenessAnswer::Live;
+        return {};
     }
     const model::EventStructure variant = withBlockedWaits(events);
     // Every location gets a final write: a wait's reads may read anywhere.
@@ -65,21 +93,32 @@ LivenessAnswer searchBlockedWait(const litmus::Program& program,
         }
         session.add(anyBlocked);
     };
-    bool found = false;
+    LivenessResult result;
     auto stats = enumerateCandidatesWithZ3(
         variant, observed,
         [&](const Candidate& candidate) {
             BuiltGraph built = buildExecutionGraph(variant, candidate);
+            bool allowed = false;
             cat::EvaluateOptions options;
             cat::evaluate(model, built.graph, options,
-                          [&](const cat::ExecutionVerdict& v) { found = found || v.allowed; });
-            return !found;
+                          [&](const cat::ExecutionVerdict& v) { allowed = allowed || v.allowed; });
+            if (!allowed) {
+                return true;
+            }
+            result.answer = LivenessAnswer::Blocked;
+            std::map<model::SymId, std::int64_t> memo;
+            for (std::size_t w = 0; w < variant.waits.size(); ++w) {
+                if (valueIn(variant, variant.waits[w].blocked, candidate, memo) != 0) {
+                    result.blockedWaits.push_back(w);
+                }
+            }
+            return false;
         },
         deadline, cancel, &restriction);
-    if (found) {
-        return LivenessAnswer::Blocked;
+    if (result.answer != LivenessAnswer::Blocked && stats.timedOut) {
+        result.answer = LivenessAnswer::Unknown;
     }
-    return stats.timedOut ? LivenessAnswer::Unknown : LivenessAnswer::Live;
+    return result;
 }
 
 }  // namespace memx::solver

@@ -12,6 +12,7 @@
 
 #include <atomic>
 #include <optional>
+#include <vector>
 
 #include "litmus/ast.hpp"
 #include "model/cat/model.hpp"
@@ -22,7 +23,14 @@ namespace memx::solver {
 
 enum class LivenessAnswer { Blocked, Live, Unknown /* the deadline or a cancel stopped it */ };
 
-LivenessAnswer searchBlockedWait(const litmus::Program& program,
+struct LivenessResult {
+    LivenessAnswer answer = LivenessAnswer::Live;
+    // Blocked: the waits (indices into EventStructure::waits) that wait forever in the
+    // allowed execution found.
+    std::vector<std::size_t> blockedWaits;
+};
+
+LivenessResult searchBlockedWait(const litmus::Program& program,
                                  const model::EventStructure& events, const cat::Model& model,
                                  std::optional<Clock::time_point> deadline,
                                  const std::atomic<bool>* cancel);

@@ -59,6 +59,9 @@ struct TestOutcome {
     // Loops read as waits under --loops await (EventStructure::waits): each contributes only
     // its final iteration, and the `liveness` flag says a thread can wait forever.
     std::size_t waits = 0;
+    // With the liveness flag: where threads wait forever in the execution found, e.g.
+    // "P0 at line 12".
+    std::vector<std::string> blockedWaits;
     bool timedOut = false;
     bool cancelled = false;  // stopped by RunOptions::cancel (timedOut is set too)
     // False after a verdict search (SearchMode::Verdict): the observation is exact, but the

@@ -1,5 +1,6 @@
 #include "solver/test_runner.hpp"
 
+#include <fmt/format.h>
 #include <chrono>
 #include <functional>
 #include <limits>
@@ -290,9 +291,16 @@ TestOutcome runTest(const litmus::Program& program, const model::EventStructure&
         }
         if (!out.timedOut && !events.waits.empty()) {
             // --loops await: is some thread left waiting forever?
-            switch (searchBlockedWait(program, events, model, deadline, options.cancel)) {
+            LivenessResult liveness =
+                searchBlockedWait(program, events, model, deadline, options.cancel);
+            switch (liveness.answer) {
                 case LivenessAnswer::Blocked:
                     out.flags.insert("liveness");
+                    for (std::size_t w : liveness.blockedWaits) {
+                        const model::Wait& wait = events.waits[w];
+                        out.blockedWaits.push_back(
+                            fmt::format("P{} at line {}", wait.thread, wait.range.begin.line));
+                    }
                     break;
                 case LivenessAnswer::Unknown:
                     out.flagsExact = false;

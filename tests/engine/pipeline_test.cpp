@@ -51,6 +51,33 @@ P1(int *x, int *y) { WRITE_ONCE(*y, 1); WRITE_ONCE(*x, 2); }
 exists (x=1 /\ y=1)
 )";
 
+const char* kSpinMessagePassing = R"(C spin-MP
+{}
+P0(int *x, int *y) { WRITE_ONCE(*x, 1); WRITE_ONCE(*y, 1); }
+P1(int *x, int *y) {
+  int r0; int r1;
+  r0 = READ_ONCE(*y);
+  while (r0 == 0) { r0 = READ_ONCE(*y); }
+  r1 = READ_ONCE(*x);
+}
+exists (1:r1=0)
+)";
+
+const char* kWaitForEachOther = R"(C wait-for-each-other
+{}
+P0(int *x, int *y) {
+  int r0 = smp_load_acquire(y);
+  while (r0 == 0) { r0 = smp_load_acquire(y); }
+  WRITE_ONCE(*x, 1);
+}
+P1(int *x, int *y) {
+  int r1 = smp_load_acquire(x);
+  while (r1 == 0) { r1 = smp_load_acquire(x); }
+  WRITE_ONCE(*y, 1);
+}
+exists (0:r0=1)
+)";
+
 class PipelineTest : public ::testing::Test {
 protected:
     void TearDown() override {
@@ -75,9 +102,10 @@ protected:
     }
 
     TestRun run(const std::string& model, const char* name, const char* text,
-                RunOptions options = {}) {
+                RunOptions options = {}, model::EventOptions events = {}) {
         ModelSelection selection;
         selection.builtin = model;
+        selection.events = events;
         DiagnosticSink sink;
         auto loaded = loadModelSelection(selection, sink);
         if (!loaded) {
@@ -321,6 +349,45 @@ TEST_F(PipelineTest, AFilteredTestSpendsTheBudgetOnWhatPassesTheFilter) {
     EXPECT_TRUE(counted.outcome.exhaustive);
     EXPECT_EQ(counted.outcome.states, full.outcome.states);
     EXPECT_EQ(counted.outcome.negative, full.outcome.negative);
+}
+
+TEST_F(PipelineTest, AnUnrolledLoopIsCutAndTheVerdictSaysLoop) {
+    model::EventOptions events;
+    for (int unroll : {2, 4}) {
+        events.unroll = unroll;
+        auto r = run("lkmm", "spin-MP", kSpinMessagePassing, {}, events);
+        EXPECT_TRUE(r.outcome.loopCut);
+        // One execution per number of failed reads of y that fits, times the two values of x.
+        EXPECT_EQ(r.outcome.positive, static_cast<std::uint64_t>(unroll + 1));
+        EXPECT_EQ(r.outcome.negative, static_cast<std::uint64_t>(unroll + 1));
+        EXPECT_NE(formatHerdReport(r.program, r.outcome, r.hash).find("\nLoop Ok\nWitnesses\n"),
+                  std::string::npos);
+    }
+}
+
+TEST_F(PipelineTest, WaitsForEachOtherUnderBothReadings) {
+    auto herd = run("lkmm", "wait", kWaitForEachOther);
+    EXPECT_EQ(herd.outcome.positive + herd.outcome.negative, 0u) << "every execution is cut";
+    EXPECT_FALSE(herd.outcome.flags.contains("liveness"));
+    model::EventOptions events;
+    events.loops = model::LoopReading::Await;
+    auto await = run("lkmm", "wait", kWaitForEachOther, {}, events);
+    EXPECT_EQ(await.outcome.waits, 2u);
+    EXPECT_FALSE(await.outcome.loopCut) << "a wait is not a cut";
+    EXPECT_EQ(await.outcome.positive + await.outcome.negative, 0u);
+    EXPECT_TRUE(await.outcome.flags.contains("liveness"));
+    EXPECT_EQ(await.outcome.blockedWaits,
+              (std::vector<std::string>{"P0 at line 5", "P1 at line 10"}));
+}
+
+TEST_F(PipelineTest, AWaitThatAlwaysEndsRaisesNoLivenessFlag) {
+    model::EventOptions events;
+    events.loops = model::LoopReading::Await;
+    auto r = run("lkmm", "spin-MP", kSpinMessagePassing, {}, events);
+    EXPECT_EQ(r.outcome.waits, 1u);
+    EXPECT_FALSE(r.outcome.flags.contains("liveness"));
+    EXPECT_EQ(r.outcome.positive, 2u);
+    EXPECT_EQ(r.outcome.negative, 2u);
 }
 
 }  // namespace memx::solver
