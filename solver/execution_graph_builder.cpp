@@ -127,6 +127,8 @@ void describeByte(const model::LocationTable& table, std::int64_t address, model
     info.elementSize = l.elementSize;
     info.locationSize = l.size;
     info.array = l.size > l.elementSize;
+    info.isSigned = l.isSigned;
+    info.bigEndian = table.bigEndian;
     if (l.keptBytes.empty()) {
         return;
     }

@@ -112,18 +112,20 @@ TEST(AccessFigure, OneBoxPerAccessLabelledWithItsStatementKindsBytesAndValues) {
     ASSERT_EQ(f.graph.size(), 5u);  // init x, init buf, READ_ONCE, memcpy, WRITE_ONCE
     EXPECT_EQ(f.graph.events[0].label, "x=0");
     EXPECT_EQ(f.graph.events[1].label, "buf=0");
-    EXPECT_EQ(f.graph.events[2].label, "r0 = READ_ONCE(*x) L10\nR[ONCE] x=01 01 00 00 torn");
+    EXPECT_EQ(f.graph.events[2].label,
+              "r0 = READ_ONCE(*x) L10\nR[ONCE] x=257 torn, bytes 01 01 00 00");
     EXPECT_EQ(f.graph.events[3].label, "memcpy(out, buf, 64) L11\nR[ONCE] buf=0");
-    EXPECT_EQ(f.graph.events[4].label, "WRITE_ONCE(*lo, 0x0101) L10\nW[ONCE] x+0..1 bytes=01 01");
+    EXPECT_EQ(f.graph.events[4].label, "WRITE_ONCE(*lo, 0x0101) L10\nW[ONCE] x+0..1 bytes=257");
 }
 
 TEST(AccessFigure, PerByteFactsBecomeOneEdgePerPairOfAccessesWithMergedRanges) {
     render::Figure f = figureOf(example());
     const auto& rf = relation(f, "rf");
     EXPECT_EQ(rf.pairs.count(), 3u);
-    EXPECT_EQ(rf.labels.at({4, 2}), "[0..1]");  // from P1's write
-    EXPECT_EQ(rf.labels.at({0, 2}), "[2..3]");  // from the initial value
-    EXPECT_TRUE(rf.pairs.contains(1, 3));       // all 64 bytes of the copy: no range to say
+    // Accesses are named a (READ_ONCE), b (memcpy), c (P1's write), then the initial values.
+    EXPECT_EQ(rf.labels.at({4, 2}), "[0..1] from P1:c");
+    EXPECT_EQ(rf.labels.at({0, 2}), "[2..3] from init");
+    EXPECT_TRUE(rf.pairs.contains(1, 3));  // all 64 bytes of the copy: no range to say
     EXPECT_EQ(rf.labels.count({1, 3}), 0u);
     const auto& co = relation(f, "co");
     EXPECT_TRUE(co.pairs.contains(0, 4));
@@ -131,6 +133,52 @@ TEST(AccessFigure, PerByteFactsBecomeOneEdgePerPairOfAccessesWithMergedRanges) {
     // A pair between different bytes says nothing about bytes: the edge, without a range.
     EXPECT_TRUE(relation(f, "fr").pairs.contains(2, 4));
     EXPECT_TRUE(relation(f, "fr").labels.empty());
+}
+
+TEST(AccessFigure, RangesOfCoAndFrSayWhichWriteComesAfterTheOther) {
+    Example x = example();
+    for (std::uint32_t b = 0; b < 4; ++b) {  // 14-17: P2 writes the whole of x
+        x.graph.events.push_back(byteEvent(2, 0, "W", "x", b, 2, 4, 4));
+    }
+    x.statements.resize(x.graph.size());
+    const std::size_t n = x.graph.size();
+    model::Relation co(n), fr(n);
+    co.insert(12, 14);  // P2's write comes after P1's in bytes 0..1
+    co.insert(13, 15);
+    fr.insert(6, 12);  // the READ_ONCE's bytes 0..1, as if read before P1's write
+    fr.insert(7, 13);
+    x.relations = {{"co", co}, {"fr", fr}, {"hb", fr}};
+    render::Figure f = figureOf(x);
+    // Accesses: a (READ_ONCE), b (memcpy), c (P1's write), d (P2's), initial values.
+    EXPECT_EQ(relation(f, "co").labels.at({4, 5}), "[0..1] after P1:c");
+    EXPECT_EQ(relation(f, "fr").labels.at({2, 4}), "[0..1] before P1:c");
+    EXPECT_EQ(relation(f, "hb").labels.at({2, 4}), "[0..1]");  // no words for other relations
+}
+
+// One location's initial value, of the given bytes in memory order, drawn by access.
+std::string initialValueLabel(std::vector<std::int64_t> bytes, std::uint32_t element, bool isSigned,
+                              bool bigEndian) {
+    ExecutionGraph g;
+    const auto size = std::uint32_t(bytes.size());
+    for (std::uint32_t b = 0; b < size; ++b) {
+        EventInfo e = byteEvent(-1, 0, "W", "x", b, bytes[b], size, element);
+        e.isSigned = isSigned;
+        e.bigEndian = bigEndian;
+        g.events.push_back(e);
+    }
+    return render::figureOf(g, {}, {}, {}).graph.events.at(0).label;
+}
+
+TEST(AccessFigure, ValuesReadAsTheProgramMeansThem) {
+    EXPECT_EQ(initialValueLabel({0x2a, 0, 0, 0}, 4, true, false), "x=42");
+    EXPECT_EQ(initialValueLabel({0, 0, 0, 0x2a}, 4, true, true), "x=42");    // --endian big
+    EXPECT_EQ(initialValueLabel({0xfe, 0xff}, 2, true, false), "x=-2");      // s16
+    EXPECT_EQ(initialValueLabel({0xfe, 0xff}, 2, false, false), "x=65534");  // u16
+    EXPECT_EQ(initialValueLabel({0xff}, 1, true, false), "x=-1");            // s8
+    EXPECT_EQ(initialValueLabel({1, 0, 1, 1, 1, 1}, 1, false, false), "x={1,0,1*4}");    // u8[6]
+    EXPECT_EQ(initialValueLabel({1, 0, 0, 0, 2, 0, 0, 0}, 4, false, false), "x={1,2}");  // u32[2]
+    EXPECT_EQ(initialValueLabel({0, 0, 0, 0}, 1, false, false), "x=0");
+    EXPECT_EQ(initialValueLabel({1, 2, 3}, 3, false, false), "x=01 02 03");  // no number
 }
 
 TEST(AccessFigure, PoIsTheOrderOfTheStatements) {
