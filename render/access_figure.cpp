@@ -591,6 +591,16 @@ std::vector<std::string> sourceStatements(const litmus::Program& program,
     return out;
 }
 
+std::set<int> externalThreads(const litmus::Program& program) {
+    std::set<int> out;
+    for (const litmus::Thread& t : program.threads) {
+        if (t.external) {
+            out.insert(t.id);
+        }
+    }
+    return out;
+}
+
 std::string byteRangeText(const model::EventInfo& loc, std::uint32_t first, std::uint32_t last) {
     const std::uint32_t element = std::max<std::uint32_t>(1, loc.elementSize);
     if (first == 0 && last + 1 == loc.locationSize) {

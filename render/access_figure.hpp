@@ -18,6 +18,7 @@
 //   render::Layout l = render::layoutExecution(f.graph, f.relations, f.highlight, {title});
 #pragma once
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,9 @@ bool isTransitiveByDefinition(const std::string& name, const cat::Model* model);
 std::vector<std::string> sourceStatements(const litmus::Program& program,
                                           const model::ExecutionGraph& graph,
                                           const std::string& source = {});
+
+// The threads `program` declares `external` (LayoutOptions::externalThreads).
+std::set<int> externalThreads(const litmus::Program& program);
 
 // The figure of `graph` with `relations` (immediateOnly ones drawn as their reduction) and
 // `highlight` (events and cycle edges of `graph`). Tests that are not byte-granular keep one box
