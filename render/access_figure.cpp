@@ -54,6 +54,21 @@ public:
             if (from > to || from > line.size()) {
                 return litmus::printExpr(e);
             }
+            if (l == r.end.line) {
+                // A parenthesised operand's range may end before its `)` (`*(p + 1)`).
+                auto open = [&] {
+                    const std::string cut = text + line.substr(from, to - from);
+                    return std::count(cut.begin(), cut.end(), '(') -
+                           std::count(cut.begin(), cut.end(), ')');
+                };
+                for (std::size_t next = to; open() > 0 && next < line.size(); ++next) {
+                    if (line[next] == ')') {
+                        to = next + 1;
+                    } else if (line[next] != ' ' && line[next] != '\t') {
+                        break;
+                    }
+                }
+            }
             text += (text.empty() ? "" : " ") + line.substr(from, to - from);
         }
         std::string out;

@@ -5,6 +5,7 @@
 
 #include <set>
 
+#include "litmus/parser.hpp"
 #include "render/access_figure.hpp"
 #include "render/figure.hpp"
 
@@ -278,6 +279,43 @@ TEST(AccessFigure, InitialWritesSortByLocationThenNumericOffset) {
     EXPECT_EQ(l.nodes[2].row, 0);
     EXPECT_EQ(l.nodes[1].row, 1);
     EXPECT_EQ(l.nodes[0].row, 2);
+}
+
+TEST(AccessFigure, ExternalThreadsAreNamedSoAndLabelsBetweenNeighboursHaveRoom) {
+    ExecutionGraph g;
+    for (int t = 0; t < 2; ++t) {
+        g.events.push_back(byteEvent(t, 0, t ? "W" : "R", "x", 0, 1, 1, 1));
+    }
+    Relation rf(2);
+    rf.insert(1, 0);
+    std::vector<render::DrawnRelation> drawn{{"rf", rf, false, {{{1, 0}, "[0..3] from P1:b"}}}};
+    render::LayoutOptions o;
+    o.externalThreads = {1};
+    render::Layout l = render::layoutExecution(g, drawn, {}, o);
+    ASSERT_EQ(l.headers.size(), 2u);
+    EXPECT_EQ(l.headers[0].title, "P0");
+    EXPECT_EQ(l.headers[1].title, "P1 (external)");
+    ASSERT_EQ(l.edges.size(), 1u);
+    const render::EdgeShape& e = l.edges[0];
+    EXPECT_EQ(e.label(), "rf [0..3] from P1:b");
+    // The label sits between the two boxes, clear of both.
+    EXPECT_GE(e.labelCenter.x - e.labelWidth / 2, l.nodes[0].center.x + l.nodes[0].width / 2);
+    EXPECT_LE(e.labelCenter.x + e.labelWidth / 2, l.nodes[1].center.x - l.nodes[1].width / 2);
+}
+
+TEST(AccessFigure, StatementsKeepTheirClosingParentheses) {
+    const std::string source =
+        "C t\n{\nu16 x = 0;\n}\nP0(u16 *x)\n{\n\tu8 *p = (u8 *)x;\n\t*(p + 1) = 0x05;\n}\n"
+        "exists (x=0)\n";
+    DiagnosticSink sink;
+    auto program = litmus::parseLitmus(source, "t.litmus", sink);
+    ASSERT_TRUE(program) << (sink.diagnostics().empty() ? "" : sink.diagnostics()[0].message);
+    ExecutionGraph g;
+    EventInfo w = byteEvent(0, 0, "W", "x", 1, 5, 2, 2);
+    w.line = 8;
+    w.column = 2;
+    g.events.push_back(w);
+    EXPECT_EQ(render::sourceStatements(*program, g, source)[0], "*(p + 1) = 0x05");
 }
 
 TEST(AccessFigure, OrdersByDefinitionAreReduced) {
