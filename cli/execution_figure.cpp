@@ -115,8 +115,12 @@ std::vector<std::uint8_t> drawExecution(const cat::Model& model,
         options.statements = render::sourceStatements(*choice.program, g, choice.source);
     }
     render::Figure figure = render::figureOf(g, drawn, highlightOf(execution, values), options);
+    render::LayoutOptions layoutOptions{title};
+    if (choice.program) {
+        layoutOptions.externalThreads = render::externalThreads(*choice.program);
+    }
     render::Layout layout =
-        render::layoutExecution(figure.graph, figure.relations, figure.highlight, {title});
+        render::layoutExecution(figure.graph, figure.relations, figure.highlight, layoutOptions);
     auto text = [](std::string s) { return std::vector<std::uint8_t>(s.begin(), s.end()); };
     switch (format) {
         case FigureFormat::Dot:

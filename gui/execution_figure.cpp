@@ -166,6 +166,7 @@ bool isBaseRelation(const std::string& name) {
 void addStatements(ExecutionFigure& figure, const litmus::Program& program,
                    const std::string& source) {
     figure.statements = render::sourceStatements(program, figure.graph, source);
+    figure.externalThreads = render::externalThreads(program);
 }
 
 FigureLayout layoutFigure(const ExecutionFigure& figure, const std::set<std::string>& visible,
@@ -184,6 +185,7 @@ FigureLayout layoutFigure(const ExecutionFigure& figure, const std::set<std::str
     render::Figure f = render::figureOf(figure.graph, drawn, figure.highlight, figureOptions);
     render::LayoutOptions options;
     options.title = title;
+    options.externalThreads = figure.externalThreads;
     FigureLayout out;
     out.layout = render::layoutExecution(f.graph, f.relations, f.highlight, options);
     out.graph = std::move(f.graph);

@@ -28,7 +28,8 @@ struct ExecutionFigure {
     std::set<std::string> orders;
     // Per event: its source statement (addStatements), for the boxes' labels; may be empty.
     std::vector<std::string> statements;
-    bool byteGranular = false;  // drawn one box per access unless asked for bytes
+    std::set<int> externalThreads;  // the test's `external` threads (addStatements)
+    bool byteGranular = false;      // drawn one box per access unless asked for bytes
 };
 
 // The figure and the graph its boxes stand for: one event per access of a byte-granular test
@@ -42,7 +43,8 @@ struct FigureLayout {
 // lists them apart from the relations the model derives.
 bool isBaseRelation(const std::string& name);
 
-// Gives `figure` the statements of `program` (whose text is `source`) for its boxes.
+// Gives `figure` the statements of `program` (whose text is `source`) for its boxes, and its
+// external threads for the column names.
 void addStatements(ExecutionFigure& figure, const litmus::Program& program,
                    const std::string& source);
 

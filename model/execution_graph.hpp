@@ -26,7 +26,8 @@ struct EventInfo {
     // for: `base` is the location's name ("buf"), `offset` the byte's offset in it, and
     // [moreFirst, moreFirst + moreCount) the bytes byte classes left without events that take
     // this byte's choices (docs/byte-memory.md); elementSize and array say how the test
-    // declared the location (`u8 buf[16]`: 1, true; `u64 x`: 8, false).
+    // declared the location (`u8 buf[16]`: 1, true; `u64 x`: 8, false), isSigned whether its
+    // elements are signed and bigEndian how the test stores multi-byte values (`--endian`).
     std::uint32_t line = 0;
     std::uint32_t column = 0;
     bool byteEvent = false;
@@ -37,6 +38,8 @@ struct EventInfo {
     std::uint32_t elementSize = 0;
     std::uint32_t locationSize = 0;
     bool array = false;
+    bool isSigned = false;
+    bool bigEndian = false;
 };
 
 struct ExecutionGraph {

@@ -54,6 +54,21 @@ public:
             if (from > to || from > line.size()) {
                 return litmus::printExpr(e);
             }
+            if (l == r.end.line) {
+                // A parenthesised operand's range may end before its `)` (`*(p + 1)`).
+                auto open = [&] {
+                    const std::string cut = text + line.substr(from, to - from);
+                    return std::count(cut.begin(), cut.end(), '(') -
+                           std::count(cut.begin(), cut.end(), ')');
+                };
+                for (std::size_t next = to; open() > 0 && next < line.size(); ++next) {
+                    if (line[next] == ')') {
+                        to = next + 1;
+                    } else if (line[next] != ' ' && line[next] != '\t') {
+                        break;
+                    }
+                }
+            }
             text += (text.empty() ? "" : " ") + line.substr(from, to - from);
         }
         std::string out;
@@ -107,7 +122,7 @@ std::string statementAt(const litmus::Stmt& s, const SourcePos& p, const ExprTex
                 // An event of the condition itself (a read in `while (READ_ONCE(*x))`).
                 return n.cond ? "while (" + text(*n.cond) + ")" : "for (;;)";
             } else if constexpr (std::is_same_v<T, litmus::JumpStmt>) {
-                return n.isBreak ? "break" : "continue";
+                return {};  // break and continue access nothing
             } else {
                 for (const litmus::StmtPtr& inner : n.body) {
                     if (std::string found = statementAt(*inner, p, text); !found.empty()) {
@@ -147,14 +162,8 @@ std::string rangesText(const Ranges& ranges) {
     return s + "]";
 }
 
-// Byte values in memory order, runs of three or more as "hh*n": "01 00", "01*2 00*62".
-std::string bytesText(const std::vector<std::int64_t>& values) {
-    if (values.size() == 1) {
-        return std::to_string(values[0]);
-    }
-    if (std::all_of(values.begin(), values.end(), [](std::int64_t v) { return v == 0; })) {
-        return "0";
-    }
+// Byte values in memory order, every one in hex: "01 00*7".
+std::string hexBytes(const std::vector<std::int64_t>& values) {
     std::string s;
     for (std::size_t i = 0; i < values.size();) {
         std::size_t j = i;
@@ -162,16 +171,108 @@ std::string bytesText(const std::vector<std::int64_t>& values) {
             ++j;
         }
         const std::string hex = fmt::format("{:02x}", values[i] & 0xff);
-        if (j - i >= 3) {
-            s += (s.empty() ? "" : " ") + hex + "*" + std::to_string(j - i);
-        } else {
-            for (std::size_t k = i; k < j; ++k) {
-                s += (s.empty() ? "" : " ") + hex;
-            }
+        for (std::size_t k = i; k < (j - i >= 3 ? i + 1 : j); ++k) {
+            s += (s.empty() ? "" : " ") + hex + (j - i >= 3 ? "*" + std::to_string(j - i) : "");
         }
         i = j;
     }
     return s;
+}
+
+// Byte values as hexBytes writes them, except one byte in decimal and all zeros as "0".
+std::string bytesText(const std::vector<std::int64_t>& values) {
+    if (values.size() == 1) {
+        return std::to_string(values[0]);
+    }
+    if (std::all_of(values.begin(), values.end(), [](std::int64_t v) { return v == 0; })) {
+        return "0";
+    }
+    return hexBytes(values);
+}
+
+// The number 1 to 8 bytes in memory order stand for, in the test's byte order, sign-extended
+// when `isSigned`.
+std::string numberText(const std::vector<std::int64_t>& bytes, bool bigEndian, bool isSigned) {
+    const std::size_t n = bytes.size();
+    std::uint64_t v = 0;
+    for (std::size_t k = 0; k < n; ++k) {
+        v |= std::uint64_t(bytes[k] & 0xff) << (8 * (bigEndian ? n - 1 - k : k));
+    }
+    if (isSigned && n < 8 && ((v >> (8 * n - 1)) & 1) != 0) {
+        v |= ~std::uint64_t(0) << (8 * n);
+    }
+    return isSigned ? std::to_string(std::int64_t(v)) : std::to_string(v);
+}
+
+// Element values as a C initializer with runs of three or more as "v*n": "{1,0,1,0*61}".
+std::string elementsText(const std::vector<std::string>& elements) {
+    std::string s;
+    for (std::size_t i = 0; i < elements.size();) {
+        std::size_t j = i;
+        while (j < elements.size() && elements[j] == elements[i]) {
+            ++j;
+        }
+        for (std::size_t k = i; k < (j - i >= 3 ? i + 1 : j); ++k) {
+            s += (s.empty() ? "" : ",") + elements[i] +
+                 (j - i >= 3 ? "*" + std::to_string(j - i) : "");
+        }
+        i = j;
+    }
+    return "{" + s + "}";
+}
+
+// The value of an access's bytes (offset -> byte) as the program means it: a scalar's or an
+// element's number in the test's byte order and signedness (`42`, not `2a 00*3`); an array's
+// elements (`{1,0,1,0*61}`, `0` when all are zero); a piece of a scalar of 2, 4 or 8 bytes as
+// an unsigned number; other pieces as bytes in memory order. A torn read says so and, where its
+// number hides them, gives its bytes too (`65537 torn, bytes 01 00 01 00`).
+std::string valueText(const EventInfo& loc, const std::map<std::uint32_t, std::int64_t>& values,
+                      bool torn) {
+    std::vector<std::int64_t> bytes;
+    for (const auto& [offset, v] : values) {
+        bytes.push_back(v);
+    }
+    const std::uint32_t first = values.begin()->first;
+    const std::size_t n = bytes.size();
+    const bool contiguous = values.rbegin()->first - first + 1 == n;
+    const std::uint32_t element = std::max<std::uint32_t>(1, loc.elementSize);
+    std::string number;
+    bool perByte = n == 1;
+    if (contiguous && loc.array && element <= 8 && first % element == 0 && n % element == 0) {
+        std::vector<std::string> elements;
+        for (std::size_t k = 0; k < n; k += element) {
+            elements.push_back(numberText(
+                {bytes.begin() + std::ptrdiff_t(k), bytes.begin() + std::ptrdiff_t(k + element)},
+                loc.bigEndian, loc.isSigned));
+        }
+        const bool zero = std::all_of(elements.begin(), elements.end(),
+                                      [](const std::string& e) { return e == "0"; });
+        number = elements.size() == 1 ? elements[0] : zero ? "0" : elementsText(elements);
+        perByte = element == 1;
+    } else if (contiguous && (n == 1 || n == 2 || n == 4 || n == 8)) {
+        number = numberText(bytes, loc.bigEndian, loc.isSigned && !loc.array && n == element);
+    } else {
+        number = bytesText(bytes);
+        perByte = true;
+    }
+    if (torn && !perByte) {
+        return number + " torn, bytes " + hexBytes(bytes);
+    }
+    return number + (torn ? " torn" : "");
+}
+
+// The word a byte range's label names the access at the edge's other end with, so the label
+// reads from the access its bytes are counted in: an rf edge's read takes its bytes "from" the
+// write, a co edge's write comes "after" the one it overwrites, an fr edge's read comes
+// "before" the write that overwrites its bytes. Empty for other relations.
+std::string rangeWord(const std::string& relation, bool otherIsSource) {
+    static const std::set<std::string> from{"rf", "rfe", "rfi"};
+    static const std::set<std::string> after{"co", "coe", "coi", "mo"};
+    static const std::set<std::string> before{"fr", "fre", "fri"};
+    if (otherIsSource) {
+        return from.count(relation) ? "from" : after.count(relation) ? "after" : "";
+    }
+    return before.count(relation) ? "before" : "";
 }
 
 std::string kindWithTags(const EventInfo& e) {
@@ -257,6 +358,12 @@ public:
         for (std::size_t n = 0; n < accesses_.size(); ++n) {
             f.graph.events.push_back(describe(accesses_[n]));
         }
+        names_ = shortEventNames(f.graph);
+        for (std::size_t n = 0; n < accesses_.size(); ++n) {
+            const EventInfo& e = f.graph.events[n];
+            accessNames_.push_back(e.thread < 0 ? "init"
+                                                : "P" + std::to_string(e.thread) + ":" + names_[n]);
+        }
         for (const DrawnRelation& r : relations) {
             f.relations.push_back(lift(r));
         }
@@ -298,12 +405,8 @@ private:
 
     std::string sideText(const Side& s) const {
         const EventInfo& e = g_.events[s.events.front()];
-        std::vector<std::int64_t> values;
-        for (const auto& [offset, v] : s.values) {
-            values.push_back(v);
-        }
         std::string where = byteRangeText(e, s.first(), s.values.rbegin()->first);
-        return kindWithTags(e) + " " + where + "=" + bytesText(values) + (s.torn ? " torn" : "");
+        return kindWithTags(e) + " " + where + "=" + valueText(e, s.values, s.torn);
     }
 
     EventInfo describe(const Access& a) const {
@@ -375,6 +478,7 @@ private:
         Relation lifted(n);
         std::map<std::pair<EventIndex, EventIndex>, std::set<std::uint32_t>> bytes;
         std::map<std::pair<EventIndex, EventIndex>, EventIndex> sample;
+        std::map<std::pair<EventIndex, EventIndex>, bool> otherIsSource;
         std::set<std::pair<EventIndex, EventIndex>> notPerByte;
         bool anyNotPerByte = false;
         for (auto [a, b] : pairs.pairs()) {
@@ -400,6 +504,7 @@ private:
             auto got = endBytes(end);
             bytes[{A, B}].insert(got.begin(), got.end());
             sample.try_emplace({A, B}, end);
+            otherIsSource.try_emplace({A, B}, end == b);
         }
         if (r.immediateOnly && anyNotPerByte) {
             // po between accesses: the order of the statements, reduced again.
@@ -413,7 +518,13 @@ private:
             if (offsets.size() == sideSize(sample.at(pair))) {
                 continue;  // the whole access: no range to say
             }
-            out.labels[pair] = rangesText(rangesOf(offsets));
+            // "[1,3..63] from init": the bytes, and the access at the other end in words.
+            const bool source = otherIsSource.at(pair);
+            const std::string word = rangeWord(r.name, source);
+            out.labels[pair] =
+                rangesText(rangesOf(offsets)) +
+                (word.empty() ? ""
+                              : " " + word + " " + accessNames_[source ? pair.first : pair.second]);
         }
         return out;
     }
@@ -422,6 +533,8 @@ private:
     const FigureOptions& o_;
     std::vector<Access> accesses_;
     std::vector<std::size_t> nodeOf_;
+    std::vector<std::string> names_;        // each access's short name ("a")
+    std::vector<std::string> accessNames_;  // as range labels name it: "init", "P1:c"
     const std::string empty_;
 };
 
@@ -491,6 +604,16 @@ std::vector<std::string> sourceStatements(const litmus::Program& program,
                     out[i] = statementAt(*s, p, text);
                 }
             }
+        }
+    }
+    return out;
+}
+
+std::set<int> externalThreads(const litmus::Program& program) {
+    std::set<int> out;
+    for (const litmus::Thread& t : program.threads) {
+        if (t.external) {
+            out.insert(t.id);
         }
     }
     return out;

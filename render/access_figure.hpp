@@ -6,15 +6,19 @@
 // per access instead: the two sides of a memcpy or copy_from_user, a u64 READ_ONCE, the
 // initial value of a location. A box shows the source statement (`r0 = READ_ONCE(*x)`), then
 // per side its kinds, the bytes it covers as the language writes them (`buf[0..63]`,
-// `x+4..7 bytes`) and their values. Per-byte rf, co and fr facts become labelled byte ranges on
-// one edge per pair of accesses (`rf [0..3]`, counted from the first byte of the access at the
-// read end, else at the target); bytes with the same source merge. A torn read says so on its
-// box and is highlighted. FigureOptions::bytes keeps the byte-level graph instead (`--bytes`).
+// `x+4..7 bytes`) and their value as the program means it (`x=42` composed in the test's byte
+// order and the type's signedness, `buf={1,0,1,0*61}` for elements). Per-byte rf, co and fr
+// facts become labelled byte ranges on one edge per pair of accesses (`rf [0..3] from init`,
+// `fr [4..7] before P1:c`, counted from the first byte of the access at the read end, else at
+// the target); bytes with the same source merge. A torn read says so on its box, with its
+// bytes, and is highlighted. FigureOptions::bytes keeps the byte-level graph instead
+// (`--bytes`).
 //
 //   render::Figure f = render::figureOf(graph, drawn, highlight, {bytes, statements});
 //   render::Layout l = render::layoutExecution(f.graph, f.relations, f.highlight, {title});
 #pragma once
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -50,6 +54,9 @@ bool isTransitiveByDefinition(const std::string& name, const cat::Model* model);
 std::vector<std::string> sourceStatements(const litmus::Program& program,
                                           const model::ExecutionGraph& graph,
                                           const std::string& source = {});
+
+// The threads `program` declares `external` (LayoutOptions::externalThreads).
+std::set<int> externalThreads(const litmus::Program& program);
 
 // The figure of `graph` with `relations` (immediateOnly ones drawn as their reduction) and
 // `highlight` (events and cycle edges of `graph`). Tests that are not byte-granular keep one box

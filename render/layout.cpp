@@ -4,6 +4,7 @@
 #include <cmath>
 #include <set>
 
+#include "render/edge_routing.hpp"
 #include "render/event_names.hpp"
 #include "render/figure_graph.hpp"
 #include "render/relation_styles.hpp"
@@ -27,7 +28,7 @@ constexpr double kLegendGap = 30;
 constexpr double kLegendLine = 18;
 constexpr double kLegendSample = 34;
 constexpr double kNoteLine = 16;
-// sharing the gap between two columns
+constexpr double kLabelClearance = 8;  // between a label in a column gap and the boxes
 
 struct Grid {
     std::vector<int> threads;  // thread id of each column
@@ -83,6 +84,27 @@ Grid placeOnGrid(const model::ExecutionGraph& graph, std::vector<NodeBox>& nodes
         grid.rows = std::max(grid.rows, grid.initialRows + int(inThread.size()));
     }
     return grid;
+}
+
+// The width of the gap right of each column but the last: kColumnGap, or more where an edge
+// joins two boxes side by side in the same row, whose label has nowhere to go but that gap
+// (`rf [0,2] from P1:b`).
+std::vector<double> innerGaps(const FigureGraph& g, const std::vector<NodeBox>& nodes,
+                              int columns) {
+    std::vector<double> gaps(std::size_t(std::max(0, columns - 1)), kColumnGap);
+    for (auto [it, end] = boost::edges(g); it != end; ++it) {
+        const NodeBox& a = nodes[boost::source(*it, g)];
+        const NodeBox& b = nodes[boost::target(*it, g)];
+        if (a.row != b.row || std::abs(a.column - b.column) != 1) {
+            continue;
+        }
+        const FigureEdge& e = g[*it];
+        const std::string label = e.extra.empty() ? e.relation : e.relation + " " + e.extra;
+        const double width = double(label.size()) * TextMetrics::labelCharWidth + 6;
+        double& gap = gaps[std::size_t(std::min(a.column, b.column))];
+        gap = std::max(gap, width + 2 * kLabelClearance);
+    }
+    return gaps;
 }
 
 // Legend entries, one per relation with an edge in the figure, flow left to right and wrap at
@@ -204,6 +226,7 @@ Layout layoutExecution(const model::ExecutionGraph& graph,
     layout.initialRows = grid.initialRows;
     layout.rows = grid.rows;
 
+    FigureGraph g = buildFigureGraph(graph.size(), relations, highlight);
     double columnWidth = kMinColumnWidth;
     double tallest = kNodeHeight;
     for (const NodeBox& n : layout.nodes) {
@@ -214,7 +237,18 @@ Layout layoutExecution(const model::ExecutionGraph& graph,
     double rowPitch = std::max(kRowSpacing, tallest + kRowGap);
     double top = kMargin + (layout.title.empty() ? 0 : kTitleHeight);
     layout.titleStart = {kMargin, kMargin + TextMetrics::titleFontSize};
-    auto columnX = [&](int c) { return kMargin + kColumnGap / 2 + pitch * c + columnWidth / 2; };
+    const std::vector<double> gaps = innerGaps(g, layout.nodes, layout.columns);
+    std::vector<double> columnLeft{kMargin + kColumnGap / 2};
+    for (double gap : gaps) {
+        columnLeft.push_back(columnLeft.back() + columnWidth + gap);
+    }
+    auto columnX = [&](int c) { return columnLeft[std::size_t(c)] + columnWidth / 2; };
+    GridGeometry geometry{kMargin, pitch, rowPitch, {kMargin}};
+    for (std::size_t c = 1; c < columnLeft.size(); ++c) {
+        geometry.gapCenters.push_back(columnLeft[c] - gaps[c - 1] / 2);
+    }
+    const double right = columnLeft.back() + columnWidth + kColumnGap / 2;
+    geometry.gapCenters.push_back(right);
     // The initial writes' rows come first, above the threads: the thread names head their
     // columns just above the first thread row, at its left, where the initial writes' edges
     // coming down the column's middle leave them clear. Without initial writes the names sit
@@ -224,16 +258,25 @@ Layout layoutExecution(const model::ExecutionGraph& graph,
     for (NodeBox& n : layout.nodes) {
         n.center = {columnX(n.column), rowY(n.row)};
     }
+    std::vector<Rect> headerBoxes;
     for (std::size_t c = 0; c < grid.threads.size(); ++c) {
         std::string title = "P" + std::to_string(grid.threads[c]);
+        if (options.externalThreads.count(grid.threads[c])) {
+            title += " (external)";
+        }
+        const double halfWidth = double(title.size()) * TextMetrics::nodeCharWidth / 2;
         Point at{columnX(int(c)), top + TextMetrics::titleFontSize / 2};
         if (grid.initialRows > 0) {
-            at = {columnX(int(c)) - columnWidth / 2 + title.size() * TextMetrics::nodeCharWidth,
+            // From one character in from the column's left edge.
+            at = {columnX(int(c)) - columnWidth / 2 + TextMetrics::nodeCharWidth + halfWidth,
                   rowY(grid.initialRows) - tallest / 2 - TextMetrics::nodeFontSize};
         }
         layout.headers.push_back({grid.threads[c], title, at});
+        const double halfHeight = TextMetrics::nodeFontSize / 2 + 2;
+        headerBoxes.push_back(
+            {at.x - halfWidth - 2, at.y - halfHeight, at.x + halfWidth + 2, at.y + halfHeight});
     }
-    layout.width = 2 * kMargin + kColumnGap + pitch * layout.columns - kColumnGap;
+    layout.width = right + kMargin;
     layout.width = std::max(layout.width, 2 * kMargin + layout.title.size() * 8.0);
 
     std::vector<std::string> relationNames;
@@ -244,8 +287,7 @@ Layout layoutExecution(const model::ExecutionGraph& graph,
         relationNames.push_back(h.relation);
     }
     layout.styles = assignStyles(relationNames);
-    FigureGraph g = buildFigureGraph(graph.size(), relations, highlight);
-    layout.edges = planRoutes(g, layout.nodes, layout.styles, {kMargin, pitch, rowPitch});
+    layout.edges = planRoutes(g, layout.nodes, layout.styles, geometry, headerBoxes);
     keepEdgesInside(layout);
 
     if (!layout.cycle.empty()) {

@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -88,6 +89,9 @@ struct Highlight {
 
 struct LayoutOptions {
     std::string title;  // e.g. the litmus test's name; empty for none
+    // Threads the test declares `external` (user space, a device): their column's name says so,
+    // "P1 (external)".
+    std::set<int> externalThreads = {};
 };
 
 // Sizes the layout assumes for text. Painters use a monospaced font of these pixel sizes.

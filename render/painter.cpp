@@ -5,6 +5,7 @@
 #include <QPainterPath>
 #include <QPolygonF>
 #include <QString>
+#include <algorithm>
 
 namespace memx::render {
 
@@ -134,7 +135,9 @@ void paintHeading(QPainter& p, const Layout& l) {
     p.setFont(monospace(TextMetrics::nodeFontSize, true));
     for (const ColumnHeader& h : l.headers) {
         p.setPen(Qt::black);
-        p.drawText(QRectF(h.center.x - 40, h.center.y - 10, 80, 20), Qt::AlignCenter, qt(h.title));
+        const double w = std::max(80.0, double(h.title.size()) * TextMetrics::nodeCharWidth + 8);
+        p.drawText(QRectF(h.center.x - w / 2, h.center.y - 10, w, 20), Qt::AlignCenter,
+                   qt(h.title));
     }
 }
 

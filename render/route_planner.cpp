@@ -83,7 +83,7 @@ void applyRoute(EdgeShape& e, const NodeBox& from, const NodeBox& to, Route r) {
 
 std::vector<EdgeShape> planRoutes(const FigureGraph& g, const std::vector<NodeBox>& nodes,
                                   const std::vector<RelationStyle>& styles,
-                                  const GridGeometry& grid) {
+                                  const GridGeometry& grid, const std::vector<Rect>& keepClear) {
     auto styleOf = [&](const std::string& name) {
         for (std::size_t s = 0; s < styles.size(); ++s) {
             if (styles[s].relation == name) {
@@ -113,6 +113,7 @@ std::vector<EdgeShape> planRoutes(const FigureGraph& g, const std::vector<NodeBo
     for (const NodeBox& n : nodes) {
         taken.push_back(boxOf(n, 2));
     }
+    taken.insert(taken.end(), keepClear.begin(), keepClear.end());
     for (EdgeShape& e : edges) {
         const NodeBox& from = nodes[e.from];
         const NodeBox& to = nodes[e.to];
@@ -130,7 +131,10 @@ std::vector<EdgeShape> planRoutes(const FigureGraph& g, const std::vector<NodeBo
             if (!fallback) {
                 fallback = r;
             }
-            if (crossesOtherBoxes(e, nodes)) {
+            const bool crossesKept =
+                std::any_of(keepClear.begin(), keepClear.end(),
+                            [&](const Rect& r) { return passesThrough(e, r); });
+            if (crossesKept || crossesOtherBoxes(e, nodes)) {
                 continue;
             }
             double shared = ink.sharedLength(e, from, to);

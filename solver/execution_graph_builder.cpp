@@ -127,6 +127,8 @@ void describeByte(const model::LocationTable& table, std::int64_t address, model
     info.elementSize = l.elementSize;
     info.locationSize = l.size;
     info.array = l.size > l.elementSize;
+    info.isSigned = l.isSigned;
+    info.bigEndian = table.bigEndian;
     if (l.keptBytes.empty()) {
         return;
     }
@@ -146,13 +148,22 @@ void describeByte(const model::LocationTable& table, std::int64_t address, model
 
 std::string locationName(const model::LocationTable& table, std::int64_t address) {
     for (const auto& loc : table.locations) {
-        std::int64_t offset = address - loc.address;
-        if (offset == 0) {
+        const std::int64_t offset = address - loc.address;
+        if (offset < 0 || offset >= model::LocationTable::kStride) {
+            continue;
+        }
+        if (offset == 0 && (!table.byteGranular || loc.size == 1)) {
             return loc.name;
         }
-        if (offset > 0 && offset < model::LocationTable::kStride) {
+        if (!table.byteGranular) {
             return fmt::format("{}+{}", loc.name, offset);
         }
+        // A byte of a byte-granular test, as the language writes it: `buf+5` would be element
+        // 5, so a byte inside a wider element or scalar is `x+5 bytes`.
+        if (loc.size > loc.elementSize && loc.elementSize == 1 && offset < loc.size) {
+            return fmt::format("{}[{}]", loc.name, offset);
+        }
+        return fmt::format("{}+{} {}", loc.name, offset, offset == 1 ? "byte" : "bytes");
     }
     return {};
 }

@@ -19,7 +19,10 @@ struct BuiltGraph {
 
 BuiltGraph buildExecutionGraph(const model::EventStructure& events, const Candidate& candidate);
 
-// The symbolic name of an address: "x", or "x+8" inside a location; empty when it is none.
+// The symbolic name of an address: "x", or "x+8" inside a location; empty when it is none. In a
+// byte-granular test a byte is named as the language writes it: "buf[5]" in an array of bytes,
+// "x+4 bytes" inside a wider scalar or element (never "x+4", which would be element 4), and the
+// bare name only for a one-byte location.
 std::string locationName(const model::LocationTable& table, std::int64_t address);
 
 }  // namespace memx::solver

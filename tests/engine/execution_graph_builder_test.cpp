@@ -110,5 +110,22 @@ TEST(ExecutionGraphBuilder, LocationNames) {
     EXPECT_EQ(locationName(t, 5), "");
 }
 
+TEST(ExecutionGraphBuilder, ByteGranularLocationNamesReadAsTheLanguageWritesThem) {
+    model::LocationTable t;
+    t.byteGranular = true;
+    auto at = [](std::size_t index) { return model::LocationTable::addressOf(index); };
+    t.locations.push_back({"x", at(0), 8, 0, 8});     // u64 x
+    t.locations.push_back({"buf", at(1), 16, 0, 1});  // u8 buf[16]
+    t.locations.push_back({"v", at(2), 16, 0, 4});    // u32 v[4]
+    t.locations.push_back({"c", at(3), 1, 0, 1});     // u8 c
+    EXPECT_EQ(locationName(t, at(0)), "x+0 bytes");   // not the whole of x
+    EXPECT_EQ(locationName(t, at(0) + 1), "x+1 byte");
+    EXPECT_EQ(locationName(t, at(0) + 4), "x+4 bytes");
+    EXPECT_EQ(locationName(t, at(1)), "buf[0]");
+    EXPECT_EQ(locationName(t, at(1) + 5), "buf[5]");
+    EXPECT_EQ(locationName(t, at(2) + 5), "v+5 bytes");  // never v+5: element 5
+    EXPECT_EQ(locationName(t, at(3)), "c");
+}
+
 }  // namespace
 }  // namespace memx::solver

@@ -5,6 +5,7 @@
 
 #include <set>
 
+#include "litmus/parser.hpp"
 #include "render/access_figure.hpp"
 #include "render/figure.hpp"
 
@@ -112,18 +113,20 @@ TEST(AccessFigure, OneBoxPerAccessLabelledWithItsStatementKindsBytesAndValues) {
     ASSERT_EQ(f.graph.size(), 5u);  // init x, init buf, READ_ONCE, memcpy, WRITE_ONCE
     EXPECT_EQ(f.graph.events[0].label, "x=0");
     EXPECT_EQ(f.graph.events[1].label, "buf=0");
-    EXPECT_EQ(f.graph.events[2].label, "r0 = READ_ONCE(*x) L10\nR[ONCE] x=01 01 00 00 torn");
+    EXPECT_EQ(f.graph.events[2].label,
+              "r0 = READ_ONCE(*x) L10\nR[ONCE] x=257 torn, bytes 01 01 00 00");
     EXPECT_EQ(f.graph.events[3].label, "memcpy(out, buf, 64) L11\nR[ONCE] buf=0");
-    EXPECT_EQ(f.graph.events[4].label, "WRITE_ONCE(*lo, 0x0101) L10\nW[ONCE] x+0..1 bytes=01 01");
+    EXPECT_EQ(f.graph.events[4].label, "WRITE_ONCE(*lo, 0x0101) L10\nW[ONCE] x+0..1 bytes=257");
 }
 
 TEST(AccessFigure, PerByteFactsBecomeOneEdgePerPairOfAccessesWithMergedRanges) {
     render::Figure f = figureOf(example());
     const auto& rf = relation(f, "rf");
     EXPECT_EQ(rf.pairs.count(), 3u);
-    EXPECT_EQ(rf.labels.at({4, 2}), "[0..1]");  // from P1's write
-    EXPECT_EQ(rf.labels.at({0, 2}), "[2..3]");  // from the initial value
-    EXPECT_TRUE(rf.pairs.contains(1, 3));       // all 64 bytes of the copy: no range to say
+    // Accesses are named a (READ_ONCE), b (memcpy), c (P1's write), then the initial values.
+    EXPECT_EQ(rf.labels.at({4, 2}), "[0..1] from P1:c");
+    EXPECT_EQ(rf.labels.at({0, 2}), "[2..3] from init");
+    EXPECT_TRUE(rf.pairs.contains(1, 3));  // all 64 bytes of the copy: no range to say
     EXPECT_EQ(rf.labels.count({1, 3}), 0u);
     const auto& co = relation(f, "co");
     EXPECT_TRUE(co.pairs.contains(0, 4));
@@ -131,6 +134,52 @@ TEST(AccessFigure, PerByteFactsBecomeOneEdgePerPairOfAccessesWithMergedRanges) {
     // A pair between different bytes says nothing about bytes: the edge, without a range.
     EXPECT_TRUE(relation(f, "fr").pairs.contains(2, 4));
     EXPECT_TRUE(relation(f, "fr").labels.empty());
+}
+
+TEST(AccessFigure, RangesOfCoAndFrSayWhichWriteComesAfterTheOther) {
+    Example x = example();
+    for (std::uint32_t b = 0; b < 4; ++b) {  // 14-17: P2 writes the whole of x
+        x.graph.events.push_back(byteEvent(2, 0, "W", "x", b, 2, 4, 4));
+    }
+    x.statements.resize(x.graph.size());
+    const std::size_t n = x.graph.size();
+    model::Relation co(n), fr(n);
+    co.insert(12, 14);  // P2's write comes after P1's in bytes 0..1
+    co.insert(13, 15);
+    fr.insert(6, 12);  // the READ_ONCE's bytes 0..1, as if read before P1's write
+    fr.insert(7, 13);
+    x.relations = {{"co", co}, {"fr", fr}, {"hb", fr}};
+    render::Figure f = figureOf(x);
+    // Accesses: a (READ_ONCE), b (memcpy), c (P1's write), d (P2's), initial values.
+    EXPECT_EQ(relation(f, "co").labels.at({4, 5}), "[0..1] after P1:c");
+    EXPECT_EQ(relation(f, "fr").labels.at({2, 4}), "[0..1] before P1:c");
+    EXPECT_EQ(relation(f, "hb").labels.at({2, 4}), "[0..1]");  // no words for other relations
+}
+
+// One location's initial value, of the given bytes in memory order, drawn by access.
+std::string initialValueLabel(std::vector<std::int64_t> bytes, std::uint32_t element, bool isSigned,
+                              bool bigEndian) {
+    ExecutionGraph g;
+    const auto size = std::uint32_t(bytes.size());
+    for (std::uint32_t b = 0; b < size; ++b) {
+        EventInfo e = byteEvent(-1, 0, "W", "x", b, bytes[b], size, element);
+        e.isSigned = isSigned;
+        e.bigEndian = bigEndian;
+        g.events.push_back(e);
+    }
+    return render::figureOf(g, {}, {}, {}).graph.events.at(0).label;
+}
+
+TEST(AccessFigure, ValuesReadAsTheProgramMeansThem) {
+    EXPECT_EQ(initialValueLabel({0x2a, 0, 0, 0}, 4, true, false), "x=42");
+    EXPECT_EQ(initialValueLabel({0, 0, 0, 0x2a}, 4, true, true), "x=42");    // --endian big
+    EXPECT_EQ(initialValueLabel({0xfe, 0xff}, 2, true, false), "x=-2");      // s16
+    EXPECT_EQ(initialValueLabel({0xfe, 0xff}, 2, false, false), "x=65534");  // u16
+    EXPECT_EQ(initialValueLabel({0xff}, 1, true, false), "x=-1");            // s8
+    EXPECT_EQ(initialValueLabel({1, 0, 1, 1, 1, 1}, 1, false, false), "x={1,0,1*4}");    // u8[6]
+    EXPECT_EQ(initialValueLabel({1, 0, 0, 0, 2, 0, 0, 0}, 4, false, false), "x={1,2}");  // u32[2]
+    EXPECT_EQ(initialValueLabel({0, 0, 0, 0}, 1, false, false), "x=0");
+    EXPECT_EQ(initialValueLabel({1, 2, 3}, 3, false, false), "x=01 02 03");  // no number
 }
 
 TEST(AccessFigure, PoIsTheOrderOfTheStatements) {
@@ -230,6 +279,43 @@ TEST(AccessFigure, InitialWritesSortByLocationThenNumericOffset) {
     EXPECT_EQ(l.nodes[2].row, 0);
     EXPECT_EQ(l.nodes[1].row, 1);
     EXPECT_EQ(l.nodes[0].row, 2);
+}
+
+TEST(AccessFigure, ExternalThreadsAreNamedSoAndLabelsBetweenNeighboursHaveRoom) {
+    ExecutionGraph g;
+    for (int t = 0; t < 2; ++t) {
+        g.events.push_back(byteEvent(t, 0, t ? "W" : "R", "x", 0, 1, 1, 1));
+    }
+    Relation rf(2);
+    rf.insert(1, 0);
+    std::vector<render::DrawnRelation> drawn{{"rf", rf, false, {{{1, 0}, "[0..3] from P1:b"}}}};
+    render::LayoutOptions o;
+    o.externalThreads = {1};
+    render::Layout l = render::layoutExecution(g, drawn, {}, o);
+    ASSERT_EQ(l.headers.size(), 2u);
+    EXPECT_EQ(l.headers[0].title, "P0");
+    EXPECT_EQ(l.headers[1].title, "P1 (external)");
+    ASSERT_EQ(l.edges.size(), 1u);
+    const render::EdgeShape& e = l.edges[0];
+    EXPECT_EQ(e.label(), "rf [0..3] from P1:b");
+    // The label sits between the two boxes, clear of both.
+    EXPECT_GE(e.labelCenter.x - e.labelWidth / 2, l.nodes[0].center.x + l.nodes[0].width / 2);
+    EXPECT_LE(e.labelCenter.x + e.labelWidth / 2, l.nodes[1].center.x - l.nodes[1].width / 2);
+}
+
+TEST(AccessFigure, StatementsKeepTheirClosingParentheses) {
+    const std::string source =
+        "C t\n{\nu16 x = 0;\n}\nP0(u16 *x)\n{\n\tu8 *p = (u8 *)x;\n\t*(p + 1) = 0x05;\n}\n"
+        "exists (x=0)\n";
+    DiagnosticSink sink;
+    auto program = litmus::parseLitmus(source, "t.litmus", sink);
+    ASSERT_TRUE(program) << (sink.diagnostics().empty() ? "" : sink.diagnostics()[0].message);
+    ExecutionGraph g;
+    EventInfo w = byteEvent(0, 0, "W", "x", 1, 5, 2, 2);
+    w.line = 8;
+    w.column = 2;
+    g.events.push_back(w);
+    EXPECT_EQ(render::sourceStatements(*program, g, source)[0], "*(p + 1) = 0x05");
 }
 
 TEST(AccessFigure, OrdersByDefinitionAreReduced) {
