@@ -103,6 +103,8 @@ std::string statementAt(const litmus::Stmt& s, const SourcePos& p, const ExprTex
                     }
                 }
                 return "while (" + text(*n.cond) + ")";
+            } else if constexpr (std::is_same_v<T, litmus::JumpStmt>) {
+                return {};  // `break;` and `continue;` make no access
             } else {
                 for (const litmus::StmtPtr& inner : n.body) {
                     if (std::string found = statementAt(*inner, p, text); !found.empty()) {
