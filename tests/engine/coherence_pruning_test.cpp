@@ -18,8 +18,7 @@ using testing::HandBuiltEvents;
 // The rf sources of `reads` in each candidate the Z3 enumeration proposes, with or without
 // the coherence pruning.
 std::set<std::vector<std::uint32_t>> sources(const model::EventStructure& es,
-                                             const std::vector<std::uint32_t>& reads,
-                                             bool pruned) {
+                                             const std::vector<std::uint32_t>& reads, bool pruned) {
     std::set<std::vector<std::uint32_t>> out;
     CandidateRestriction restriction = [](CandidateEncoding& enc, Z3Session& session) {
         addPerLocationCoherence(enc, session);
