@@ -50,6 +50,10 @@ public:
                 continue;
             }
             if (!s || e.thread || e.type->pointerDepth > 0) {
+                if (e.value && hasDesignator(*e.value)) {
+                    error(e.loc, "'." + designatorOf(*e.value) + " = ...' names a field, and '" +
+                                     e.name + "' is no struct");
+                }
                 if (s && !e.thread) {
                     globals_[e.name] = {s, e.type->pointerDepth + 1};
                 }
@@ -167,6 +171,21 @@ private:
 
     // ---------- initial values ----------
 
+    static bool hasDesignator(const InitValue& v) { return !designatorOf(v).empty(); }
+
+    // The first designator in a list, nested lists included; empty when there is none.
+    static std::string designatorOf(const InitValue& v) {
+        if (!v.designator.empty()) {
+            return v.designator;
+        }
+        for (const InitValue& e : v.elements) {
+            if (std::string d = designatorOf(e); !d.empty()) {
+                return d;
+            }
+        }
+        return {};
+    }
+
     void encodeScalar(const InitValue& v, std::uint32_t size, std::uint32_t offset,
                       std::vector<std::uint8_t>& bytes, bool bigEndian, const Loc& at) {
         if (v.kind != InitValue::Kind::Int) {
@@ -243,6 +262,11 @@ private:
                 return;
             }
             for (std::size_t i = 0; i < item.elements.size(); ++i) {
+                if (!item.elements[i].designator.empty()) {
+                    error(at, "'." + item.elements[i].designator + " = ...' inside field '" +
+                                  f.name + "', an array: its elements have no names");
+                    return;
+                }
                 encodeElement(item.elements[i], f,
                               offset + f.offset + static_cast<std::uint32_t>(i) * f.elementSize,
                               bytes, bigEndian, at);
