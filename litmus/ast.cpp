@@ -39,6 +39,12 @@ bool sameNode(const Index& a, const Index& b) {
 bool sameNode(const Cast& a, const Cast& b) {
     return a.type == b.type && a.operand == b.operand;
 }
+bool sameNode(const Member& a, const Member& b) {
+    return a.base == b.base && a.field == b.field && a.arrow == b.arrow;
+}
+bool sameNode(const SizeOf& a, const SizeOf& b) {
+    return a.type == b.type && a.operand == b.operand;
+}
 
 bool sameNode(const DeclStmt& a, const DeclStmt& b) {
     return a.type == b.type && a.name == b.name && a.init == b.init;
@@ -137,8 +143,9 @@ bool Condition::operator==(const Condition& o) const {
 
 bool Program::operator==(const Program& o) const {
     return arch == o.arch && name == o.name && docString == o.docString && expected == o.expected &&
-           init == o.init && threads == o.threads && locations == o.locations &&
-           filter == o.filter && condition == o.condition && conditionKinds == o.conditionKinds;
+           structs == o.structs && init == o.init && threads == o.threads &&
+           locations == o.locations && filter == o.filter && condition == o.condition &&
+           conditionKinds == o.conditionKinds;
 }
 
 }  // namespace memx::litmus

@@ -102,9 +102,22 @@ struct Cast {
     Type type;
     ExprPtr operand;
 };
+// memx's structs (docs/litmus-extensions.md): `p->f` (arrow) or `s.f`. The event builder
+// lowers it to a typed access at the field's offset (model/events/struct_lowering.hpp).
+struct Member {
+    ExprPtr base;
+    std::string field;
+    bool arrow = false;
+};
+// `sizeof(type)` (operand null) or `sizeof(e)`/`sizeof e` (type unset); a constant once the
+// struct layouts are known.
+struct SizeOf {
+    std::optional<Type> type;
+    ExprPtr operand;
+};
 
 struct Expr {
-    std::variant<IntLit, Ident, Unary, Binary, Ternary, Call, Index, Cast> node;
+    std::variant<IntLit, Ident, Unary, Binary, Ternary, Call, Index, Cast, Member, SizeOf> node;
     Loc loc;
 };
 
@@ -177,6 +190,21 @@ struct Param {
     bool operator==(const Param&) const = default;
 };
 
+// memx's structs: `struct kstat { u32 len; u8 name[6]; };` in the init block. A field's type
+// is a sized type, a pointer, an array of them, or another struct declared before.
+struct FieldDecl {
+    Type type;
+    std::string name;
+    Loc loc;
+    bool operator==(const FieldDecl&) const = default;
+};
+struct StructDecl {
+    std::string name;  // the tag: "kstat" for `struct kstat`
+    std::vector<FieldDecl> fields;
+    Loc loc;
+    bool operator==(const StructDecl&) const = default;
+};
+
 struct Thread {
     int id = 0;             // N of `PN`
     bool external = false;  // memx extension: `external P1(...)`, user space or a device
@@ -193,6 +221,7 @@ struct InitValue {
     std::int64_t value = 0;
     std::string symbol;               // Address
     std::vector<InitValue> elements;  // List
+    std::string designator;           // `.len = 4` in a struct's list: "len"; else empty
     bool operator==(const InitValue&) const = default;
 };
 
@@ -221,6 +250,9 @@ struct InitEntry {
 struct LocationRef {
     std::optional<int> thread;
     std::string name;
+    // memx's structs: a field path (`kst.len` has "len", `kst.hdr.len` "hdr.len"); the index,
+    // if any, then selects an element of that field (`kst.name[2]`).
+    std::string field;
     std::optional<std::int64_t> index;
     bool deref = false;
     // herd's typed `locations` entry (`x int`, `1:r0 int*`, `p *`): the type as written after
@@ -306,6 +338,7 @@ struct Program {
     std::string name;
     std::optional<std::string> docString;  // the optional "..." line after the name
     std::optional<ExpectedResult> expected;
+    std::vector<StructDecl> structs;  // memx's struct declarations, from the init block
     std::vector<InitEntry> init;
     std::vector<Thread> threads;
     std::vector<LocationRef> locations;

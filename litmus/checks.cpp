@@ -167,6 +167,12 @@ private:
                     checkExpr(node.index);
                 } else if constexpr (std::is_same_v<T, Cast>) {
                     checkExpr(node.operand);
+                } else if constexpr (std::is_same_v<T, Member>) {
+                    checkExpr(node.base);
+                } else if constexpr (std::is_same_v<T, SizeOf>) {
+                    if (node.operand) {
+                        checkExpr(node.operand);
+                    }
                 }
             },
             e->node);

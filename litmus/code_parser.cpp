@@ -156,7 +156,11 @@ ExprPtr parsePostfix(Cursor& c) {
         } else if (t.is("(")) {
             c.fail(t, "only primitives can be called");
         } else if (t.is("->") || t.is(".")) {
-            c.fail(t, "structure member access is not supported in litmus tests");
+            // memx's structs: lowered to a typed access by the event builder.
+            const bool arrow = c.take().is("->");
+            Token field =
+                c.expectIdent(arrow ? "a field name after '->'" : "a field name after '.'");
+            e = makeExpr(Member{e, std::string(field.text), arrow}, span(rangeOf(e), field.range));
         } else {
             return e;
         }
@@ -191,6 +195,17 @@ ExprPtr parseUnary(Cursor& c) {
     }
     if (t.is("++") || t.is("--")) {
         c.fail(t, "increment and decrement operators are not supported inside expressions");
+    }
+    if (t.isIdent("sizeof")) {
+        Token op = c.take();
+        if (c.peek().is("(") && isTypeStart(c.peek(1))) {
+            c.take();
+            std::optional<Type> type = parseType(c);
+            Token close = c.expect(")", "to close 'sizeof('");
+            return makeExpr(SizeOf{type, nullptr}, span(op.range, close.range));
+        }
+        ExprPtr operand = parseUnary(c);
+        return makeExpr(SizeOf{std::nullopt, operand}, span(op.range, rangeOf(operand)));
     }
     if (t.is("(") && isTypeStart(c.peek(1))) {
         Token open = c.take();
@@ -275,7 +290,8 @@ std::vector<StmtPtr> parseDeclaration(Cursor& c, const Token& first) {
 }
 
 bool isLvalue(const ExprPtr& e) {
-    if (std::holds_alternative<Ident>(e->node) || std::holds_alternative<Index>(e->node)) {
+    if (std::holds_alternative<Ident>(e->node) || std::holds_alternative<Index>(e->node) ||
+        std::holds_alternative<Member>(e->node)) {
         return true;
     }
     const Unary* u = std::get_if<Unary>(&e->node);
@@ -325,8 +341,8 @@ StmtPtr parseSimpleStatementBody(Cursor& c, const char* after) {
     }
     if (!isLvalue(e)) {
         c.fail(rangeOf(e),
-               "the left-hand side of an assignment must be a register, '*p' or "
-               "an array element");
+               "the left-hand side of an assignment must be a register, '*p', "
+               "an array element or a struct field");
     }
     return makeStmt(AssignStmt{e, value}, span(rangeOf(e), end.range));
 }

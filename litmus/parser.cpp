@@ -167,7 +167,7 @@ Program parseProgram(Lexer& lx) {
     parseHeader(lx, program);
     skipPreamble(lx);
     Cursor c(lx, LexMode::Litmus);
-    program.init = detail::parseInitEntries(c);
+    program.init = detail::parseInitEntries(c, program.structs);
     c.expect("}", "to close the initial state");
     while (true) {
         // Between threads the litmus comments `(* ... *)` are allowed; inside, C rules.

@@ -85,7 +85,8 @@ int precedence(const Expr& e) {
                 return binaryInfo(n.op).prec;
             } else if constexpr (std::is_same_v<T, Unary> || std::is_same_v<T, Cast>) {
                 return kUnaryPrec;
-            } else if constexpr (std::is_same_v<T, Index> || std::is_same_v<T, Call>) {
+            } else if constexpr (std::is_same_v<T, Index> || std::is_same_v<T, Call> ||
+                                 std::is_same_v<T, Member> || std::is_same_v<T, SizeOf>) {
                 return kPostfixPrec;
             } else if constexpr (std::is_same_v<T, IntLit>) {
                 // A negative literal reads as unary minus applied to a number.
@@ -158,6 +159,18 @@ void printExprNode(std::string& out, const Expr& e) {
             } else if constexpr (std::is_same_v<T, Cast>) {
                 out += '(' + printType(n.type) + ')';
                 printOperand(out, n.operand, kUnaryPrec);
+            } else if constexpr (std::is_same_v<T, Member>) {
+                printOperand(out, n.base, kPostfixPrec);
+                out += n.arrow ? "->" : ".";
+                out += n.field;
+            } else if constexpr (std::is_same_v<T, SizeOf>) {
+                out += "sizeof(";
+                if (n.type) {
+                    out += printType(*n.type);
+                } else {
+                    printOperand(out, n.operand, kTernaryPrec);
+                }
+                out += ')';
             }
         },
         e.node);
@@ -278,14 +291,19 @@ void printStmt(std::string& out, const Stmt& s, int indent) {
         s.node);
 }
 
+// `.len = 4` inside a struct's initialiser list.
+std::string designated(const InitValue& v, std::string text) {
+    return v.designator.empty() ? text : "." + v.designator + " = " + text;
+}
+
 std::string printInitValue(const InitValue& v, bool pointer) {
     switch (v.kind) {
         case InitValue::Kind::Int:
-            return std::to_string(v.value);
+            return designated(v, std::to_string(v.value));
         case InitValue::Kind::Address:
-            return (pointer ? "&" : "") + v.symbol;
+            return designated(v, (pointer ? "&" : "") + v.symbol);
         case InitValue::Kind::List: {
-            std::string out = "{";
+            std::string out = designated(v, "{");
             for (std::size_t i = 0; i < v.elements.size(); ++i) {
                 out += (i ? ", " : "") + printInitValue(v.elements[i], pointer);
             }
@@ -410,6 +428,7 @@ std::string printLocation(const LocationRef& l) {
     }
     out += l.deref ? "*" : "";
     out += l.name;
+    out += l.field.empty() ? "" : "." + l.field;
     if (l.index) {
         out += "[" + std::to_string(*l.index) + "]";
     }
@@ -442,6 +461,13 @@ std::string printProgram(const Program& p) {
         out += " *)\n";
     }
     out += "\n{\n";
+    for (const StructDecl& sd : p.structs) {
+        out += "\tstruct " + sd.name + " {";
+        for (const FieldDecl& f : sd.fields) {
+            out += " " + declarator(f.type, f.name) + ";";
+        }
+        out += " };\n";
+    }
     for (const InitEntry& e : p.init) {
         out += "\t" + printInitEntry(e) + ";\n";
     }

@@ -2,6 +2,8 @@
 // precedence follows herd (from loosest): `\/`, `/\`, `->` (right-assoc), then `~`/`not`.
 #include "litmus/state_parser.hpp"
 
+#include "litmus/code_parser.hpp"
+
 namespace memx::litmus::detail {
 
 namespace {
@@ -67,6 +69,13 @@ LocationRef parseLocation(Cursor& c) {
         Token name = c.expectIdent("a location (such as 'x' or '0:r1')");
         ref.name = std::string(name.text);
         range = name.range;
+        // memx's structs: `kst.len`, `kst.hdr.len`, `kst.name[2]`.
+        while (c.peek().is(".")) {
+            c.take();
+            Token field = c.expectIdent("a field name after '.'");
+            ref.field += (ref.field.empty() ? "" : ".") + std::string(field.text);
+            range = span(first.range, field.range);
+        }
         if (c.accept("[")) {
             Token index = expectNumber(c, "an array index");
             Token close = c.expect("]", "to close the array index");
@@ -199,7 +208,14 @@ InitValue parseInitValue(Cursor& c) {
         if (!c.peek().is("}")) {
             do {
                 NestingGuard guard(c, c.peek());
+                // C's designated initialiser of a struct field: `.len = 4`.
+                std::string designator;
+                if (c.accept(".")) {
+                    designator = std::string(c.expectIdent("a field name after '.'").text);
+                    c.expect("=", "after the field's name");
+                }
                 v.elements.push_back(parseInitValue(c));
+                v.elements.back().designator = std::move(designator);
             } while (c.accept(","));
         }
         c.expect("}", "to close the list of initial values");
@@ -257,6 +273,10 @@ InitEntry parseInitEntry(Cursor& c) {
     if (loc.deref) {
         c.fail(nameAt, "'*' must come before the location's name in a declaration");
     }
+    if (!loc.field.empty()) {
+        c.fail(loc.loc.range, "a field is initialised in its struct's list, as in '" + loc.name +
+                                  " = {." + loc.field + " = ...}'");
+    }
     entry.thread = loc.thread;
     entry.name = loc.name;
     if (loc.index) {
@@ -280,9 +300,36 @@ InitEntry parseInitEntry(Cursor& c) {
     return entry;
 }
 
+// memx's structs: `struct kstat { u32 len; u8 name[6]; }`, up to the `;` after it.
+StructDecl parseStructDecl(Cursor& c) {
+    Token first = c.take();
+    StructDecl decl;
+    decl.name = std::string(c.expectIdent("a structure name after 'struct'").text);
+    c.expect("{", "to open the structure's fields");
+    while (!c.peek().is("}")) {
+        Token at = c.peek();
+        std::optional<Type> type = parseType(c);
+        if (!type) {
+            c.failExpected(at, "a field's type (such as 'u32')");
+        }
+        Token name = c.expectIdent("a field name");
+        SourceRange range = span(at.range, name.range);
+        if (c.accept("[")) {
+            Token len = expectNumber(c, "an array length");
+            range = span(at.range, c.expect("]", "to close the array length").range);
+            type->arrayLength = static_cast<std::uint64_t>(len.value);
+        }
+        c.expect(";", "after the field");
+        decl.fields.push_back(FieldDecl{*type, std::string(name.text), Loc{range}});
+    }
+    Token close = c.expect("}", "to close the structure's fields");
+    decl.loc = Loc{span(first.range, close.range)};
+    return decl;
+}
+
 }  // namespace
 
-std::vector<InitEntry> parseInitEntries(Cursor& c) {
+std::vector<InitEntry> parseInitEntries(Cursor& c, std::vector<StructDecl>& structs) {
     std::vector<InitEntry> entries;
     while (!c.peek().is("}")) {
         if (c.accept(";")) {
@@ -290,6 +337,11 @@ std::vector<InitEntry> parseInitEntries(Cursor& c) {
         }
         if (c.peek().kind == TokenKind::End) {
             c.failExpected(c.peek(), "'}' to close the initial state");
+        }
+        if (c.peek().isIdent("struct") && c.peek(1).kind == TokenKind::Ident && c.peek(2).is("{")) {
+            structs.push_back(parseStructDecl(c));
+            c.expect(";", "after the structure's declaration");
+            continue;
         }
         entries.push_back(parseInitEntry(c));
         if (!c.peek().is("}")) {

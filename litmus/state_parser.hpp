@@ -9,8 +9,9 @@
 
 namespace memx::litmus::detail {
 
-// The entries between `{` and `}`; the cursor is after `{` and stops before `}`.
-std::vector<InitEntry> parseInitEntries(Cursor& c);
+// The entries between `{` and `}`; the cursor is after `{` and stops before `}`. memx's
+// struct declarations there go to `structs`.
+std::vector<InitEntry> parseInitEntries(Cursor& c, std::vector<StructDecl>& structs);
 
 // `locations [...]`, `filter ...` and the condition, up to the end of the file.
 void parseConstraints(Cursor& c, Program& program);

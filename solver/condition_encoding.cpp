@@ -44,7 +44,7 @@ public:
             if (!table.byteGranular) {
                 return cellValue(l);
             }
-            return elementValue(l, static_cast<std::uint32_t>(ref.index.value_or(0)));
+            return elementValue(l, ref);
         }
         return constant(0);
     }
@@ -83,23 +83,24 @@ private:
 
     // As FinalStateReader::elementValue: bytes composed in the table's byte order,
     // sign-extended for signed types.
-    z3::expr elementValue(std::size_t location, std::uint32_t index) {
+    z3::expr elementValue(std::size_t location, const litmus::LocationRef& ref) {
         const model::LocationTable& table = enc_.events().locations;
         const model::Location& loc = table.locations[location];
-        const std::uint32_t size = loc.elementSize;
-        if (static_cast<std::uint64_t>(index + 1) * size > loc.size) {
+        const auto element = loc.element(ref.field, ref.index.value_or(0));
+        if (!element) {
             return constant(0);
         }
+        const std::uint32_t size = element->size;
         const bool bigEndian = table.bigEndian;
         z3::expr bits = constant(0);
         for (std::uint32_t b = 0; b < size; ++b) {
             // A named byte always keeps a cell of its own (byte_classes.hpp).
-            auto cell = table.cellOf(location, index * size + b);
+            auto cell = table.cellOf(location, element->offset + b);
             z3::expr byte = (cell ? cellValue(*cell) : constant(0)) & constant(0xff);
             const std::uint32_t shift = bigEndian ? size - 1 - b : b;
             bits = bits | z3::shl(byte, constant(8 * shift));
         }
-        if (loc.isSigned && size < 8) {
+        if (element->isSigned && size < 8) {
             z3::expr width = constant(64 - 8 * size);
             return z3::ashr(z3::shl(bits, width), width);
         }

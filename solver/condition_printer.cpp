@@ -25,10 +25,11 @@ bool needsParens(Context above, Context here) {
 }
 
 std::string location(const litmus::LocationRef& ref, LocationStyle style) {
-    if (style == LocationStyle::Bracketed && !ref.thread && !ref.index && !ref.deref) {
+    if (style == LocationStyle::Bracketed && !ref.thread && !ref.index && !ref.deref &&
+        ref.field.empty()) {
         return "[" + ref.name + "]";
     }
-    std::string name = ref.name;
+    std::string name = ref.field.empty() ? ref.name : ref.name + "." + ref.field;
     if (ref.index) {
         name += fmt::format("[{}]", *ref.index);
     }

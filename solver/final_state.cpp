@@ -36,7 +36,8 @@ bool StateKey::operator<(const StateKey& o) const {
 }
 
 std::string StateKey::herdText() const {
-    bool plainShared = thread < 0 && name.find_first_of("[*") == std::string::npos;
+    bool plainShared =
+        thread < 0 && name.find_first_of("[*.") == std::string::npos;  // as herd prints x[1]
     return plainShared ? "[" + name + "]" : text();
 }
 
@@ -69,7 +70,7 @@ bool FinalState::operator<(const FinalState& o) const {
 StateKey keyOf(const litmus::LocationRef& ref) {
     StateKey key;
     key.thread = ref.thread.value_or(-1);
-    key.name = ref.name;
+    key.name = ref.field.empty() ? ref.name : ref.name + "." + ref.field;
     if (ref.index) {
         key.name += fmt::format("[{}]", *ref.index);
     }
@@ -156,15 +157,15 @@ std::int64_t FinalStateReader::elementValue(const litmus::LocationRef& ref) cons
         if (loc.name != ref.name) {
             continue;
         }
-        const auto index = static_cast<std::uint32_t>(ref.index.value_or(0));
-        const std::uint32_t size = loc.elementSize;
-        if (static_cast<std::uint64_t>(index + 1) * size > loc.size) {
+        const auto element = loc.element(ref.field, ref.index.value_or(0));
+        if (!element) {
             return 0;
         }
+        const std::uint32_t size = element->size;
         std::uint64_t bits = 0;
         for (std::uint32_t b = 0; b < size; ++b) {
             // A named byte always keeps a cell of its own (byte_classes.hpp).
-            const auto cell = table.cellOf(l, index * size + b);
+            const auto cell = table.cellOf(l, element->offset + b);
             std::uint64_t byte = 0;
             if (cell && *cell < candidate_.finalWrite.size() && candidate_.finalWrite[*cell]) {
                 byte =
@@ -174,7 +175,7 @@ std::int64_t FinalStateReader::elementValue(const litmus::LocationRef& ref) cons
             const std::uint32_t shift = table.bigEndian ? size - 1 - b : b;
             bits |= byte << (8 * shift);
         }
-        if (loc.isSigned && size < 8) {
+        if (element->isSigned && size < 8) {
             const unsigned width = 64 - 8 * size;
             return static_cast<std::int64_t>(bits << width) >> width;
         }

@@ -192,7 +192,8 @@ std::string codeText(const litmus::Program& program, std::string_view source) {
 std::string observedText(const litmus::Program& program) {
     std::vector<std::pair<LocationKey, std::string>> locations;
     auto add = [&](const litmus::LocationRef& ref) {
-        std::string name = ref.index ? fmt::format("{}[{}]", ref.name, *ref.index) : ref.name;
+        std::string name = ref.field.empty() ? ref.name : ref.name + "." + ref.field;
+        name = ref.index ? fmt::format("{}[{}]", name, *ref.index) : name;
         locations.emplace_back(keyOf(ref.thread, name), locationText(ref.thread, name));
     };
     for (const auto& ref : program.locations) {

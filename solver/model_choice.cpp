@@ -52,6 +52,8 @@ bool usesC11(const ExprPtr& e) {
                 return usesC11(n.base) || usesC11(n.index);
             } else if constexpr (std::is_same_v<N, Cast>) {
                 return isC11Type(n.type) || usesC11(n.operand);
+            } else if constexpr (std::is_same_v<N, Member>) {
+                return usesC11(n.base);
             } else {
                 return false;
             }

@@ -124,10 +124,8 @@ void chooseRepresentativeBytes(BuildContext& ctx, const litmus::Program& program
             return;
         }
         const Location& loc = es.locations.locations[it->second];
-        const auto index = static_cast<std::uint64_t>(ref.index.value_or(0));
-        if ((index + 1) * loc.elementSize <= loc.size) {
-            cuts.addEach(it->second, static_cast<std::uint32_t>(index * loc.elementSize),
-                         loc.elementSize);
+        if (const auto element = loc.element(ref.field, ref.index.value_or(0))) {
+            cuts.addEach(it->second, element->offset, element->size);
         }
     };
     litmus::forEachLocationRef(program.condition.prop, name);

@@ -97,6 +97,8 @@ public:
                 } else if constexpr (std::is_same_v<T, Cast>) {
                     // herd's own tests cast to `char **`: a cast alone does not count.
                     expr(n.operand);
+                } else if constexpr (std::is_same_v<T, Member> || std::is_same_v<T, SizeOf>) {
+                    found = true;  // memx's structs
                 }
             },
             e->node);
@@ -125,6 +127,7 @@ bool isUserCopyPrimitive(const std::string& name) {
 
 bool isByteGranular(const Program& program) {
     ByteUseFinder finder;
+    finder.found = !program.structs.empty();
     for (const InitEntry& e : program.init) {
         if (e.type) {
             finder.type(*e.type);

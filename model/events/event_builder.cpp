@@ -7,6 +7,7 @@
 
 #include "model/events/byte_classes.hpp"
 #include "model/events/byte_splitter.hpp"
+#include "model/events/struct_lowering.hpp"
 #include "model/events/thread_builder.hpp"
 
 namespace memx::model {
@@ -150,9 +151,24 @@ void addInitialWrites(EventStructure& es) {
 
 }  // namespace
 
-std::optional<EventStructure> buildEvents(const Program& program, const PrimitiveTable& primitives,
+std::optional<EventStructure> buildEvents(const Program& source, const PrimitiveTable& primitives,
                                           const std::string& fileName, DiagnosticSink& sink,
                                           const EventOptions& options) {
+    // memx's structs become sized accesses first (struct_lowering.hpp); a test without them
+    // is built as written.
+    std::optional<LoweredStructs> lowered;
+    std::optional<StructLayouts> layouts;  // lowered->locationStructs points into it
+    if (isByteGranular(source)) {
+        layouts = StructLayouts::build(source, fileName, sink);
+        if (!layouts) {
+            return std::nullopt;
+        }
+        lowered = lowerStructs(source, *layouts, options.bigEndian, fileName, sink);
+        if (!lowered) {
+            return std::nullopt;
+        }
+    }
+    const Program& program = lowered ? lowered->program : source;
     EventStructure es;
     es.constant(0);  // creates nodes 0 and 1
     detail::BuildContext ctx{es, primitives, fileName, sink, {}, false, options, {}, {}, {}, {}};
@@ -168,6 +184,15 @@ std::optional<EventStructure> buildEvents(const Program& program, const Primitiv
 
     LocationCollector locations(ctx);
     bool ok = locations.collect(program);
+    if (lowered) {
+        for (const auto& [name, layout] : lowered->locationStructs) {
+            Location& l = es.locations.locations[ctx.locationIndex.at(name)];
+            for (const FieldLeaf& leaf : leavesOf(*layout)) {
+                l.fields.push_back(
+                    {leaf.path, leaf.offset, leaf.elementSize, leaf.count, leaf.isSigned});
+            }
+        }
+    }
     ok = locations.setInitialValues(program) && ok;
     addInitialWrites(es);
     if (ctx.byteGranular) {

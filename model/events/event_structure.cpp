@@ -80,6 +80,35 @@ std::optional<LocationTable::BytePlace> LocationTable::placeOf(std::int64_t addr
     return std::nullopt;
 }
 
+std::optional<Location::Element> Location::element(const std::string& field,
+                                                   std::int64_t index) const {
+    std::uint64_t offset = 0;
+    std::uint32_t elementSize = this->elementSize;
+    std::uint64_t count = this->elementSize ? size / this->elementSize : 0;
+    bool signedness = isSigned;
+    if (!field.empty()) {
+        const Field* f = nullptr;
+        for (const Field& candidate : fields) {
+            f = candidate.path == field ? &candidate : f;
+        }
+        if (f == nullptr) {
+            return std::nullopt;
+        }
+        offset = f->offset;
+        elementSize = f->elementSize;
+        count = f->count;
+        signedness = f->isSigned;
+    }
+    if (index < 0 || static_cast<std::uint64_t>(index) >= count) {
+        return std::nullopt;
+    }
+    offset += static_cast<std::uint64_t>(index) * elementSize;
+    if (offset + elementSize > size) {
+        return std::nullopt;
+    }
+    return Element{static_cast<std::uint32_t>(offset), elementSize, signedness};
+}
+
 std::optional<std::size_t> Location::keptRank(std::uint32_t offset) const {
     if (offset >= size) {
         return std::nullopt;

@@ -91,6 +91,24 @@ struct Location {
     }
     // The rank of byte `offset` among the kept bytes, if it is kept.
     std::optional<std::size_t> keptRank(std::uint32_t offset) const;
+    // memx's structs: the scalar leaves of the struct this location holds, by path (`len`,
+    // `hdr.len`, `name`), for conditions such as `kst.len=4` (struct_layout.hpp).
+    struct Field {
+        std::string path;
+        std::uint32_t offset = 0;
+        std::uint32_t elementSize = 1;
+        std::uint32_t count = 1;
+        bool isSigned = false;
+    };
+    std::vector<Field> fields = {};
+    // The bytes a condition names: element `index` of the location (`buf[3]`), or of its
+    // field `field` (`kst.name[2]`, `kst.len`); nullopt when they do not exist.
+    struct Element {
+        std::uint32_t offset = 0;
+        std::uint32_t size = 0;
+        bool isSigned = false;
+    };
+    std::optional<Element> element(const std::string& field, std::int64_t index) const;
 };
 
 struct LocationTable {

@@ -506,6 +506,11 @@ std::optional<Value> ThreadBuilder::eval(const Expr& e) {
                 return call(n, e.loc, true);
             } else if constexpr (std::is_same_v<T, Cast>) {
                 return ctx_.byteGranular ? evalCast(n) : eval(*n.operand);
+            } else if constexpr (std::is_same_v<T, Member> || std::is_same_v<T, SizeOf>) {
+                // struct_lowering.hpp rewrites these before any thread is built; one left
+                // here means the test declares no struct.
+                fail(e.loc, "'->', '.' and 'sizeof' need a struct declared in the init block");
+                return std::nullopt;
             } else {
                 auto address = evalIndexAddress(n);
                 if (!address) {

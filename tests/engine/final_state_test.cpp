@@ -75,7 +75,7 @@ TEST(FinalState, ReaderTakesRegistersAndFinalWritesAndNamesPointers) {
     litmus::InitEntry regInit;
     regInit.thread = 2;
     regInit.name = "r5";
-    regInit.value = litmus::InitValue{litmus::InitValue::Kind::Int, 7, {}, {}};
+    regInit.value = litmus::InitValue{litmus::InitValue::Kind::Int, 7, {}, {}, {}};
     p.init.push_back(regInit);
     Candidate c;
     c.values = {0, 9};

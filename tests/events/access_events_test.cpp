@@ -18,7 +18,7 @@ TEST(InitialWrites, OnePerLocationWithInitValueAndAddresses) {
     ptr.type = litmus::Type{};
     ptr.type->base = "int";
     ptr.type->pointerDepth = 1;
-    ptr.value = litmus::InitValue{litmus::InitValue::Kind::Address, 0, "y", {}};
+    ptr.value = litmus::InitValue{litmus::InitValue::Kind::Address, 0, "y", {}, {}};
     p.init.push_back(ptr);
     p.threads.push_back(thread(0, {"x", "z"}, {}));
     auto es = build(p);

@@ -78,7 +78,7 @@ Thread thread(int tid, std::vector<std::string> params, std::vector<StmtPtr> bod
 InitEntry initLocation(const std::string& name, std::int64_t value) {
     InitEntry e;
     e.name = name;
-    e.value = InitValue{InitValue::Kind::Int, value, {}, {}};
+    e.value = InitValue{InitValue::Kind::Int, value, {}, {}, {}};
     return e;
 }
 
