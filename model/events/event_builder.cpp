@@ -187,10 +187,7 @@ std::optional<EventStructure> buildEvents(const Program& source, const Primitive
     if (lowered) {
         for (const auto& [name, layout] : lowered->locationStructs) {
             Location& l = es.locations.locations[ctx.locationIndex.at(name)];
-            for (const FieldLeaf& leaf : leavesOf(*layout)) {
-                l.fields.push_back(
-                    {leaf.path, leaf.offset, leaf.elementSize, leaf.count, leaf.isSigned});
-            }
+            l.fields = leavesOf(*layout);
         }
     }
     ok = locations.setInitialValues(program) && ok;

@@ -12,6 +12,7 @@
 
 #include "litmus/ast.hpp"
 #include "model/events/byte_types.hpp"
+#include "model/events/event_structure.hpp"
 
 namespace memx::model {
 
@@ -40,14 +41,8 @@ struct StructLayout {
 };
 
 // A scalar leaf of a struct, named by its path from the struct (`len`, `hdr.len`, `name`),
-// for conditions such as `kst.len=4` and `kst.name[2]=1`.
-struct FieldLeaf {
-    std::string path;
-    std::uint32_t offset = 0;
-    std::uint32_t elementSize = 0;
-    std::uint32_t count = 1;
-    bool isSigned = false;
-};
+// for conditions such as `kst.len=4` and `kst.name[2]=1`: what a struct location records.
+using FieldLeaf = Location::Field;
 
 class StructLayouts {
 public:

@@ -15,22 +15,11 @@ using model::EventKind;
 using model::EventStructure;
 
 litmus::Program parse(const std::string& text) {
-    DiagnosticSink sink;
-    auto p = litmus::parseLitmus(text, "bytes.litmus", sink);
-    for (const auto& d : sink.diagnostics()) {
-        ADD_FAILURE() << formatDiagnostic(d, text);
-    }
-    return p ? *p : litmus::Program{};
+    return parseText(text, "bytes.litmus");
 }
 
 EventStructure buildText(const std::string& text, model::EventOptions options = {}) {
-    DiagnosticSink sink;
-    auto es =
-        model::buildEvents(parse(text), model::lkmmPrimitives(), "bytes.litmus", sink, options);
-    for (const auto& d : sink.diagnostics()) {
-        ADD_FAILURE() << formatDiagnostic(d, text);
-    }
-    return es ? *es : EventStructure{};
+    return testing::buildText(text, options, "bytes.litmus");
 }
 
 std::string test(const std::string& init, const std::string& threads) {

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "litmus/parser.hpp"
+
 namespace memx::testing {
 
 using namespace memx::litmus;
@@ -89,6 +91,26 @@ InitEntry initRegister(int tid, const std::string& name, std::int64_t value) {
 }
 
 }  // namespace ast
+
+Program parseText(const std::string& text, const std::string& file) {
+    DiagnosticSink sink;
+    auto p = parseLitmus(text, file, sink);
+    for (const auto& d : sink.diagnostics()) {
+        ADD_FAILURE() << formatDiagnostic(d, text);
+    }
+    return p ? *p : Program{};
+}
+
+model::EventStructure buildText(const std::string& text, model::EventOptions options,
+                                const std::string& file) {
+    DiagnosticSink sink;
+    auto es =
+        model::buildEvents(parseText(text, file), model::lkmmPrimitives(), file, sink, options);
+    for (const auto& d : sink.diagnostics()) {
+        ADD_FAILURE() << formatDiagnostic(d, text);
+    }
+    return es ? *es : model::EventStructure{};
+}
 
 model::EventStructure build(const Program& p) {
     DiagnosticSink sink;

@@ -37,6 +37,12 @@ litmus::InitEntry initRegister(int tid, const std::string& name, std::int64_t va
 // Builds with the built-in LKMM table; fails the calling test on diagnostics.
 model::EventStructure build(const litmus::Program& p);
 
+// The same from text, read by the real parser and built with `options`; `file` names it in
+// diagnostics. Both fail the calling test on any diagnostic.
+litmus::Program parseText(const std::string& text, const std::string& file = "test.litmus");
+model::EventStructure buildText(const std::string& text, model::EventOptions options = {},
+                                const std::string& file = "test.litmus");
+
 // Events of one thread in po order.
 std::vector<const model::SymEvent*> threadEvents(const model::EventStructure& es, int tid);
 std::uint32_t indexOf(const model::EventStructure& es, const model::SymEvent* e);

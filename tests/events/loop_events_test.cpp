@@ -11,12 +11,7 @@ namespace memx::testing {
 namespace {
 
 litmus::Program parse(const std::string& text) {
-    DiagnosticSink sink;
-    auto p = litmus::parseLitmus(text, "loop.litmus", sink);
-    for (const auto& d : sink.diagnostics()) {
-        ADD_FAILURE() << formatDiagnostic(d, text);
-    }
-    return p ? *p : litmus::Program{};
+    return parseText(text, "loop.litmus");
 }
 
 model::EventStructure buildWith(const litmus::Program& program, int unroll,
