@@ -118,7 +118,7 @@ ExprPtr parseCallArgs(Cursor& c, const Token& callee) {
 }
 
 ExprPtr parsePrimary(Cursor& c) {
-    const Token& t = c.peek();
+    const Token t = c.peek();  // a copy: take() frees the lookahead slot
     if (t.kind == TokenKind::Number) {
         Token n = c.take();
         return makeExpr(IntLit{n.value}, n.range);
@@ -147,7 +147,7 @@ ExprPtr parsePrimary(Cursor& c) {
 ExprPtr parsePostfix(Cursor& c) {
     ExprPtr e = parsePrimary(c);
     while (true) {
-        const Token& t = c.peek();
+        const Token t = c.peek();  // a copy: take() frees the lookahead slot
         if (t.is("[")) {
             c.take();
             ExprPtr index = parseExpression(c);
@@ -168,7 +168,7 @@ ExprPtr parsePostfix(Cursor& c) {
 }
 
 ExprPtr parseUnary(Cursor& c) {
-    const Token& t = c.peek();
+    const Token t = c.peek();  // a copy: take() frees the lookahead slot
     NestingGuard guard(c, t);
     static constexpr std::array<std::pair<std::string_view, UnaryOp>, 5> kPrefix = {{
         {"-", UnaryOp::Neg},
@@ -332,7 +332,7 @@ StmtPtr parseSimpleStatementBody(Cursor& c, const char* after) {
             }
         }
     }
-    const Token& end = c.peek();
+    const Token end = c.peek();  // a copy: take() frees the lookahead slot
     if (!end.is(after)) {
         c.expect(after, after == std::string_view(";") ? "after the statement" : "after the step");
     }
@@ -397,7 +397,7 @@ std::vector<StmtPtr> parseFor(Cursor& c) {
 }
 
 std::vector<StmtPtr> parseStatement(Cursor& c) {
-    const Token& first = c.peek();
+    const Token first = c.peek();  // a copy: take() frees the lookahead slot
     NestingGuard guard(c, first);
     if (first.is(";")) {
         c.take();
@@ -484,7 +484,7 @@ std::optional<Type> parseType(Cursor& c) {
     Type type;
     std::string base;
     while (true) {
-        const Token& t = c.peek();
+        const Token t = c.peek();  // a copy: take() frees the lookahead slot
         if (t.isIdent("volatile")) {
             type.isVolatile = true;
         } else if (t.isIdent("const")) {
