@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "litmus/parser.hpp"
+#include "model/cat/model_image.hpp"
 #include "model/events/def_reader.hpp"
 #include "model/events/event_builder.hpp"
 #include "solver/division_check.hpp"
@@ -132,7 +133,14 @@ std::optional<LoadedModel> loadOneModel(const ModelSelection& selection, const s
     } else {
         loaded.primitives = model::lkmmPrimitives();
     }
-    loaded.model = cat::loadModel(loaded.catFile, bell, options, sink);
+    // A built-in model loads from the image the build saved of it, unless a file it was made
+    // from changed since (then, and for every other model, from its text).
+    if (loaded.name == builtin && !bell) {
+        loaded.model = cat::loadModelImage(loaded.catFile, options);
+    }
+    if (!loaded.model) {
+        loaded.model = cat::loadModel(loaded.catFile, bell, options, sink);
+    }
     if (!loaded.model) {
         return std::nullopt;
     }
