@@ -152,13 +152,14 @@ EnumerationStats enumerateCandidates(const model::EventStructure& events,
                                      const std::function<bool(const Candidate&)>& onCandidate,
                                      std::optional<Clock::time_point> deadline,
                                      const std::atomic<bool>* cancel,
-                                     std::optional<std::uint64_t> solverWorkLimit) {
+                                     std::optional<std::uint64_t> solverWorkLimit,
+                                     const CandidateRestriction* solverRestriction) {
     if (auto stats =
             enumerateCandidatesExplicitly(events, observed, onCandidate, deadline, cancel)) {
         return *stats;
     }
-    return enumerateCandidatesWithZ3(events, observed, onCandidate, deadline, cancel, nullptr,
-                                     solverWorkLimit);
+    return enumerateCandidatesWithZ3(events, observed, onCandidate, deadline, cancel,
+                                     solverRestriction, solverWorkLimit);
 }
 
 EnumerationStats enumerateCandidatesWithZ3(const model::EventStructure& events,

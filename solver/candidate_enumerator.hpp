@@ -44,12 +44,15 @@ struct EnumerationStats {
 // the enumeration stops within milliseconds, reported as timedOut).
 // `observed[l]` says whether location l gets a final write (see CandidateEncoding).
 // `solverWorkLimit`: on the Z3 path, stop (overWork) once Z3 has done that much work.
+// `solverRestriction`: on the Z3 path, propose only candidates that also satisfy it (the
+// solver-free path ignores it, so it may only leave out what the caller would drop anyway).
 EnumerationStats enumerateCandidates(const model::EventStructure& events,
                                      const std::vector<bool>& observed,
                                      const std::function<bool(const Candidate&)>& onCandidate,
                                      std::optional<Clock::time_point> deadline = std::nullopt,
                                      const std::atomic<bool>* cancel = nullptr,
-                                     std::optional<std::uint64_t> solverWorkLimit = std::nullopt);
+                                     std::optional<std::uint64_t> solverWorkLimit = std::nullopt,
+                                     const CandidateRestriction* solverRestriction = nullptr);
 
 // The same candidates, always from Z3 (enumerateCandidates uses the solver-free search of
 // explicit_enumerator.hpp where it applies; tests compare the two), optionally only those that

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <map>
+#include <set>
 #include <vector>
 
 namespace memx::solver {
@@ -14,6 +15,49 @@ bool alwaysCoBefore(const model::SymEvent& earlier, const model::SymEvent& later
         return later.thread >= 0;
     }
     return earlier.thread == later.thread && earlier.poIndex < later.poIndex;
+}
+
+bool isLockEvent(const model::SymEvent& e) {
+    for (const std::string& set : e.sets) {
+        if (set == "LKR" || set == "LKW" || set == "UL" || set == "LF" || set == "RL" ||
+            set == "RU") {
+            return true;
+        }
+    }
+    return false;
+}
+
+// Atomicity: two read-modify-writes whose writes both happen never read from the same write.
+// Each built-in model has `empty rmw & (fre ; coe)`, and coherence covers the case it leaves:
+// of two such updates in one thread, the later one's read would read a write co-before the
+// earlier one's write, which is po-before it (CoWR). Locks are left out: their reads-from is
+// the model's choice (lkmm-locks.cat), not the candidate's.
+void addRmwAtomicity(CandidateEncoding& encoding, Z3Session& session,
+                     const std::map<std::uint32_t, std::vector<const RfChoice*>>& choicesOf) {
+    const model::EventStructure& es = encoding.events();
+    std::map<std::uint32_t, std::vector<std::pair<std::uint32_t, const RfChoice*>>> readersOf;
+    for (const auto& [read, write] : es.rmw) {
+        if (isLockEvent(es.events[read]) || isLockEvent(es.events[write])) {
+            continue;
+        }
+        auto it = choicesOf.find(read);
+        if (it == choicesOf.end()) {
+            continue;
+        }
+        for (const RfChoice* c : it->second) {
+            readersOf[c->write].push_back({write, c});
+        }
+    }
+    for (const auto& [source, readers] : readersOf) {
+        for (std::size_t i = 0; i < readers.size(); ++i) {
+            for (std::size_t j = i + 1; j < readers.size(); ++j) {
+                const auto& [w1, c1] = readers[i];
+                const auto& [w2, c2] = readers[j];
+                session.add(
+                    !(c1->chosen && c2->chosen && encoding.executed(w1) && encoding.executed(w2)));
+            }
+        }
+    }
 }
 
 }  // namespace
@@ -68,6 +112,22 @@ void addPerLocationCoherence(CandidateEncoding& encoding, Z3Session& session) {
             }
         }
     }
+    addRmwAtomicity(encoding, session, choicesOf);
+}
+
+bool breaksRmwAtomicity(const model::EventStructure& events, const Candidate& candidate) {
+    std::set<std::uint32_t> sources;
+    for (const auto& [read, write] : events.rmw) {
+        if (!candidate.executed[read] || !candidate.executed[write] ||
+            isLockEvent(events.events[read]) || isLockEvent(events.events[write])) {
+            continue;
+        }
+        const auto& source = candidate.rfSource[read];
+        if (source && !sources.insert(*source).second) {
+            return true;
+        }
+    }
+    return false;
 }
 
 }  // namespace memx::solver

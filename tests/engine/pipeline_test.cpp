@@ -10,6 +10,7 @@
 
 #include "solver/herd_report.hpp"
 #include "solver/json_report.hpp"
+#include "solver/model_locator.hpp"
 #include "solver/test_pipeline.hpp"
 
 namespace memx::solver {
@@ -151,6 +152,46 @@ TEST_F(PipelineTest, OutOfThinAirCandidateIsDropped) {
     ASSERT_EQ(r.outcome.states.size(), 1u);
     EXPECT_EQ(r.outcome.states.begin()->text(), "0:r0=0; 1:r0=0;");
     EXPECT_EQ(r.outcome.positive, 3u);
+}
+
+// Three cmpxchg locks taken in turn: each thread's cmpxchg reads 0 (the initial value or a
+// release) and the filter keeps the executions where all three succeed.
+const char* kThreeCmpxchgLocks = R"(C SB+3locks
+{}
+P0(int *sl, int *x0, int *x1) { int r1; int r2;
+  r2 = cmpxchg_acquire(sl, 0, 1); WRITE_ONCE(*x0, 1); r1 = READ_ONCE(*x1);
+  smp_store_release(sl, 0); }
+P1(int *sl, int *x1, int *x2) { int r1; int r2;
+  r2 = cmpxchg_acquire(sl, 0, 1); WRITE_ONCE(*x1, 1); r1 = READ_ONCE(*x2);
+  smp_store_release(sl, 0); }
+P2(int *sl, int *x2, int *x0) { int r1; int r2;
+  r2 = cmpxchg_acquire(sl, 0, 1); WRITE_ONCE(*x2, 1); r1 = READ_ONCE(*x0);
+  smp_store_release(sl, 0); }
+filter (0:r2=0 /\ 1:r2=0 /\ 2:r2=0)
+exists (0:r1=0 /\ 1:r1=0 /\ 2:r1=0)
+)";
+
+// The exhaustive pass on the solver's path asks Z3 only for candidates that pass the filter,
+// are coherent and keep updates atomic (solver/coherence_pruning.hpp) when the model is a
+// built-in one: the same States and counts as the same model read as a user's .cat, which
+// gets every candidate, from fewer candidates.
+TEST_F(PipelineTest, BuiltInModelsAreOfferedOnlyCoherentAtomicCandidates) {
+    auto builtin = run("lkmm", "locks", kThreeCmpxchgLocks);
+    ModelSelection selection;
+    selection.catFile = builtinModelPath("lkmm");
+    DiagnosticSink sink;
+    auto asCat = loadModelSelection(selection, sink);
+    ASSERT_TRUE(asCat);
+    auto user = runLitmusFile(write("locks", kThreeCmpxchgLocks), *asCat, {}, sink);
+    ASSERT_TRUE(user);
+    ASSERT_TRUE(builtin.outcome.exhaustive);
+    ASSERT_TRUE(user->outcome.exhaustive);
+    EXPECT_EQ(builtin.outcome.positive, user->outcome.positive);
+    EXPECT_EQ(builtin.outcome.negative, user->outcome.negative);
+    EXPECT_EQ(builtin.outcome.states, user->outcome.states);
+    EXPECT_EQ(builtin.outcome.flags, user->outcome.flags);
+    EXPECT_EQ(observationOf(builtin.outcome), "Never");
+    EXPECT_LT(builtin.outcome.candidates, user->outcome.candidates);
 }
 
 TEST_F(PipelineTest, FilterDiscardsExecutionsBeforeCounting) {
