@@ -614,7 +614,15 @@ private slots:
         QVERIFY(waitForRun(*window_, 5000));
         const qint64 ms = clock.elapsed();
         qInfo("cancel took %lld ms", static_cast<long long>(ms));
-        QVERIFY2(ms < 1000, qPrintable(QStringLiteral("cancel took %1 ms").arg(ms)));
+        // The bound is the release build's promise. Under AddressSanitizer every evaluation step
+        // between two cancel checkpoints runs several times slower (1.3-2.0 s measured on a
+        // loaded 2-core machine): there the test checks that cancel ends the run at all.
+#if defined(__SANITIZE_ADDRESS__)
+        constexpr qint64 kBoundMs = 4000;
+#else
+        constexpr qint64 kBoundMs = 1000;
+#endif
+        QVERIFY2(ms < kBoundMs, qPrintable(QStringLiteral("cancel took %1 ms").arg(ms)));
         auto result = window_->runner()->lastResult();
         QVERIFY(result);
         QVERIFY(!result->run || result->run->outcome.cancelled);
