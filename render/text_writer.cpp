@@ -65,6 +65,17 @@ std::string prefix(const std::string& s, std::size_t n) {
     return s;
 }
 
+// The words of `s`, split at spaces, for TextBuilder::wrapped.
+std::vector<std::string> words(const std::string& s) {
+    std::vector<std::string> out;
+    for (std::size_t at = 0; at < s.size();) {
+        std::size_t space = s.find(' ', at);
+        out.push_back(s.substr(at, space - at));
+        at = space == std::string::npos ? s.size() : space + 1;
+    }
+    return out;
+}
+
 std::string repeat(const char* s, std::size_t n) {
     std::string out;
     for (std::size_t i = 0; i < n; ++i) {
@@ -112,6 +123,10 @@ public:
         // it fit; else the widest columns shortened until the line fits.
         auto wantedWidths = [&] {
             std::vector<std::size_t> wanted(columns, kMinCell);
+            // A column is as wide as its name too, where the line has room for it.
+            for (std::size_t c = 0; c < l.headers.size() && c < columns; ++c) {
+                wanted[c] = std::max(wanted[c], width(l.headers[c].title));
+            }
             for (const NodeBox& n : l.nodes) {
                 std::size_t& w = wanted[std::size_t(n.column) % columns];
                 w = std::max(w, width(cellText(n)));
@@ -166,13 +181,7 @@ public:
 
     std::string write() {
         if (!l_.title.empty()) {
-            std::vector<std::string> words;
-            for (std::size_t at = 0; at < l_.title.size();) {
-                std::size_t space = l_.title.find(' ', at);
-                words.push_back(l_.title.substr(at, space - at));
-                at = space == std::string::npos ? l_.title.size() : space + 1;
-            }
-            b_.wrapped("", words, " ");
+            b_.wrapped("", words(l_.title), " ");
             b_.line("");
         }
         for (int r = 0; r < l_.rows; ++r) {
@@ -358,6 +367,9 @@ private:
         }
         if (!l_.eventsNote.empty()) {
             b_.line("  " + std::string(g_.marked) + "     " + l_.eventsNote);
+        }
+        if (!l_.waitsNote.empty()) {
+            b_.wrapped("  waits  ", words(l_.waitsNote), " ");
         }
     }
 
