@@ -31,7 +31,7 @@ constexpr double kNoteLine = 16;
 constexpr double kLabelClearance = 8;  // between a label in a column gap and the boxes
 
 // The line under the box of a waiting thread's last read, and the legend's words for it.
-constexpr const char* kWaitsTag = "waits: read again forever";
+constexpr const char* kWaitsTag = "waits here";
 constexpr const char* kWaitsNote =
     "a wait's last read, of the final write: reading again changes nothing";
 

@@ -120,13 +120,10 @@ public:
         // One width for every column when that fits in 80. Else, in turn: each column as wide
         // as its own boxes; the boxes' text without the spaces after commas and around '='
         // (`r0=READ_ONCE(*p)`), and one space between columns rather than two, if that makes
-        // it fit; else the widest columns shortened until the line fits.
+        // it fit; else the widest columns shortened until the line fits. Then a column whose
+        // name is longer ("P0 (waits forever at line 22)") widens as far as the line has room.
         auto wantedWidths = [&] {
             std::vector<std::size_t> wanted(columns, kMinCell);
-            // A column is as wide as its name too, where the line has room for it.
-            for (std::size_t c = 0; c < l.headers.size() && c < columns; ++c) {
-                wanted[c] = std::max(wanted[c], width(l.headers[c].title));
-            }
             for (const NodeBox& n : l.nodes) {
                 std::size_t& w = wanted[std::size_t(n.column) % columns];
                 w = std::max(w, width(cellText(n)));
@@ -172,6 +169,14 @@ public:
                 --*most;
                 --total;
             }
+        }
+        std::size_t used = sum(cells_) + gap_ * (columns - 1);
+        for (std::size_t c = 0; c < l.headers.size() && c < columns; ++c) {
+            const std::size_t name = width(l.headers[c].title);
+            const std::size_t wider = std::min(name > cells_[c] ? name - cells_[c] : 0,
+                                               used < kMaxWidth ? kMaxWidth - used : 0);
+            cells_[c] += wider;
+            used += wider;
         }
         grid_.assign(l.rows, std::vector<const NodeBox*>(columns, nullptr));
         for (const NodeBox& n : l.nodes) {
@@ -247,6 +252,9 @@ private:
         std::vector<std::string> titles(grid_.empty() ? 1 : grid_[0].size());
         for (std::size_t c = 0; c < l_.headers.size(); ++c) {
             titles[c] = l_.headers[c].title;
+            if (c < cells_.size() && width(titles[c]) > cells_[c]) {
+                shortenedTitles_.push_back(titles[c]);
+            }
         }
         writeCells(titles);
         std::vector<std::string> rules;
@@ -301,6 +309,13 @@ private:
     }
 
     void writeShortened() {
+        if (!shortenedTitles_.empty()) {
+            b_.line("");
+            b_.line(std::string("columns shortened above (") + g_.shortened + "):");
+            for (const std::string& title : shortenedTitles_) {
+                b_.line("  " + title);
+            }
+        }
         if (shortened_.empty()) {
             return;
         }
@@ -380,6 +395,7 @@ private:
     bool squeeze_ = false;            // see squeezed()
     std::vector<std::vector<const NodeBox*>> grid_;
     std::vector<const NodeBox*> shortened_;
+    std::vector<std::string> shortenedTitles_;  // column names cut to fit, in full
     std::set<const EdgeShape*> drawn_;
     TextBuilder b_;
 };

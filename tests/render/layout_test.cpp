@@ -46,7 +46,7 @@ TEST(Layout, AWaitingThreadsColumnSaysWhereItWaitsAndItsLastReadIsMarked) {
         if (n.waits) {
             marked.push_back(n.event);
             ASSERT_FALSE(n.details.empty());
-            EXPECT_EQ(n.details.back(), "waits: read again forever");
+            EXPECT_EQ(n.details.back(), "waits here");
         }
     }
     EXPECT_EQ(marked, (std::vector<std::size_t>{blocked.highlight.waiting.front().lastReads[0]}));

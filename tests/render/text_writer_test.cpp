@@ -139,13 +139,11 @@ TEST(TextWriter, AThreadThatWaitsForeverIsNamedAndItsLastReadMarked) {
                                 [&](const std::string& line) { return line.rfind(read, 0) == 0; });
         ASSERT_NE(box, lines.end()) << read << "\n" << text;
         ASSERT_NE(box + 1, lines.end());
-        EXPECT_EQ((box + 1)->find("waits: read again forever"),
-                  l.nodes[waiting.lastReads.front()].name.size() + 2)
+        EXPECT_EQ((box + 1)->find("waits here"), l.nodes[waiting.lastReads.front()].name.size() + 2)
             << text;
         EXPECT_EQ(std::count_if(lines.begin(), lines.end(),
                                 [](const std::string& line) {
-                                    return line.find("waits: read again forever") !=
-                                           std::string::npos;
+                                    return line.find("waits here") != std::string::npos;
                                 }),
                   1)
             << "only the wait's last read is marked\n"
@@ -164,11 +162,15 @@ TEST(TextWriter, FourThreadsWaitingForeverStayWithin80Columns) {
     for (TextStyle style : {TextStyle::Ascii, TextStyle::Unicode}) {
         std::string text = render::writeText(l, style);
         expectMailSafe(text, "four waiting threads");
-        // Each marked read is listed in full below the grid when its column is too narrow.
+        // Each marked read, and each column's name, is given in full below the grid when its
+        // column is too narrow for it.
         for (const render::NodeBox& n : l.nodes) {
             if (n.waits) {
                 EXPECT_NE(text.find(n.text()), std::string::npos) << n.text() << "\n" << text;
             }
+        }
+        for (const render::ColumnHeader& h : l.headers) {
+            EXPECT_NE(text.find(h.title), std::string::npos) << h.title << "\n" << text;
         }
     }
 }
