@@ -114,7 +114,9 @@ std::vector<std::uint8_t> drawExecution(const cat::Model& model,
     if (choice.program) {
         options.statements = render::sourceStatements(*choice.program, g, choice.source);
     }
-    render::Figure figure = render::figureOf(g, drawn, highlightOf(execution, values), options);
+    render::Highlight highlight = highlightOf(execution, values);
+    highlight.waiting = choice.waiting;
+    render::Figure figure = render::figureOf(g, drawn, highlight, options);
     render::LayoutOptions layoutOptions{title};
     if (choice.program) {
         layoutOptions.externalThreads = render::externalThreads(*choice.program);
@@ -139,6 +141,14 @@ std::vector<std::uint8_t> drawExecution(const cat::Model& model,
             return render::writeImage(layout, render::ImageFormat::Pdf);
     }
     return {};
+}
+
+std::vector<render::WaitingThread> waitingThreads(const solver::BlockedExecution& blocked) {
+    std::vector<render::WaitingThread> out;
+    for (const solver::BlockedWait& w : blocked.waits) {
+        out.push_back({w.thread, w.line, w.lastReads});
+    }
+    return out;
 }
 
 solver::EventNaming figureNaming() {

@@ -10,8 +10,10 @@
 
 #include "litmus/ast.hpp"
 #include "model/cat/model.hpp"
+#include "render/layout.hpp"
 #include "solver/explanation.hpp"
 #include "solver/explanation_text.hpp"
+#include "solver/test_outcome.hpp"
 
 namespace memx::cli {
 
@@ -36,7 +38,12 @@ struct FigureChoice {
     bool bytes = false;
     const litmus::Program* program = nullptr;  // for the statements on the boxes; may be null
     std::string source = {};                   // the test's text, for statements as written
+    // The threads that wait forever in the execution (`memx graph --blocked`), marked.
+    std::vector<render::WaitingThread> waiting = {};
 };
+
+// The waits of a blocked execution as the figures mark them.
+std::vector<render::WaitingThread> waitingThreads(const solver::BlockedExecution& blocked);
 
 std::vector<std::uint8_t> drawExecution(const cat::Model& model,
                                         const solver::ExplainedExecution& execution,

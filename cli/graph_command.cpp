@@ -1,10 +1,12 @@
 // `memx graph FILE`: draws an execution of a test as a figure (SVG, PNG, PDF, DOT, TikZ, or
 // text for email). Which execution: the N-th allowed one (--execution N, default 1, numbered
 // as `memx run --json` lists them), an allowed one satisfying the condition (--witness), every
-// allowed one (--all, one file each), or the rejected execution that would produce the
-// condition's outcome, with the cycle its axiom finds highlighted (--explain).
-// Exit codes: 0 drawn; 1 no such execution (e.g. --witness on a forbidden outcome); 2 usage
-// or input errors; 3 the time limit stopped the search.
+// allowed one (--all, one file each), the rejected execution that would produce the
+// condition's outcome, with the cycle its axiom finds highlighted (--explain), or an allowed
+// execution in which a thread waits forever, read with --loops await (--blocked).
+// Exit codes: 0 drawn; 1 no such execution (e.g. --witness on a forbidden outcome, --blocked
+// on a test whose waits always end); 2 usage or input errors; 3 the time limit stopped the
+// search.
 #include <cstdint>
 #include <filesystem>
 #include <iostream>
@@ -22,6 +24,8 @@
 #include "render/figure.hpp"
 #include "solver/execution_search.hpp"
 #include "solver/explanation.hpp"
+#include "solver/kept_execution.hpp"
+#include "solver/liveness_search.hpp"
 #include "solver/memory_limit.hpp"
 #include "solver/prepared_test.hpp"
 #include "solver/z3_session.hpp"
@@ -39,6 +43,7 @@ struct GraphArgs {
     bool witness = false;
     bool all = false;
     bool explain = false;
+    bool blocked = false;  // implies --loops await
     std::vector<std::string> show;
     bool bytes = false;  // byte-granular tests: one box per byte event
     std::string format;
@@ -94,13 +99,15 @@ public:
         }
     }
 
-    int run() { return args_.explain ? explain() : allowed(); }
+    int run() { return args_.explain ? explain() : args_.blocked ? blocked() : allowed(); }
 
 private:
-    bool draw(const Drawing& d, const std::string& path) {
-        auto bytes = drawExecution(*model_.model, d.execution,
-                                   FigureChoice{show_, args_.bytes, &test_.program, source_},
-                                   format_, d.title);
+    bool draw(const Drawing& d, const std::string& path,
+              std::vector<render::WaitingThread> waiting = {}) {
+        auto bytes = drawExecution(
+            *model_.model, d.execution,
+            FigureChoice{show_, args_.bytes, &test_.program, source_, std::move(waiting)}, format_,
+            d.title);
         if (!writeFigure(path, bytes)) {
             return false;
         }
@@ -166,6 +173,37 @@ private:
                         seen == 0 ? 1 : 2);
         }
         return stats.timedOut ? 3 : 0;
+    }
+
+    // --blocked: the execution the liveness search of `memx run --loops await` finds.
+    int blocked() {
+        if (test_.events.waits.empty()) {
+            return fail(
+                "the test has no wait (a loop whose body only reads and orders, exiting on a "
+                "value it reads: docs/loops.md), so no thread can wait forever",
+                1);
+        }
+        solver::LivenessResult found = solver::searchBlockedWait(
+            test_.program, test_.events, *model_.model,
+            solver::deadlineAfter(searchOptions().timeoutSeconds), nullptr);
+        switch (found.answer) {
+            case solver::LivenessAnswer::Live:
+                return fail(
+                    "no thread waits forever: every wait ends in every allowed execution (no "
+                    "liveness flag)",
+                    1);
+            case solver::LivenessAnswer::Unknown:
+                return fail(
+                    "the time limit stopped the search for a thread that waits forever before "
+                    "it found one",
+                    3);
+            case solver::LivenessAnswer::Blocked:
+                break;
+        }
+        const solver::BlockedExecution& b = *found.blocked;
+        Drawing d{solver::explainExecution(*model_.model, solver::judgedExecution(b.execution)),
+                  test_.program.name + ": blocked execution, " + b.execution.state.text()};
+        return draw(d, args_.output, waitingThreads(b)) ? 0 : 2;
     }
 
     int explain() {
@@ -294,11 +332,17 @@ void addGraphCommand(CLI::App& app, int& exitCode) {
     auto* all = cmd->add_flag("--all", args->all,
                               "Every allowed (or, with --explain, explained) execution, one file "
                               "each: <prefix>-<N>.<ext>");
-    cmd->add_flag("--explain", args->explain,
-                  "The rejected execution that would produce the condition's outcome, with the "
-                  "rejecting cycle highlighted (else the race, else the witness)");
+    auto* explain =
+        cmd->add_flag("--explain", args->explain,
+                      "The rejected execution that would produce the condition's outcome, with the "
+                      "rejecting cycle highlighted (else the race, else the witness)");
+    auto* blocked = cmd->add_flag(
+        "--blocked", args->blocked,
+        "An allowed execution in which a thread waits forever (the liveness flag; implies "
+        "--loops await): the thread's column and its wait's last reads are marked");
     execution->excludes(witness)->excludes(all);
     witness->excludes(all);
+    blocked->excludes(execution)->excludes(witness)->excludes(all)->excludes(explain);
     cmd->add_option("--show", args->show, "Relations to draw (default po,rf,co,fr)")
         ->delimiter(',');
     cmd->add_flag("--bytes", args->bytes,
@@ -310,7 +354,18 @@ void addGraphCommand(CLI::App& app, int& exitCode) {
                     "folder");
     cmd->add_option("--timeout", args->timeout, "Stop the search after this many seconds");
     addMemoryLimitOption(*cmd, args->memoryLimit);
-    cmd->callback([args, &exitCode] {
+    cmd->callback([args, cmd, &exitCode] {
+        if (args->blocked) {
+            // Only the await reading has waits; herd7's reading cuts them instead.
+            if (cmd->count("--loops") > 0 && args->model.loops != "await") {
+                std::cerr << "memx graph: error: --blocked reads loops as waits (--loops "
+                             "await); it cannot be drawn with --loops "
+                          << args->model.loops << "\n";
+                exitCode = 2;
+                return;
+            }
+            args->model.loops = "await";
+        }
         solver::applyMemoryLimit(args->memoryLimit);
         exitCode = graphFile(*args);
     });

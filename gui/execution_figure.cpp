@@ -5,6 +5,7 @@
 #include "model/cat/compiled_model.hpp"
 #include "render/access_figure.hpp"
 #include "solver/explanation.hpp"
+#include "solver/kept_execution.hpp"
 
 namespace memx::gui {
 
@@ -17,41 +18,6 @@ const std::vector<std::string> kBaseOrder = {"po", "rf", "co", "fr"};
 bool isBackground(const std::string& name) {
     static const std::set<std::string> names = {"id", "loc", "int", "ext", "_", "0"};
     return names.count(name) > 0;
-}
-
-// What allowed and forbidden executions both keep.
-template <class Kept>
-solver::JudgedExecution judgedCommon(const Kept& e) {
-    solver::JudgedExecution j;
-    j.state = e.state;
-    j.conditionHolds = e.conditionHolds;
-    j.graph = e.graph;
-    j.verdict.withBindings = e.withBindings;
-    return j;
-}
-
-solver::JudgedExecution judged(const solver::AllowedExecution& e) {
-    solver::JudgedExecution j = judgedCommon(e);
-    j.verdict.allowed = true;
-    j.verdict.flags = e.flags;
-    return j;
-}
-
-// The verdict as the explanation API records a rejection: allowed false and the failing axiom
-// as the last check (evaluation stops there), which is what identifies the same execution when
-// the model is evaluated again (solver::explainExecution, relationsOf).
-solver::JudgedExecution judged(const solver::ForbiddenExecution& e) {
-    solver::JudgedExecution j = judgedCommon(e);
-    j.verdict.allowed = false;
-    for (const auto& axiom : e.failedAxioms) {
-        cat::CheckResult check;
-        check.name = axiom;
-        check.kind = cat::CheckKind::Acyclic;  // not compared: the name identifies the check
-        check.mode = cat::CheckMode::Axiom;
-        check.holds = false;
-        j.verdict.checks.push_back(std::move(check));
-    }
-    return j;
 }
 
 }  // namespace
@@ -132,7 +98,7 @@ void highlightFlags(ExecutionFigure& figure, const std::vector<solver::FlagWitne
 
 ExecutionFigure describeExecution(const cat::Model& model,
                                   const solver::AllowedExecution& execution) {
-    solver::JudgedExecution j = judged(execution);
+    solver::JudgedExecution j = solver::judgedExecution(execution);
     ExecutionFigure out = relationsFigure(model, j);
     if (!execution.flags.empty()) {
         highlightFlags(out, solver::explainExecution(model, j).flags);
@@ -142,7 +108,8 @@ ExecutionFigure describeExecution(const cat::Model& model,
 
 ExecutionFigure describeExecution(const cat::Model& model,
                                   const solver::ForbiddenExecution& execution) {
-    return describeExecution(model, solver::explainExecution(model, judged(execution)));
+    return describeExecution(model,
+                             solver::explainExecution(model, solver::judgedExecution(execution)));
 }
 
 ExecutionFigure describeExecution(const cat::Model& model,
@@ -154,6 +121,15 @@ ExecutionFigure describeExecution(const cat::Model& model,
         }
     }
     highlightFlags(out, execution.flags);
+    return out;
+}
+
+ExecutionFigure describeExecution(const cat::Model& model,
+                                  const solver::BlockedExecution& blocked) {
+    ExecutionFigure out = describeExecution(model, blocked.execution);
+    for (const solver::BlockedWait& w : blocked.waits) {
+        out.highlight.waiting.push_back({w.thread, w.line, w.lastReads});
+    }
     return out;
 }
 

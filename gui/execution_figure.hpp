@@ -67,6 +67,11 @@ ExecutionFigure describeExecution(const cat::Model& model,
 ExecutionFigure describeExecution(const cat::Model& model,
                                   const solver::ExplainedExecution& execution);
 
+// The same for the execution a --loops await run found in which threads wait forever
+// (TestOutcome::blocked): drawn as the allowed execution it is, with each waiting thread's
+// column saying where it waits and its wait's last reads marked, as `memx graph --blocked`.
+ExecutionFigure describeExecution(const cat::Model& model, const solver::BlockedExecution& blocked);
+
 // The layout of `figure` with the relations of `visible` (orders as immediate edges), one box
 // per access of a byte-granular test unless `bytes`. Pure: the graph panel runs it on a worker
 // thread, so that a large figure never stalls the window.

@@ -12,7 +12,37 @@ QString qs(const std::string& s) {
     return QString::fromStdString(s);
 }
 
+// The marks a listed allowed execution carries after its state.
+QString allowedMarks(const solver::AllowedExecution& e) {
+    QString text;
+    if (e.conditionHolds) {
+        text += ExecutionListModel::tr("  (satisfies)");
+    }
+    for (const auto& f : e.flags) {
+        text += QStringLiteral("  [%1]").arg(qs(f));
+    }
+    return text;
+}
+
 }  // namespace
+
+int blockedExecutionIndex(const solver::TestOutcome& outcome) {
+    return outcome.blocked ? int(outcome.executions.size() + outcome.forbiddenExecutions.size())
+                           : -1;
+}
+
+bool isBlockedExecution(const solver::TestOutcome& outcome, int index) {
+    return index >= 0 && index == blockedExecutionIndex(outcome);
+}
+
+std::string blockedWaitsText(const solver::BlockedExecution& blocked) {
+    std::string text;
+    for (const solver::BlockedWait& w : blocked.waits) {
+        text += (text.empty() ? "P" : ", P") + std::to_string(w.thread) + " waits forever (line " +
+                std::to_string(w.line) + ")";
+    }
+    return text;
+}
 
 void ExecutionListModel::setExecutions(std::shared_ptr<const solver::TestRun> run,
                                        std::vector<int> executions) {
@@ -44,14 +74,12 @@ QString ExecutionListModel::textAt(int row) const {
     const std::size_t allowed = o.executions.size();
     if (std::size_t(index) < allowed) {
         const solver::AllowedExecution& e = o.executions[std::size_t(index)];
-        QString text = QStringLiteral("#%1  %2").arg(index + 1).arg(qs(e.state.text()));
-        if (e.conditionHolds) {
-            text += tr("  (satisfies)");
-        }
-        for (const auto& f : e.flags) {
-            text += QStringLiteral("  [%1]").arg(qs(f));
-        }
-        return text;
+        return QStringLiteral("#%1  %2").arg(index + 1).arg(qs(e.state.text())) + allowedMarks(e);
+    }
+    if (isBlockedExecution(o, index)) {
+        const solver::AllowedExecution& e = o.blocked->execution;
+        return tr("blocked: %1").arg(qs(blockedWaitsText(*o.blocked))) +
+               QStringLiteral("  %1").arg(qs(e.state.text())) + allowedMarks(e);
     }
     const solver::ForbiddenExecution& e = o.forbiddenExecutions[std::size_t(index) - allowed];
     QString text =
@@ -75,6 +103,9 @@ QVariant ExecutionListModel::data(const QModelIndex& index, int role) const {
         case Qt::DisplayRole:
             return textAt(index.row());
         case Qt::ForegroundRole:
+            if (isBlockedExecution(run_->outcome, execution)) {
+                return QColor(Qt::darkBlue);
+            }
             if (std::size_t(execution) >= run_->outcome.executions.size()) {
                 return QColor(Qt::darkRed);
             }

@@ -47,6 +47,11 @@ QString eventDetails(const render::NodeBox& node, const model::EventInfo& info) 
     if (node.highlighted) {
         lines << QStringLiteral("highlighted (a raised flag involves it)");
     }
+    if (node.waits) {
+        lines << QStringLiteral(
+            "a wait's last read: it reads the final write, so its thread reads it again "
+            "forever with the same result");
+    }
     return lines.join(QLatin1Char('\n'));
 }
 

@@ -1,6 +1,8 @@
-// memx-gui [FILE] [--model NAME] [--run] [--screenshot PNG] [--memory-limit MiB]
+// memx-gui [FILE] [--model NAME] [--loops herd|await] [--run] [--screenshot PNG]
+//          [--memory-limit MiB]
 //
-// Opens FILE in the editor; --model chooses lkmm, sc, rc11 or a .cat file; --run runs the test
+// Opens FILE in the editor; --model chooses lkmm, sc, rc11 or a .cat file; --loops how loops
+// are read (as `memx run --loops`, and the toolbar's "loops" box); --run runs the test
 // at once and shows its first execution. --screenshot saves the window as a PNG once the window
 // has settled (after the run, with --run) and quits: the README's picture and its test.
 #include <QApplication>
@@ -29,6 +31,11 @@ int main(int argc, char** argv) {
     QCommandLineOption model(QStringLiteral("model"),
                              QStringLiteral("lkmm, sc, rc11, or the path of a .cat file"),
                              QStringLiteral("NAME"));
+    QCommandLineOption loops(
+        QStringLiteral("loops"),
+        QStringLiteral("herd: loops as herd7 unrolls them; await: spin-waits read as waits, and "
+                       "a thread that can wait forever is listed as a blocked execution"),
+        QStringLiteral("herd|await"));
     QCommandLineOption runNow(QStringLiteral("run"),
                               QStringLiteral("run FILE at once and show its first execution"));
     QCommandLineOption screenshot(QStringLiteral("screenshot"),
@@ -41,7 +48,7 @@ int main(int argc, char** argv) {
                        "physical memory, here %1)")
             .arg(defaultLimit),
         QStringLiteral("MiB"), defaultLimit);
-    parser.addOptions({model, runNow, screenshot, memoryLimit});
+    parser.addOptions({model, loops, runNow, screenshot, memoryLimit});
     parser.process(app);
     bool limitOk = false;
     const qulonglong limit = parser.value(memoryLimit).toULongLong(&limitOk);
@@ -58,6 +65,15 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "memx-gui: error: unknown model '%s'\n",
                      qPrintable(parser.value(model)));
         return 2;
+    }
+    if (parser.isSet(loops)) {
+        const QString reading = parser.value(loops);
+        if (reading != QLatin1String("herd") && reading != QLatin1String("await")) {
+            std::fprintf(stderr, "memx-gui: error: --loops takes herd or await, not '%s'\n",
+                         qPrintable(reading));
+            return 2;
+        }
+        window.setLoopsAwait(reading == QLatin1String("await"));
     }
     const QStringList files = parser.positionalArguments();
     if (!files.isEmpty() && !window.openFile(files.front())) {

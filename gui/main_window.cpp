@@ -27,6 +27,7 @@
 #include "gui/compare_panel.hpp"
 #include "gui/example_library.hpp"
 #include "gui/execution_figure.hpp"
+#include "gui/execution_list_model.hpp"
 #include "gui/graph_panel.hpp"
 #include "gui/litmus_editor.hpp"
 #include "gui/results_panel.hpp"
@@ -166,10 +167,19 @@ void MainWindow::buildToolBar() {
     userCopy_->setToolTip(
         tr("copy_from_user/copy_to_user: marked user bytes as the uaccess "
            "assembly (asm), or a plain memcpy (plain) (--usercopy)"));
-    for (QComboBox* box : {endian_, userCopy_}) {
+    // How loops are read changes the events of any test with a loop.
+    loops_ = new QComboBox(this);
+    loops_->addItem(tr("loops: herd"), QStringLiteral("herd"));
+    loops_->addItem(tr("loops: await"), QStringLiteral("await"));
+    loops_->setToolTip(
+        tr("herd: loops as herd7 unrolls them (--loops herd); await: a spin-wait contributes "
+           "only its final iteration, and a thread that can wait forever raises the liveness "
+           "flag and is listed as a blocked execution (--loops await)"));
+    for (QComboBox* box : {endian_, userCopy_, loops_}) {
         connect(box, &QComboBox::currentIndexChanged, this, [this] {
             settings_.setValue(QStringLiteral("endian"), endian_->currentData());
             settings_.setValue(QStringLiteral("usercopy"), userCopy_->currentData());
+            settings_.setValue(QStringLiteral("loops"), loops_->currentData());
             checkModel_.reset();  // the check builds events with these options too
             checkTimer_->start();
         });
@@ -292,6 +302,7 @@ void MainWindow::restoreSettings() {
     setUserCopyPlain(settings_.value(QStringLiteral("usercopy")).toString() ==
                      QLatin1String("plain"));
     setEveryExecution(settings_.value(QStringLiteral("everyExecution"), false).toBool());
+    setLoopsAwait(settings_.value(QStringLiteral("loops")).toString() == QLatin1String("await"));
     if (settings_.contains(QStringLiteral("relations"))) {
         std::set<std::string> names;
         for (const QString& n : settings_.value(QStringLiteral("relations")).toStringList()) {
@@ -419,6 +430,10 @@ void MainWindow::setUserCopyPlain(bool plain) {
     userCopy_->setCurrentIndex(plain ? 1 : 0);
 }
 
+void MainWindow::setLoopsAwait(bool await) {
+    loops_->setCurrentIndex(await ? 1 : 0);
+}
+
 void MainWindow::setEveryExecution(bool every) {
     search_->setCurrentIndex(every ? 1 : 0);
 }
@@ -457,6 +472,8 @@ solver::ModelSelection MainWindow::modelSelection() const {
     selection.events.bigEndian = endian_->currentIndex() == 1;
     selection.events.userCopy =
         userCopy_->currentIndex() == 1 ? model::UserCopyMode::Plain : model::UserCopyMode::Asm;
+    selection.events.loops =
+        loops_->currentIndex() == 1 ? model::LoopReading::Await : model::LoopReading::Herd;
     return selection;
 }
 
@@ -578,6 +595,10 @@ void MainWindow::onExecutionSelected(int index) {
         showForbiddenExecution(*f, index - int(run_->outcome.executions.size()));
         return;
     }
+    if (isBlockedExecution(run_->outcome, index)) {
+        showBlockedExecution();
+        return;
+    }
     if (index < 0 || index >= int(run_->outcome.executions.size())) {
         graph_->setFigure(nullptr, {});
         return;
@@ -608,6 +629,19 @@ void MainWindow::showForbiddenExecution(const solver::ForbiddenExecution& execut
         run_->outcome.name + " #F" + std::to_string(number + 1) + ": forbidden by " + axioms);
     statusBar()->showMessage(
         tr("Forbidden execution #F%1: rejected by %2").arg(number + 1).arg(qs(axioms)));
+}
+
+void MainWindow::showBlockedExecution() {
+    const std::string waits = blockedWaitsText(*run_->outcome.blocked);
+    graph_->setFigureAsync(
+        [run = run_, model = runModel_]() {
+            ExecutionFigure described = describeExecution(*model->model, *run->outcome.blocked);
+            addStatements(described, run->program, run->source);
+            return std::make_shared<const ExecutionFigure>(std::move(described));
+        },
+        run_->outcome.name + " blocked: " + waits);
+    statusBar()->showMessage(
+        tr("Blocked execution: %1, in an allowed execution (liveness)").arg(qs(waits)));
 }
 
 void MainWindow::whyNot() {

@@ -51,6 +51,9 @@ public:
     // Byte-granular tests only (docs/byte-memory.md): byte order and the user-copy reading.
     void setBigEndian(bool big);
     void setUserCopyPlain(bool plain);
+    // How loops are read (docs/loops.md): as herd7 unrolls them (--loops herd, the default), or
+    // spin-waits as waits (--loops await), whose runs look for a thread that waits forever.
+    void setLoopsAwait(bool await);
     // Whether a run checks every execution however many (memx run --search exhaustive) or,
     // past the budget, only decides the verdict (--search auto, the default).
     void setEveryExecution(bool every);
@@ -98,6 +101,8 @@ private:
     void onExecutionSelected(int index);
     // A rejected execution (numbered from 0 among them), titled with its failing axiom.
     void showForbiddenExecution(const solver::ForbiddenExecution& execution, int number);
+    // The execution in which threads wait forever (TestOutcome::blocked).
+    void showBlockedExecution();
     void onModelChosen(int index);
     void exportWithDialog();
     void copyFigure(ExportFormat format);
@@ -119,6 +124,7 @@ private:
     QDoubleSpinBox* timeLimit_ = nullptr;
     QComboBox* endian_ = nullptr;
     QComboBox* userCopy_ = nullptr;
+    QComboBox* loops_ = nullptr;
     QComboBox* search_ = nullptr;
     QAction* runAction_ = nullptr;
     QAction* cancelAction_ = nullptr;

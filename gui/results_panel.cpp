@@ -75,6 +75,7 @@ ResultsPanel::ResultsPanel(QWidget* parent)
                      int(ExecutionFilter::DoesNotSatisfy));
     filter_->addItem(tr("Racy (data-race)"), int(ExecutionFilter::Racy));
     filter_->addItem(tr("Torn (torn-read)"), int(ExecutionFilter::Torn));
+    filter_->addItem(tr("Waiting forever (liveness)"), int(ExecutionFilter::Blocked));
     connect(filter_, &QComboBox::currentIndexChanged, this, [this](int) { refill(); });
     executions_->setModel(listed_);
     executions_->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -174,6 +175,12 @@ void ResultsPanel::showRun(std::shared_ptr<const solver::TestRun> run,
         if (!o.exhaustive) {
             notes << qs(solver::verdictOnlyNote(o));
         }
+        if (o.blocked) {
+            for (const solver::BlockedWait& w : o.blocked->waits) {
+                notes << tr("Waits forever: %1, in an allowed execution (Flag liveness)")
+                             .arg(qs(w.where()));
+            }
+        }
         completeness_->setText(notes.join(QLatin1Char('\n')));
         completeness_->setVisible(!notes.isEmpty());
     }
@@ -225,13 +232,15 @@ void ResultsPanel::selectState(std::optional<std::string> state) {
     refill();
 }
 
-// `allowed` is null for a forbidden execution.
-bool ResultsPanel::passes(const solver::FinalState& state,
-                          const solver::AllowedExecution* allowed) const {
+// `allowed` is null for a forbidden execution; `blocked` says it is the blocked one.
+bool ResultsPanel::passes(const solver::FinalState& state, const solver::AllowedExecution* allowed,
+                          bool blocked) const {
     if (state_ && state.text() != *state_) {
         return false;
     }
     switch (ExecutionFilter(filter_->currentData().toInt())) {
+        case ExecutionFilter::Blocked:
+            return blocked;
         case ExecutionFilter::All:
             return true;
         case ExecutionFilter::Allowed:
@@ -272,6 +281,9 @@ void ResultsPanel::fillList() {
         if (passes(o.forbiddenExecutions[j].state, nullptr)) {
             listed.push_back(int(o.executions.size() + j));
         }
+    }
+    if (o.blocked && passes(o.blocked->execution.state, &o.blocked->execution, true)) {
+        listed.push_back(blockedExecutionIndex(o));
     }
     listed_->setExecutions(run_, std::move(listed));
     const auto filter = ExecutionFilter(filter_->currentData().toInt());

@@ -4,8 +4,9 @@
 // state lists only its executions; choosing an execution tells the window to draw it.
 //
 // Executions are numbered across the run: the allowed ones first (outcome.executions), then
-// the ones the model rejects (outcome.forbiddenExecutions, kept by RunOptions::keepForbidden).
-// A forbidden one is marked "[forbidden: <axiom>]" in the list.
+// the ones the model rejects (outcome.forbiddenExecutions, kept by RunOptions::keepForbidden),
+// then the execution in which threads wait forever (outcome.blocked, --loops await). A
+// forbidden one is marked "[forbidden: <axiom>]" in the list, the blocked one "blocked: ...".
 #pragma once
 
 #include <QByteArray>
@@ -28,9 +29,19 @@ namespace memx::gui {
 
 class ExecutionListModel;
 
-// Allowed is the default: herd's executions. Satisfies, DoesNotSatisfy, Racy and Torn select
-// among the allowed ones (herd's Positive and Negative, and the flags, count only those).
-enum class ExecutionFilter { All, Allowed, Forbidden, Satisfies, DoesNotSatisfy, Racy, Torn };
+// Allowed is the default: herd's executions, and the blocked one, which is allowed too.
+// Satisfies, DoesNotSatisfy, Racy and Torn select among the allowed ones (herd's Positive and
+// Negative, and the flags, count only those); Blocked lists only the blocked one.
+enum class ExecutionFilter {
+    All,
+    Allowed,
+    Forbidden,
+    Satisfies,
+    DoesNotSatisfy,
+    Racy,
+    Torn,
+    Blocked
+};
 
 // The forbidden execution `index` stands for (numbered as above), or null for an allowed one.
 const solver::ForbiddenExecution* forbiddenExecution(const solver::TestOutcome& outcome, int index);
@@ -64,8 +75,9 @@ public:
     // "N more forbidden executions not listed" when the run kept only some; else empty.
     QString omittedText() const;
     // What the run did not establish, as `memx run` says it: states left out of the list
-    // (RunOptions::maxStates) and a verdict-only run's note; empty after an exhaustive run
-    // that lists every state.
+    // (RunOptions::maxStates) and a verdict-only run's note; where threads wait forever
+    // ("Waits forever: P0 at line 22, ..."); empty after an exhaustive run that lists every
+    // state and found no thread waiting forever.
     QString completenessText() const;
     QTableView* statesTable() const { return states_; }
     const StatesTableModel* stateRows() const { return stateRows_; }
@@ -81,7 +93,8 @@ private:
     void refill();  // fillList, then select the first listed execution
     void fillList();
     void selectFirstListed();
-    bool passes(const solver::FinalState& state, const solver::AllowedExecution* allowed) const;
+    bool passes(const solver::FinalState& state, const solver::AllowedExecution* allowed,
+                bool blocked = false) const;
     void setCurrentRow(int row);
 
     QLabel* observation_;

@@ -371,6 +371,14 @@ public:
             addOnce(f.highlight.events, EventIndex(nodeOf_.at(e)));
         }
         f.highlight.eventsNote = highlight.eventsNote;
+        for (const WaitingThread& w : highlight.waiting) {
+            // A multi-byte read's bytes are one access: one marked box.
+            WaitingThread lifted{w.thread, w.line, {}};
+            for (EventIndex e : w.lastReads) {
+                addOnce(lifted.lastReads, EventIndex(nodeOf_.at(e)));
+            }
+            f.highlight.waiting.push_back(std::move(lifted));
+        }
         for (const HighlightedEdge& h : highlight.cycle) {
             HighlightedEdge lifted{EventIndex(nodeOf_.at(h.from)), EventIndex(nodeOf_.at(h.to)),
                                    h.relation};

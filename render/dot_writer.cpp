@@ -93,6 +93,9 @@ std::string writeDot(const Layout& layout) {
         if (n.highlighted) {
             out << ", penwidth=3, peripheries=2";
         }
+        if (n.waits) {
+            out << ", style=\"rounded,dashed\"" << (n.highlighted ? "" : ", penwidth=2");
+        }
         out << "];\n";
     }
     for (const EdgeShape& e : layout.edges) {

@@ -30,6 +30,11 @@ constexpr double kLegendSample = 34;
 constexpr double kNoteLine = 16;
 constexpr double kLabelClearance = 8;  // between a label in a column gap and the boxes
 
+// The line under the box of a waiting thread's last read, and the legend's words for it.
+constexpr const char* kWaitsTag = "waits here";
+constexpr const char* kWaitsNote =
+    "a wait's last read, of the final write: reading again changes nothing";
+
 struct Grid {
     std::vector<int> threads;  // thread id of each column
     int initialRows = 0;
@@ -175,6 +180,31 @@ void keepEdgesInside(Layout& layout) {
     layout.width = std::max(layout.width + shift, right + shift + kMargin / 2);
 }
 
+// The column's name: "P0", with what the figure says about the thread in parentheses.
+std::string columnTitle(int thread, const LayoutOptions& options, const Highlight& highlight) {
+    std::vector<std::string> notes;
+    if (options.externalThreads.count(thread)) {
+        notes.push_back("external");
+    }
+    for (const WaitingThread& w : highlight.waiting) {
+        if (w.thread == thread) {
+            notes.push_back("waits forever at line " + std::to_string(w.line));
+        }
+    }
+    std::string title = "P" + std::to_string(thread);
+    for (std::size_t i = 0; i < notes.size(); ++i) {
+        title += (i == 0 ? " (" : ", ") + notes[i] + (i + 1 == notes.size() ? ")" : "");
+    }
+    return title;
+}
+
+bool isWaitingRead(EventIndex e, const Highlight& highlight) {
+    return std::any_of(
+        highlight.waiting.begin(), highlight.waiting.end(), [&](const WaitingThread& w) {
+            return std::find(w.lastReads.begin(), w.lastReads.end(), e) != w.lastReads.end();
+        });
+}
+
 }  // namespace
 
 const NodeBox* Layout::nodeFor(EventIndex e) const {
@@ -212,6 +242,10 @@ Layout layoutExecution(const model::ExecutionGraph& graph,
         n.thread = graph.events[i].thread;
         n.highlighted = std::find(highlight.events.begin(), highlight.events.end(), i) !=
                         highlight.events.end();
+        n.waits = isWaitingRead(i, highlight);
+        if (n.waits) {
+            n.details.push_back(kWaitsTag);
+        }
         n.width = n.text().size() * TextMetrics::nodeCharWidth + kNodePadding;
         n.height = kNodeHeight;
     }
@@ -232,6 +266,13 @@ Layout layoutExecution(const model::ExecutionGraph& graph,
     for (const NodeBox& n : layout.nodes) {
         columnWidth = std::max(columnWidth, n.width);
         tallest = std::max(tallest, n.height);
+    }
+    std::vector<std::string> titles;
+    for (int thread : grid.threads) {
+        titles.push_back(columnTitle(thread, options, highlight));
+        // A long name ("P0 (waits forever at line 22)") stays clear of the next column's.
+        const double nameWidth = double(titles.back().size() + 2) * TextMetrics::nodeCharWidth;
+        columnWidth = std::max(columnWidth, nameWidth - kColumnGap);
     }
     double pitch = columnWidth + kColumnGap;
     double rowPitch = std::max(kRowSpacing, tallest + kRowGap);
@@ -260,10 +301,7 @@ Layout layoutExecution(const model::ExecutionGraph& graph,
     }
     std::vector<Rect> headerBoxes;
     for (std::size_t c = 0; c < grid.threads.size(); ++c) {
-        std::string title = "P" + std::to_string(grid.threads[c]);
-        if (options.externalThreads.count(grid.threads[c])) {
-            title += " (external)";
-        }
+        const std::string& title = titles[c];
         const double halfWidth = double(title.size()) * TextMetrics::nodeCharWidth / 2;
         Point at{columnX(int(c)), top + TextMetrics::titleFontSize / 2};
         if (grid.initialRows > 0) {
@@ -296,6 +334,16 @@ Layout layoutExecution(const model::ExecutionGraph& graph,
     if (!highlight.events.empty()) {
         layout.eventsNote = highlight.eventsNote;
         layout.notes.push_back({"thick boxes: " + highlight.eventsNote, {}});
+    }
+    if (std::any_of(layout.nodes.begin(), layout.nodes.end(),
+                    [](const NodeBox& n) { return n.waits; })) {
+        layout.waitsNote = kWaitsNote;
+        layout.notes.push_back({std::string("dashed boxes (waits): ") + kWaitsNote, {}});
+    }
+    // A note wider than the grid widens the figure rather than running off its edge.
+    for (const Note& note : layout.notes) {
+        layout.width = std::max(
+            layout.width, 2 * kMargin + double(note.text.size()) * TextMetrics::labelCharWidth);
     }
     double gridBottom = rowY(std::max(0, layout.rows - 1)) + tallest / 2;
     layout.height = placeLegend(layout, gridBottom + kLegendGap) + kMargin;

@@ -79,12 +79,23 @@ struct HighlightedEdge {
     bool operator==(const HighlightedEdge&) const = default;
 };
 
+// A thread that waits forever in the execution drawn (`memx graph --blocked`): its column's
+// name says where it waits, and the reads of its wait's last iteration, which it repeats
+// forever with the same result, are marked.
+struct WaitingThread {
+    int thread = 0;
+    int line = 0;  // the first line of its wait's loop
+    std::vector<EventIndex> lastReads;
+};
+
 // What the figure should make stand out: the cycle an axiom rejects (as base and named derived
-// edges) and events of interest such as racing accesses or torn reads, with a note saying why.
+// edges), events of interest such as racing accesses or torn reads, with a note saying why,
+// and the threads that wait forever.
 struct Highlight {
     std::vector<HighlightedEdge> cycle;
     std::vector<EventIndex> events;
     std::string eventsNote = "highlighted";  // legend text for the highlighted events
+    std::vector<WaitingThread> waiting;
 };
 
 struct LayoutOptions {
@@ -113,6 +124,8 @@ struct NodeBox {
     int column = 0;   // grid column (thread column; position in the row for initial writes)
     int row = 0;      // grid row; rows [0, Layout::initialRows) hold the initial writes
     bool highlighted = false;
+    // A last read of a wait that never ends (Highlight::waiting); its last detail says so.
+    bool waits = false;
     Point center;
     double width = 0;
     double height = 0;
@@ -142,7 +155,7 @@ struct EdgeShape {
 
 struct ColumnHeader {
     int thread = 0;
-    std::string title;  // "P0"
+    std::string title;  // "P0", "P1 (external)", "P0 (waits forever at line 22)"
     Point center;
 };
 
@@ -172,6 +185,7 @@ struct Layout {
     std::vector<LegendEntry> legend;     // relations with at least one edge drawn, in style order
     std::vector<HighlightedEdge> cycle;  // as given, in order, for writers that spell it out
     std::string eventsNote;              // legend text for highlighted events; empty if none
+    std::string waitsNote;               // legend text for waiting reads; empty if none
     std::vector<Note> notes;             // lines under the legend (cycle, highlighted events)
 
     const NodeBox* nodeFor(EventIndex e) const;

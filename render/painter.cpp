@@ -15,6 +15,7 @@ constexpr double kEdgeWidth = 1.3;
 constexpr double kCycleEdgeWidth = 3.0;
 constexpr double kBoxWidth = 1.0;
 constexpr double kHighlightBoxWidth = 2.5;
+constexpr double kWaitingBoxWidth = 2.0;  // dashed: a waiting thread's last read
 
 QPointF qt(Point p) {
     return {p.x, p.y};
@@ -98,8 +99,16 @@ void paintEdgeLabel(QPainter& p, const Layout& l, const EdgeShape& e) {
 
 void paintNode(QPainter& p, const NodeBox& n) {
     QRectF r(n.center.x - n.width / 2, n.center.y - n.height / 2, n.width, n.height);
-    p.setPen(QPen(Qt::black, n.highlighted ? kHighlightBoxWidth : kBoxWidth));
-    p.setBrush(n.highlighted ? QColor(0xFF, 0xF1, 0xC7) : QColor(Qt::white));
+    QPen border(Qt::black, n.highlighted ? kHighlightBoxWidth
+                           : n.waits     ? kWaitingBoxWidth
+                                         : kBoxWidth);
+    if (n.waits) {
+        border.setStyle(Qt::DashLine);
+    }
+    p.setPen(border);
+    p.setBrush(n.highlighted ? QColor(0xFF, 0xF1, 0xC7)
+               : n.waits     ? QColor(0xE6, 0xDC, 0xF5)
+                             : QColor(Qt::white));
     p.drawRoundedRect(r, 3, 3);
     p.setPen(Qt::black);
     p.setFont(monospace(TextMetrics::nodeFontSize));

@@ -65,6 +65,17 @@ std::string prefix(const std::string& s, std::size_t n) {
     return s;
 }
 
+// The words of `s`, split at spaces, for TextBuilder::wrapped.
+std::vector<std::string> words(const std::string& s) {
+    std::vector<std::string> out;
+    for (std::size_t at = 0; at < s.size();) {
+        std::size_t space = s.find(' ', at);
+        out.push_back(s.substr(at, space - at));
+        at = space == std::string::npos ? s.size() : space + 1;
+    }
+    return out;
+}
+
 std::string repeat(const char* s, std::size_t n) {
     std::string out;
     for (std::size_t i = 0; i < n; ++i) {
@@ -109,7 +120,8 @@ public:
         // One width for every column when that fits in 80. Else, in turn: each column as wide
         // as its own boxes; the boxes' text without the spaces after commas and around '='
         // (`r0=READ_ONCE(*p)`), and one space between columns rather than two, if that makes
-        // it fit; else the widest columns shortened until the line fits.
+        // it fit; else the widest columns shortened until the line fits. Then a column whose
+        // name is longer ("P0 (waits forever at line 22)") widens as far as the line has room.
         auto wantedWidths = [&] {
             std::vector<std::size_t> wanted(columns, kMinCell);
             for (const NodeBox& n : l.nodes) {
@@ -158,6 +170,14 @@ public:
                 --total;
             }
         }
+        std::size_t used = sum(cells_) + gap_ * (columns - 1);
+        for (std::size_t c = 0; c < l.headers.size() && c < columns; ++c) {
+            const std::size_t name = width(l.headers[c].title);
+            const std::size_t wider = std::min(name > cells_[c] ? name - cells_[c] : 0,
+                                               used < kMaxWidth ? kMaxWidth - used : 0);
+            cells_[c] += wider;
+            used += wider;
+        }
         grid_.assign(l.rows, std::vector<const NodeBox*>(columns, nullptr));
         for (const NodeBox& n : l.nodes) {
             grid_[n.row][n.column] = &n;
@@ -166,13 +186,7 @@ public:
 
     std::string write() {
         if (!l_.title.empty()) {
-            std::vector<std::string> words;
-            for (std::size_t at = 0; at < l_.title.size();) {
-                std::size_t space = l_.title.find(' ', at);
-                words.push_back(l_.title.substr(at, space - at));
-                at = space == std::string::npos ? l_.title.size() : space + 1;
-            }
-            b_.wrapped("", words, " ");
+            b_.wrapped("", words(l_.title), " ");
             b_.line("");
         }
         for (int r = 0; r < l_.rows; ++r) {
@@ -238,6 +252,9 @@ private:
         std::vector<std::string> titles(grid_.empty() ? 1 : grid_[0].size());
         for (std::size_t c = 0; c < l_.headers.size(); ++c) {
             titles[c] = l_.headers[c].title;
+            if (c < cells_.size() && width(titles[c]) > cells_[c]) {
+                shortenedTitles_.push_back(titles[c]);
+            }
         }
         writeCells(titles);
         std::vector<std::string> rules;
@@ -292,6 +309,13 @@ private:
     }
 
     void writeShortened() {
+        if (!shortenedTitles_.empty()) {
+            b_.line("");
+            b_.line(std::string("columns shortened above (") + g_.shortened + "):");
+            for (const std::string& title : shortenedTitles_) {
+                b_.line("  " + title);
+            }
+        }
         if (shortened_.empty()) {
             return;
         }
@@ -359,6 +383,9 @@ private:
         if (!l_.eventsNote.empty()) {
             b_.line("  " + std::string(g_.marked) + "     " + l_.eventsNote);
         }
+        if (!l_.waitsNote.empty()) {
+            b_.wrapped("  waits  ", words(l_.waitsNote), " ");
+        }
     }
 
     const Layout& l_;
@@ -368,6 +395,7 @@ private:
     bool squeeze_ = false;            // see squeezed()
     std::vector<std::vector<const NodeBox*>> grid_;
     std::vector<const NodeBox*> shortened_;
+    std::vector<std::string> shortenedTitles_;  // column names cut to fit, in full
     std::set<const EdgeShape*> drawn_;
     TextBuilder b_;
 };

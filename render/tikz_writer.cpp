@@ -98,6 +98,7 @@ std::string writeTikz(const Layout& layout) {
     }
     for (const NodeBox& n : layout.nodes) {
         out << "  \\node[event" << (n.highlighted ? ", double, very thick" : "")
+            << (n.waits ? (n.highlighted ? ", dashed" : ", dashed, thick") : "")
             << (n.details.empty() ? "" : ", align=center") << "] (" << n.name << ") at "
             << at(n.center) << " {" << latexEscaped(n.text());
         for (const std::string& d : n.details) {

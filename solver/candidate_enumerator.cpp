@@ -147,6 +147,15 @@ private:
 
 }  // namespace
 
+std::optional<Clock::time_point> deadlineAfter(std::optional<double> seconds,
+                                               Clock::time_point start) {
+    if (!seconds) {
+        return std::nullopt;
+    }
+    return start +
+           std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(*seconds));
+}
+
 EnumerationStats enumerateCandidates(const model::EventStructure& events,
                                      const std::vector<bool>& observed,
                                      const std::function<bool(const Candidate&)>& onCandidate,

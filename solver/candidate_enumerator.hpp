@@ -29,6 +29,10 @@ using CandidateRestriction = std::function<void(CandidateEncoding&, Z3Session&)>
 
 using Clock = std::chrono::steady_clock;
 
+// The time point `seconds` after `start`; none without a time limit.
+std::optional<Clock::time_point> deadlineAfter(std::optional<double> seconds,
+                                               Clock::time_point start = Clock::now());
+
 struct EnumerationStats {
     std::uint64_t candidates = 0;    // handed to the callback
     std::uint64_t undetermined = 0;  // discarded: values not determined by rf

@@ -20,11 +20,7 @@ struct StopSearch {};
 SearchStats forEachExecution(const litmus::Program& program, const model::EventStructure& events,
                              const cat::Model& model, const SearchOptions& options,
                              const std::function<bool(const JudgedExecution&)>& onExecution) {
-    std::optional<Clock::time_point> deadline;
-    if (options.timeoutSeconds) {
-        deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(
-                                      std::chrono::duration<double>(*options.timeoutSeconds));
-    }
+    const std::optional<Clock::time_point> deadline = deadlineAfter(options.timeoutSeconds);
     const auto displayed = displayedLocations(program);
     const auto observed = observedLocations(program, events);
     cat::EvaluateOptions evalOptions;

@@ -110,8 +110,10 @@ std::string formatHerdReport(const litmus::Program& program, const TestOutcome& 
             "Waits: {} loop{} read with --loops await, each contributing its final iteration\n",
             o.waits, o.waits == 1 ? "" : "s");
     }
-    for (const std::string& where : o.blockedWaits) {
-        out += "Waits forever: " + where + ", in an allowed execution (Flag liveness)\n";
+    if (o.blocked) {
+        for (const BlockedWait& wait : o.blocked->waits) {
+            out += "Waits forever: " + wait.where() + ", in an allowed execution (Flag liveness)\n";
+        }
     }
     if (auto omitted = statesOmittedNote(o)) {
         out += *omitted + "\n";

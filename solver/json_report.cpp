@@ -58,6 +58,12 @@ nlohmann::json outcomeToJson(const litmus::Program& program, const TestOutcome& 
     for (const auto& [flag, why] : o.unprovenFlags) {
         unprovenFlags[flag] = unprovenReason(why);
     }
+    nlohmann::json blockedWaits = nlohmann::json::array();
+    if (o.blocked) {
+        for (const BlockedWait& wait : o.blocked->waits) {
+            blockedWaits.push_back(wait.where());
+        }
+    }
     nlohmann::json j = {{"test", o.name},
                         {"kind", conditionKind(o.quantifier)},
                         {"condition", printCondition(program.condition)},
@@ -72,7 +78,7 @@ nlohmann::json outcomeToJson(const litmus::Program& program, const TestOutcome& 
                         {"result", o.undefined ? "Undef" : (o.conditionSatisfied() ? "Ok" : "No")},
                         {"loopCut", o.loopCut},
                         {"waits", o.waits},
-                        {"blockedWaits", o.blockedWaits},
+                        {"blockedWaits", blockedWaits},
                         {"positive", o.positive},
                         {"negative", o.negative},
                         {"flags", o.flags},
@@ -89,6 +95,16 @@ nlohmann::json outcomeToJson(const litmus::Program& program, const TestOutcome& 
         executions.push_back(executionToJson(e));
     }
     j["executions"] = std::move(executions);
+    if (o.blocked) {
+        // The execution in which those threads wait forever, and each wait's last reads.
+        nlohmann::json waits = nlohmann::json::array();
+        for (const BlockedWait& wait : o.blocked->waits) {
+            waits.push_back(
+                {{"thread", wait.thread}, {"line", wait.line}, {"lastReads", wait.lastReads}});
+        }
+        j["blocked"] = {{"execution", executionToJson(o.blocked->execution)},
+                        {"waits", std::move(waits)}};
+    }
     return j;
 }
 

@@ -9,6 +9,7 @@
 #include "solver/candidate_encoding.hpp"
 #include "solver/condition_encoding.hpp"
 #include "solver/execution_graph_builder.hpp"
+#include "solver/final_state.hpp"
 
 namespace memx::solver {
 
@@ -54,6 +55,28 @@ std::int64_t valueIn(const model::EventStructure& es, model::SymId id, const Can
     return v;
 }
 
+// The waits whose blocked guard holds in `candidate`, with their last reads as events of the
+// candidate's graph.
+std::vector<BlockedWait> blockedWaitsOf(const model::EventStructure& es, const Candidate& candidate,
+                                        const BuiltGraph& built) {
+    std::map<model::SymId, std::int64_t> memo;
+    std::vector<BlockedWait> out;
+    for (const model::Wait& wait : es.waits) {
+        if (valueIn(es, wait.blocked, candidate, memo) == 0) {
+            continue;
+        }
+        BlockedWait blocked{wait.thread, int(wait.range.begin.line), {}};
+        for (std::uint32_t read : wait.lastReads) {
+            auto it = std::find(built.symEvent.begin(), built.symEvent.end(), read);
+            if (it != built.symEvent.end()) {
+                blocked.lastReads.push_back(model::EventIndex(it - built.symEvent.begin()));
+            }
+        }
+        out.push_back(std::move(blocked));
+    }
+    return out;
+}
+
 }  // namespace
 
 LivenessResult searchBlockedWait(const litmus::Program& program,
@@ -94,24 +117,35 @@ LivenessResult searchBlockedWait(const litmus::Program& program,
         session.add(anyBlocked);
     };
     LivenessResult result;
+    const auto displayed = displayedLocations(program);
     auto stats = enumerateCandidatesWithZ3(
         variant, observed,
         [&](const Candidate& candidate) {
             BuiltGraph built = buildExecutionGraph(variant, candidate);
-            bool allowed = false;
             cat::EvaluateOptions options;
-            cat::evaluate(model, built.graph, options,
-                          [&](const cat::ExecutionVerdict& v) { allowed = allowed || v.allowed; });
+            // The model may choose co itself (LKMM, SC): the figure needs its choice.
+            const bool nativeCoherence = !built.graph.relations.count("co");
+            if (nativeCoherence) {
+                options.extraRelations = {"co", "fr"};
+            }
+            std::optional<cat::ExecutionVerdict> allowed;
+            cat::evaluate(model, built.graph, options, [&](const cat::ExecutionVerdict& v) {
+                if (v.allowed && !allowed) {
+                    allowed = v;
+                }
+            });
             if (!allowed) {
                 return true;
             }
             result.answer = LivenessAnswer::Blocked;
-            std::map<model::SymId, std::int64_t> memo;
-            for (std::size_t w = 0; w < variant.waits.size(); ++w) {
-                if (valueIn(variant, variant.waits[w].blocked, candidate, memo) != 0) {
-                    result.blockedWaits.push_back(w);
-                }
-            }
+            FinalStateReader reader(program, variant, candidate);
+            BlockedExecution blocked;
+            blocked.execution = keptAllowedExecution(
+                reader.state(displayed),
+                !program.condition.prop || reader.holds(*program.condition.prop),
+                std::move(built.graph), *allowed);
+            blocked.waits = blockedWaitsOf(variant, candidate, built);
+            result.blocked = std::move(blocked);
             return false;
         },
         deadline, cancel, &restriction);

@@ -18,6 +18,7 @@
 #include "model/cat/model.hpp"
 #include "model/events/event_structure.hpp"
 #include "solver/candidate_enumerator.hpp"
+#include "solver/test_outcome.hpp"
 
 namespace memx::solver {
 
@@ -25,9 +26,9 @@ enum class LivenessAnswer { Blocked, Live, Unknown /* the deadline or a cancel s
 
 struct LivenessResult {
     LivenessAnswer answer = LivenessAnswer::Live;
-    // Blocked: the waits (indices into EventStructure::waits) that wait forever in the
-    // allowed execution found.
-    std::vector<std::size_t> blockedWaits;
+    // Blocked: the allowed execution found (co and fr in its graph, as the model chose them)
+    // and the waits that never end in it, in the order of EventStructure::waits.
+    std::optional<BlockedExecution> blocked;
 };
 
 LivenessResult searchBlockedWait(const litmus::Program& program,

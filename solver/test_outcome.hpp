@@ -4,11 +4,13 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "litmus/ast.hpp"
+#include "model/cat/model.hpp"
 #include "model/execution_graph.hpp"
 #include "solver/final_state.hpp"
 
@@ -22,6 +24,13 @@ struct AllowedExecution {
     std::map<std::string, model::Relation> withBindings;
 };
 
+// The allowed execution `verdict` judges on `graph`, as runTest keeps it: with the relations
+// the model was asked to return (co and fr where it chose them itself) in its graph, and
+// "*undef*" among its flags when an undefined_unless check failed.
+AllowedExecution keptAllowedExecution(FinalState state, bool conditionHolds,
+                                      model::ExecutionGraph graph,
+                                      const cat::ExecutionVerdict& verdict);
+
 // An execution the model rejects (RunOptions::keepForbidden). It counts nowhere in herd's
 // report (states, witnesses, flags): it is kept for front ends that show why an outcome is
 // forbidden. The model stops at the first failing axiom (cat's stopAtFirstFailure), so
@@ -33,6 +42,26 @@ struct ForbiddenExecution {
     model::ExecutionGraph graph;  // with "co" and "fr" when the model enumerated co natively
     std::map<std::string, model::Relation> withBindings;
     std::vector<std::string> failedAxioms;  // the `as` names (else the text) of failing axioms
+};
+
+// A wait that never ends in a blocked execution (the liveness flag of --loops await).
+struct BlockedWait {
+    int thread = 0;
+    int line = 0;  // the first line of the wait's loop statement
+    // The reads of the wait's last iteration, as events of the execution's graph. Each reads
+    // the co-final write of its location (of its byte, in a byte-granular test), so reading
+    // again gives the same values and the wait's condition holds forever.
+    std::vector<model::EventIndex> lastReads;
+
+    std::string where() const;  // "P0 at line 22", as `memx run` prints it
+};
+
+// An allowed execution in which some threads wait forever (docs/loops.md). runTest drops it
+// from the report, as it drops every execution in which a wait's condition still holds after
+// its last iteration; it is kept apart for the figures (`memx graph --blocked`) and the GUI.
+struct BlockedExecution {
+    AllowedExecution execution;  // its final state is the one reached while waiting
+    std::vector<BlockedWait> waits;
 };
 
 // How far a verdict-only run's states or a flag's absence were established beyond the
@@ -59,9 +88,8 @@ struct TestOutcome {
     // Loops read as waits under --loops await (EventStructure::waits): each contributes only
     // its final iteration, and the `liveness` flag says a thread can wait forever.
     std::size_t waits = 0;
-    // With the liveness flag: where threads wait forever in the execution found, e.g.
-    // "P0 at line 12".
-    std::vector<std::string> blockedWaits;
+    // With the liveness flag: the allowed execution found in which threads wait forever.
+    std::optional<BlockedExecution> blocked;
     bool timedOut = false;
     bool cancelled = false;  // stopped by RunOptions::cancel (timedOut is set too)
     // False after a verdict search (SearchMode::Verdict): the observation is exact, but the

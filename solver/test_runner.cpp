@@ -1,6 +1,5 @@
 #include "solver/test_runner.hpp"
 
-#include <fmt/format.h>
 #include <chrono>
 #include <functional>
 #include <limits>
@@ -82,15 +81,7 @@ public:
                 out_.flags.insert("*undef*");
             }
             if (options_.keepExecutions) {
-                AllowedExecution e{state, holds, v.flags, built.graph, v.withBindings};
-                // The model chose co itself: keep its choice, or the execution is ambiguous.
-                for (const auto& [name, rel] : v.relations) {
-                    e.graph.relations[name] = rel;
-                }
-                if (!v.undefinedChecks.empty()) {
-                    e.flags.push_back("*undef*");
-                }
-                out_.executions.push_back(std::move(e));
+                out_.executions.push_back(keptAllowedExecution(state, holds, built.graph, v));
             }
         });
         return anyAllowed;
@@ -207,11 +198,7 @@ std::size_t stateBound(const RunOptions& options, const model::EventStructure& e
 TestOutcome runTest(const litmus::Program& program, const model::EventStructure& events,
                     const cat::Model& model, const RunOptions& options) {
     auto start = Clock::now();
-    std::optional<Clock::time_point> deadline;
-    if (options.timeoutSeconds) {
-        deadline = start + std::chrono::duration_cast<Clock::duration>(
-                               std::chrono::duration<double>(*options.timeoutSeconds));
-    }
+    const std::optional<Clock::time_point> deadline = deadlineAfter(options.timeoutSeconds, start);
     TestOutcome out;
     out.name = program.name;
     out.quantifier = program.condition.quantifier;
@@ -316,11 +303,7 @@ TestOutcome runTest(const litmus::Program& program, const model::EventStructure&
             switch (liveness.answer) {
                 case LivenessAnswer::Blocked:
                     out.flags.insert("liveness");
-                    for (std::size_t w : liveness.blockedWaits) {
-                        const model::Wait& wait = events.waits[w];
-                        out.blockedWaits.push_back(
-                            fmt::format("P{} at line {}", wait.thread, wait.range.begin.line));
-                    }
+                    out.blocked = std::move(liveness.blocked);
                     break;
                 case LivenessAnswer::Unknown:
                     out.flagsExact = false;

@@ -238,6 +238,15 @@ void splitIntoBytes(BuildContext& ctx) {
         }
         rel = std::move(out);
     };
+    // A wait's last reads become their bytes: the wait blocks when each byte reads the final
+    // write of its own byte (solver/liveness_search.hpp).
+    for (Wait& wait : es.waits) {
+        std::vector<std::uint32_t> bytes;
+        for (std::uint32_t read : wait.lastReads) {
+            bytes.insert(bytes.end(), bytesOf.at(read).begin(), bytesOf.at(read).end());
+        }
+        wait.lastReads = std::move(bytes);
+    }
     remap(es.rmw, true);
     remap(es.addr, false);
     remap(es.data, false);

@@ -4,6 +4,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
+#include <sstream>
 #include <string>
 
 #include <unistd.h>
@@ -78,6 +80,14 @@ P1(int *x, int *y) {
 }
 exists (0:r0=1)
 )";
+
+// A test of litmus/library, as the user runs it.
+std::string libraryTest(const std::string& relative) {
+    std::ifstream in(std::string(MEMX_SOURCE_DIR) + "/litmus/library/" + relative);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
 
 class PipelineTest : public ::testing::Test {
 protected:
@@ -417,8 +427,49 @@ TEST_F(PipelineTest, WaitsForEachOtherUnderBothReadings) {
     EXPECT_FALSE(await.outcome.loopCut) << "a wait is not a cut";
     EXPECT_EQ(await.outcome.positive + await.outcome.negative, 0u);
     EXPECT_TRUE(await.outcome.flags.contains("liveness"));
-    EXPECT_EQ(await.outcome.blockedWaits,
-              (std::vector<std::string>{"P0 at line 5", "P1 at line 10"}));
+    ASSERT_TRUE(await.outcome.blocked);
+    std::vector<std::string> where;
+    for (const BlockedWait& wait : await.outcome.blocked->waits) {
+        where.push_back(wait.where());
+    }
+    EXPECT_EQ(where, (std::vector<std::string>{"P0 at line 5", "P1 at line 10"}));
+}
+
+TEST_F(PipelineTest, TheBlockedExecutionIsKeptWithTheWaitsLastReads) {
+    model::EventOptions events;
+    events.loops = model::LoopReading::Await;
+    auto r = run("lkmm", "wait", kWaitForEachOther, {}, events);
+    ASSERT_TRUE(r.outcome.blocked);
+    const BlockedExecution& blocked = *r.outcome.blocked;
+    const model::ExecutionGraph& g = blocked.execution.graph;
+    // The LKMM chooses co itself: the kept graph has the model's choice, for the figures.
+    EXPECT_TRUE(g.relations.count("co"));
+    EXPECT_TRUE(g.relations.count("fr"));
+    // Neither wait ends, so neither thread writes, and each waiting read reads the initial
+    // value of the other's flag, which is the final write of its location.
+    EXPECT_EQ(blocked.execution.state.text(), "0:r0=0;");  // the condition shows only 0:r0
+    EXPECT_FALSE(blocked.execution.conditionHolds);
+    ASSERT_EQ(blocked.waits.size(), 2u);
+    const model::Relation& rf = g.relations.at("rf");
+    for (const BlockedWait& wait : blocked.waits) {
+        ASSERT_EQ(wait.lastReads.size(), 1u) << wait.where();
+        const model::EventInfo& read = g.events[wait.lastReads[0]];
+        EXPECT_EQ(read.thread, wait.thread);
+        EXPECT_EQ(read.kind, "R");
+        EXPECT_EQ(read.value, std::optional<std::int64_t>(0));
+        // The last of the thread's two reads: the wait's one body, after its first test.
+        int laterReads = 0;
+        for (model::EventIndex e = 0; e < g.events.size(); ++e) {
+            laterReads += g.events[e].thread == wait.thread && g.events[e].kind == "R" &&
+                          g.events[e].poIndex > read.poIndex;
+        }
+        EXPECT_EQ(laterReads, 0) << wait.where();
+        bool fromInitial = false;
+        for (const auto& [w, rd] : rf.pairs()) {
+            fromInitial = fromInitial || (rd == wait.lastReads[0] && g.events[w].thread < 0);
+        }
+        EXPECT_TRUE(fromInitial) << wait.where();
+    }
 }
 
 TEST_F(PipelineTest, AWaitThatAlwaysEndsRaisesNoLivenessFlag) {
@@ -429,6 +480,37 @@ TEST_F(PipelineTest, AWaitThatAlwaysEndsRaisesNoLivenessFlag) {
     EXPECT_FALSE(r.outcome.flags.contains("liveness"));
     EXPECT_EQ(r.outcome.positive, 2u);
     EXPECT_EQ(r.outcome.negative, 2u);
+}
+
+TEST_F(PipelineTest, AByteGranularWaitBlocksWhenEachByteReadsItsFinalWrite) {
+    model::EventOptions events;
+    events.loops = model::LoopReading::Await;
+    // Two-byte locations make these tests byte-granular: one event per byte.
+    const std::string waitCanBlock = libraryTest("loops/wait-can-block-u16.litmus");
+    auto blocked = run("lkmm", "wait-u16", waitCanBlock.c_str(), {}, events);
+    EXPECT_TRUE(blocked.outcome.flags.contains("liveness"));
+    ASSERT_TRUE(blocked.outcome.blocked);
+    ASSERT_EQ(blocked.outcome.blocked->waits.size(), 1u);
+    const BlockedWait& wait = blocked.outcome.blocked->waits.front();
+    EXPECT_EQ(wait.where(), "P0 at line 24");
+    // The last read's two bytes, each reading the flag's initial byte (nobody writes it).
+    const model::ExecutionGraph& g = blocked.outcome.blocked->execution.graph;
+    ASSERT_EQ(wait.lastReads.size(), 2u);
+    std::set<std::uint32_t> offsets;
+    for (model::EventIndex e : wait.lastReads) {
+        EXPECT_EQ(g.events[e].kind, "R");
+        EXPECT_TRUE(g.events[e].byteEvent);
+        EXPECT_EQ(g.events[e].base, "flag");
+        EXPECT_EQ(g.events[e].thread, 0);
+        offsets.insert(g.events[e].offset);
+    }
+    EXPECT_EQ(offsets, (std::set<std::uint32_t>{0, 1}));
+    // A writer that always sets both bytes of the flag: no thread waits forever.
+    const std::string spin = libraryTest("loops/spin-MP-u16.litmus");
+    auto ends = run("lkmm", "spin-u16", spin.c_str(), {}, events);
+    EXPECT_EQ(ends.outcome.waits, 1u);
+    EXPECT_FALSE(ends.outcome.flags.contains("liveness"));
+    EXPECT_FALSE(ends.outcome.blocked);
 }
 
 }  // namespace memx::solver

@@ -2,6 +2,9 @@
 // (for, do-while, break, continue), read by the real parser.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <vector>
+
 #include "event_test_support.hpp"
 #include "litmus/parser.hpp"
 #include "litmus/printer.hpp"
@@ -69,6 +72,30 @@ TEST(LoopEvents, WhileRunsItsBodyUnrollTimesThenCuts) {
         for (std::size_t i = 0; i + 1 < ev.size(); ++i) {
             EXPECT_FALSE(hasEdge(es.ctrl, indexOf(es, ev[i]), indexOf(es, ev.back())));
         }
+    }
+}
+
+TEST(LoopEvents, AByteGranularWaitsLastReadsAreTheBytesOfItsBodysRead) {
+    // kSpin with two-byte locations, which make it byte-granular: one event per byte.
+    std::string spin = kSpin;
+    spin.replace(spin.find("{}"), 2, "{ u16 x = 0; u16 y = 0; }");
+    for (std::size_t at; (at = spin.find("int *")) != std::string::npos;) {
+        spin.replace(at, 5, "u16 *");
+    }
+    auto es = buildWith(parse(spin), 2, model::LoopReading::Await);
+    ASSERT_TRUE(es.byteGranular());
+    ASSERT_EQ(es.waits.size(), 1u);
+    // P1's events: y's two bytes before the loop, y's two bytes in its one body, x's two bytes.
+    auto ev = threadEvents(es, 1);
+    ASSERT_EQ(ev.size(), 6u);
+    std::vector<std::uint32_t> body{indexOf(es, ev[2]), indexOf(es, ev[3])};
+    std::vector<std::uint32_t> lastReads = es.waits[0].lastReads;
+    std::sort(lastReads.begin(), lastReads.end());
+    std::sort(body.begin(), body.end());
+    EXPECT_EQ(lastReads, body);
+    for (std::uint32_t e : lastReads) {
+        EXPECT_EQ(es.events[e].kind, model::EventKind::Read);
+        EXPECT_EQ(es.events[e].size, 1u);
     }
 }
 

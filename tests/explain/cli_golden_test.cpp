@@ -1,7 +1,8 @@
 // `memx graph` in every format and `memx explain`, run as a user runs them, against golden
 // files in tests/explain/golden: the six classic tests of litmus/library/lkmm (the forbidden
-// ones drawn with --explain, the others with --witness), a data race, and two user-copy tests
-// of litmus/library/usercopy (skipped while those files do not exist). SVG and PNG are also
+// ones drawn with --explain, the others with --witness), a data race, two user-copy tests
+// of litmus/library/usercopy (skipped while those files do not exist), and the two tests of
+// litmus/library/loops in which threads wait forever (--blocked). SVG and PNG are also
 // rendered and checked to be non-blank images of the size the figure declares.
 // After a deliberate change, regenerate with
 //   MEMX_PROMOTE=1 ctest --test-dir <build> -R Golden
@@ -52,6 +53,10 @@ std::vector<Case> cases() {
     // Two user-copy tests: a copy that may tear, and a double fetch (their raised flags drawn).
     for (const char* name : {"copy_from_user+external-writer", "double-fetch"}) {
         all.push_back({name, lib + "usercopy/" + name + ".litmus", "--explain", true});
+    }
+    // A thread that waits forever, and two that wait for each other.
+    for (const char* name : {"wait-can-block", "wait-deadlock"}) {
+        all.push_back({name, lib + "loops/" + name + ".litmus", "--blocked"});
     }
     return all;
 }
@@ -153,7 +158,10 @@ TEST_P(CliGolden, ExplainWordsMatchTheirGolden) {
     SKIP_IF_ABSENT(c);
     auto dir = scratch();
     fs::path out = dir / (c.name + ".explain");
-    ASSERT_EQ(memx("explain " + quoted(c.file), out), 0) << readFile(out.string() + ".err");
+    // A test drawn --blocked is explained under the reading it is drawn with.
+    const std::string reading = c.mode == "--blocked" ? "--loops await " : "";
+    ASSERT_EQ(memx("explain " + reading + quoted(c.file), out), 0)
+        << readFile(out.string() + ".err");
     compareWithGolden(c, "explain", readFile(out));
     fs::remove_all(dir);
 }
@@ -191,6 +199,77 @@ TEST_P(CliGolden, SvgPngAndPdfAreNonBlankImagesOfTheDeclaredSize) {
     std::string pdfBytes = readFile(pdf);
     EXPECT_EQ(pdfBytes.rfind("%PDF-", 0), 0u);
     EXPECT_GT(pdfBytes.size(), 1000u);
+    fs::remove_all(dir);
+}
+
+// The lines of `text` that break a mail-safe text figure: over 80 columns, a tab, a
+// trailing space.
+std::vector<std::string> unsafeLines(const std::string& text) {
+    std::vector<std::string> bad;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) {
+        if (line.size() > 80 || line.find('\t') != std::string::npos ||
+            (!line.empty() && line.back() == ' ')) {
+            bad.push_back(line);
+        }
+    }
+    return bad;
+}
+
+TEST(GraphBlocked, MarksTheWaitingThreadsInAMailSafeTextFigure) {
+    const std::string lib = std::string(MEMX_SOURCE_DIR) + "/litmus/library/loops/";
+    auto dir = scratch();
+    fs::path out = dir / "blocked.txt";
+    // --blocked reads loops as waits by itself; saying so changes nothing.
+    ASSERT_EQ(memx("graph --blocked " + quoted(lib + "wait-deadlock.litmus"), out), 0)
+        << readFile(out.string() + ".err");
+    const std::string text = readFile(out);
+    EXPECT_EQ(unsafeLines(text), std::vector<std::string>{}) << text;
+    EXPECT_NE(text.find("P0 (waits forever at line 23)"), std::string::npos) << text;
+    EXPECT_NE(text.find("P1 (waits forever at line 34)"), std::string::npos) << text;
+    std::size_t marks = 0;
+    for (std::size_t at = text.find("waits here"); at != std::string::npos;
+         at = text.find("waits here", at + 1)) {
+        ++marks;
+    }
+    EXPECT_EQ(marks, 2u) << "one last read per waiting thread\n" << text;
+    fs::path again = dir / "again.txt";
+    ASSERT_EQ(memx("graph --blocked --loops await " + quoted(lib + "wait-deadlock.litmus"), again),
+              0);
+    EXPECT_EQ(readFile(again), text);
+    fs::remove_all(dir);
+}
+
+TEST(GraphBlocked, SaysWhyThereIsNothingToDraw) {
+    const std::string lib = std::string(MEMX_SOURCE_DIR) + "/litmus/library/";
+    auto dir = scratch();
+    fs::path out = dir / "none.txt";
+    auto err = [&] { return readFile(out.string() + ".err"); };
+    // No loop at all.
+    EXPECT_EQ(memx("graph --blocked " + quoted(lib + "lkmm/SB+once.litmus"), out), 1);
+    EXPECT_NE(err().find("the test has no wait"), std::string::npos) << err();
+    // A wait that always ends: P1 always sets the flag.
+    EXPECT_EQ(memx("graph --blocked " + quoted(lib + "loops/spin-MP+once.litmus"), out), 1);
+    EXPECT_NE(err().find("no thread waits forever"), std::string::npos) << err();
+    // A loop that is not a wait (it writes), so herd7's reading stays: nothing to wait on.
+    EXPECT_EQ(memx("graph --blocked " + quoted(lib + "loops/cmpxchg-retry-counter.litmus"), out),
+              1);
+    EXPECT_NE(err().find("the test has no wait"), std::string::npos) << err();
+    // The search stopped by its time limit before it found the blocked execution.
+    EXPECT_EQ(
+        memx("graph --blocked --timeout 0.000001 " + quoted(lib + "loops/wait-can-block.litmus"),
+             out),
+        3);
+    EXPECT_NE(err().find("the time limit stopped the search"), std::string::npos) << err();
+    // herd7's reading has no waits to block.
+    EXPECT_EQ(
+        memx("graph --blocked --loops herd " + quoted(lib + "loops/wait-can-block.litmus"), out),
+        2);
+    EXPECT_NE(err().find("--blocked reads loops as waits"), std::string::npos) << err();
+    // It names one execution: not with --witness, --all, --execution or --explain.
+    EXPECT_EQ(memx("graph --blocked --witness " + quoted(lib + "loops/wait-can-block.litmus"), out),
+              2);
+    EXPECT_TRUE(readFile(out).empty());
     fs::remove_all(dir);
 }
 

@@ -17,10 +17,13 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
+#include <algorithm>
 #include <memory>
+#include <vector>
 
 #include "gui/compare_panel.hpp"
 #include "gui/example_library.hpp"
+#include "gui/execution_list_model.hpp"
 #include "gui/execution_scene.hpp"
 #include "gui/graph_panel.hpp"
 #include "gui/litmus_editor.hpp"
@@ -553,6 +556,73 @@ private slots:
         QVERIFY(window_->lastRun()->outcome.flags.count("data-race"));
         QVERIFY(window_->results()->flagsText().contains(QStringLiteral("data-race")));
         QCOMPARE(settings_->value(QStringLiteral("usercopy")).toString(), QStringLiteral("plain"));
+    }
+
+    void aThreadWaitingForeverIsListedAndMarked() {
+        QVERIFY(window_->openFile(libraryTest(QStringLiteral("loops/wait-can-block.litmus"))));
+        // herd7's reading (the default) cuts the waits: nothing blocked to list.
+        window_->run();
+        QVERIFY(waitForRun(*window_, 30000));
+        QVERIFY(window_->lastRun());
+        QVERIFY(!window_->lastRun()->outcome.blocked);
+        QVERIFY(!window_->results()->flagsText().contains(QStringLiteral("liveness")));
+        window_->setLoopsAwait(true);
+        window_->run();
+        QVERIFY(waitForRun(*window_, 30000));
+        auto run = window_->lastRun();
+        QVERIFY(run);
+        QCOMPARE(settings_->value(QStringLiteral("loops")).toString(), QStringLiteral("await"));
+        const memx::solver::TestOutcome& o = run->outcome;
+        QVERIFY(o.blocked);
+        ResultsPanel* results = window_->results();
+        QVERIFY2(results->flagsText().contains(QStringLiteral("liveness")),
+                 qPrintable(results->flagsText()));
+        QVERIFY2(
+            results->completenessText().contains(QStringLiteral("Waits forever: P0 at line 22")),
+            qPrintable(results->completenessText()));
+        // Allowed lists herd's executions (Always 2 0) and the blocked one after them.
+        const auto listed = results->listedExecutions();
+        QCOMPARE(listed.size(), std::size_t(o.positive + o.negative + 1));
+        const int blocked = listed.back();
+        QVERIFY(isBlockedExecution(o, blocked));
+        results->setFilter(ExecutionFilter::Blocked);
+        QCOMPARE(results->listedExecutions(), std::vector<int>{blocked});
+        results->setFilter(ExecutionFilter::Forbidden);
+        QVERIFY(std::find(results->listedExecutions().begin(), results->listedExecutions().end(),
+                          blocked) == results->listedExecutions().end());
+        results->setFilter(ExecutionFilter::Allowed);
+        results->setCurrentExecution(blocked);
+        QVERIFY(waitForFigure(*window_->graph()));
+        QCOMPARE(results->currentExecution(), blocked);
+        auto* list = results->findChild<QListView*>();
+        QVERIFY(list);
+        const QString shown = list->currentIndex().data().toString();
+        QVERIFY2(shown.startsWith(QStringLiteral("blocked: P0 waits forever (line 22)")),
+                 qPrintable(shown));
+        QCOMPARE(list->currentIndex().data(Qt::ForegroundRole).value<QColor>(),
+                 QColor(Qt::darkBlue));
+        // The figure names the waiting thread's column and marks its wait's last read, the
+        // box of the read of flag that P0 repeats forever.
+        auto layout = window_->graph()->layout();
+        QVERIFY(layout);
+        QCOMPARE(countItems(*window_->graph()->scene(), EventItem::Type),
+                 int(o.blocked->execution.graph.events.size()));
+        QStringList headers;
+        for (const auto& h : layout->headers) {
+            headers << QString::fromStdString(h.title);
+        }
+        QVERIFY2(headers.contains(QStringLiteral("P0 (waits forever at line 22)")),
+                 qPrintable(headers.join(QStringLiteral(" | "))));
+        int marked = 0;
+        for (const auto& n : layout->nodes) {
+            if (n.waits) {
+                ++marked;
+                QCOMPARE(n.thread, 0);
+                QVERIFY2(n.text().find("flag") != std::string::npos, n.text().c_str());
+            }
+        }
+        QCOMPARE(marked, 1);
+        QVERIFY(!layout->waitsNote.empty());
     }
 
     void aVerdictOnlyRunSaysWhatItProved() {

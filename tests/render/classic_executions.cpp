@@ -214,4 +214,40 @@ std::vector<ClassicExecution> classicExecutions() {
             independentReads(), writeToReadCausality(), rcuMessagePassing()};
 }
 
+ClassicExecution blockedWait() {
+    ExecutionSketch s;
+    EventIndex ix = s.init("x"), iflag = s.init("flag");
+    EventIndex a = s.event(0, "W", {"once"}, "x", 1);
+    EventIndex b = s.event(0, "R", {"once"}, "flag", 0);
+    EventIndex c = s.event(0, "R", {"once"}, "flag", 0);  // the wait's one body
+    EventIndex d = s.event(1, "R", {"once"}, "x", 1);
+    s.rf(iflag, b);
+    s.rf(iflag, c);
+    s.rf(a, d);
+    s.coherence({ix, a});
+    s.coherence({iflag});
+    ClassicExecution blocked = finish("wait-can-block", s, {});
+    blocked.highlight.waiting.push_back({0, 22, {c}});
+    return blocked;
+}
+
+ClassicExecution manyBlockedWaits(int threads) {
+    ExecutionSketch s;
+    std::vector<std::pair<int, EventIndex>> lastReads;
+    for (int t = 0; t < threads; ++t) {
+        const std::string flag = "ready_flag_of_thread_" + std::to_string(t);
+        EventIndex init = s.init(flag);
+        s.coherence({init});
+        s.rf(init, s.event(t, "R", {"acquire"}, flag, 0));
+        EventIndex last = s.event(t, "R", {"acquire"}, flag, 0);
+        s.rf(init, last);
+        lastReads.emplace_back(t, last);
+    }
+    ClassicExecution c = finish("many-waits", s, {});
+    for (const auto& [thread, read] : lastReads) {
+        c.highlight.waiting.push_back({thread, 100 + thread, {read}});
+    }
+    return c;
+}
+
 }  // namespace memx::render_test

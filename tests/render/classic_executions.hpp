@@ -49,4 +49,13 @@ std::vector<render::DrawnRelation> baseRelations(const model::ExecutionGraph& g,
 // MP, SB, LB, IRIW, WRC, RCU-MP, in that order.
 std::vector<ClassicExecution> classicExecutions();
 
+// litmus/library/loops/wait-can-block in the execution where P0 waits forever: P1 read x=1 and
+// never sets the flag, and P0's wait (line 22) reads the flag's initial value again and again.
+// The highlight marks P0 and its wait's last read.
+ClassicExecution blockedWait();
+
+// `threads` threads (up to 4) that each wait for a flag nobody sets, all blocked, their waits'
+// reads labelled with long names; for the text figures' 80 columns.
+ClassicExecution manyBlockedWaits(int threads);
+
 }  // namespace memx::render_test

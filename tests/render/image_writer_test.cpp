@@ -56,6 +56,24 @@ TEST(ImageWriter, PngHasTheLayoutsSizeAndShowsTheRelationsColours) {
     EXPECT_NE(qobject_cast<QGuiApplication*>(QCoreApplication::instance()), nullptr);
 }
 
+TEST(ImageWriter, AWaitsLastReadIsFilledAndTheThreadNamed) {
+    ClassicExecution blocked = blockedWait();
+    render::Layout l = layoutOf(blocked);
+    const QColor waitingFill(0xE6, 0xDC, 0xF5);  // pale violet, as painter.cpp fills it
+    auto png = render::writeImage(l, render::ImageFormat::Png);
+    QImage image;
+    ASSERT_TRUE(image.loadFromData(png.data(), int(png.size()), "PNG"));
+    EXPECT_TRUE(hasPixelNear(image, waitingFill, 1));
+    const std::string svg = asString(render::writeImage(l, render::ImageFormat::Svg));
+    EXPECT_NE(svg.find("P0 (waits forever at line 22)"), std::string::npos);
+    EXPECT_NE(svg.find("waits here"), std::string::npos);
+    // Without the wait marked, no box has that fill.
+    blocked.highlight.waiting.clear();
+    auto plain = render::writeImage(layoutOf(blocked), render::ImageFormat::Png);
+    ASSERT_TRUE(image.loadFromData(plain.data(), int(plain.size()), "PNG"));
+    EXPECT_FALSE(hasPixelNear(image, waitingFill, 1));
+}
+
 TEST(ImageWriter, PngScaleChangesThePixelSize) {
     render::Layout l = layoutOf(classicExecutions()[1]);
     QImage image;

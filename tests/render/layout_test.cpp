@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include "classic_executions.hpp"
 #include "render/edge_routing.hpp"
@@ -30,6 +31,40 @@ TEST(Layout, ThreadsAreColumnsAndProgramOrderRunsDown) {
     EXPECT_EQ(n[3].text(), "d: R[once] x=0");
     ASSERT_EQ(l.headers.size(), 2u);
     EXPECT_EQ(l.headers[1].title, "P1");
+}
+
+TEST(Layout, AWaitingThreadsColumnSaysWhereItWaitsAndItsLastReadIsMarked) {
+    ClassicExecution blocked = blockedWait();
+    blocked.highlight.events = {blocked.highlight.waiting.front().lastReads.front()};
+    blocked.highlight.eventsNote = "data-race";  // a flag's accesses are marked as before
+    render::Layout l = layoutOf(blocked);
+    ASSERT_EQ(l.headers.size(), 2u);
+    EXPECT_EQ(l.headers[0].title, "P0 (waits forever at line 22)");
+    EXPECT_EQ(l.headers[1].title, "P1");
+    std::vector<std::size_t> marked;
+    for (const render::NodeBox& n : l.nodes) {
+        if (n.waits) {
+            marked.push_back(n.event);
+            ASSERT_FALSE(n.details.empty());
+            EXPECT_EQ(n.details.back(), "waits here");
+        }
+    }
+    EXPECT_EQ(marked, (std::vector<std::size_t>{blocked.highlight.waiting.front().lastReads[0]}));
+    EXPECT_TRUE(l.nodes[marked.front()].highlighted);
+    EXPECT_FALSE(l.waitsNote.empty());
+    EXPECT_EQ(l.notes.back().text, "dashed boxes (waits): " + l.waitsNote);
+    // The long name stays clear of the next column's.
+    const double nameWidth = double(l.headers[0].title.size()) * render::TextMetrics::nodeCharWidth;
+    EXPECT_GT(
+        l.headers[1].center.x - l.headers[0].center.x,
+        nameWidth / 2 + double(l.headers[1].title.size()) * render::TextMetrics::nodeCharWidth / 2);
+}
+
+TEST(Layout, AnExternalThreadThatWaitsSaysBoth) {
+    ClassicExecution blocked = blockedWait();
+    render::Layout l =
+        render::layoutExecution(blocked.graph, blocked.relations, blocked.highlight, {"t", {0}});
+    EXPECT_EQ(l.headers[0].title, "P0 (external, waits forever at line 22)");
 }
 
 TEST(Layout, InitialWritesSitAboveEveryThreadEvent) {

@@ -1,7 +1,9 @@
 // Text figures travel by email: 80 columns, no tabs, no trailing spaces, and a legend.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <sstream>
+#include <vector>
 
 #include "classic_executions.hpp"
 #include "render/figure.hpp"
@@ -110,6 +112,67 @@ TEST(TextWriter, HighlightedEventsAreMarkedAndExplained) {
     EXPECT_NE(text.find("a: W[once] x=1 !"), std::string::npos) << text;
     EXPECT_NE(text.find("!     data race"), std::string::npos) << text;
     EXPECT_EQ(text.find("d: W[once] y=1 !"), std::string::npos) << text;
+}
+
+TEST(TextWriter, AThreadThatWaitsForeverIsNamedAndItsLastReadMarked) {
+    ClassicExecution blocked = blockedWait();
+    render::Layout l =
+        render::layoutExecution(blocked.graph, blocked.relations, blocked.highlight, {"t"});
+    const render::WaitingThread& waiting = blocked.highlight.waiting.front();
+    const std::string read = l.nodes[waiting.lastReads.front()].text();
+    for (TextStyle style : {TextStyle::Ascii, TextStyle::Unicode}) {
+        std::string text = render::writeText(l, style);
+        expectMailSafe(text, "wait-can-block");
+        std::istringstream in(text);
+        std::vector<std::string> lines;
+        for (std::string line; std::getline(in, line);) {
+            lines.push_back(line);
+        }
+        // The column's name says where P0 waits; the next column's name follows it.
+        auto header = std::find_if(lines.begin(), lines.end(), [](const std::string& line) {
+            return line.rfind("P0 (waits forever at line 22)", 0) == 0;
+        });
+        ASSERT_NE(header, lines.end()) << text;
+        EXPECT_NE(header->find("  P1"), std::string::npos) << text;
+        // The wait's last read, and right under its label the line that says it waits.
+        auto box = std::find_if(lines.begin(), lines.end(),
+                                [&](const std::string& line) { return line.rfind(read, 0) == 0; });
+        ASSERT_NE(box, lines.end()) << read << "\n" << text;
+        ASSERT_NE(box + 1, lines.end());
+        EXPECT_EQ((box + 1)->find("waits here"), l.nodes[waiting.lastReads.front()].name.size() + 2)
+            << text;
+        EXPECT_EQ(std::count_if(lines.begin(), lines.end(),
+                                [](const std::string& line) {
+                                    return line.find("waits here") != std::string::npos;
+                                }),
+                  1)
+            << "only the wait's last read is marked\n"
+            << text;
+        // The legend says what the mark means.
+        EXPECT_NE(text.find("\n  waits  a wait's last read, of the final write: reading again"),
+                  std::string::npos)
+            << text;
+    }
+}
+
+TEST(TextWriter, FourThreadsWaitingForeverStayWithin80Columns) {
+    ClassicExecution blocked = manyBlockedWaits(4);
+    render::Layout l = render::layoutExecution(blocked.graph, blocked.relations, blocked.highlight,
+                                               {"many-waits"});
+    for (TextStyle style : {TextStyle::Ascii, TextStyle::Unicode}) {
+        std::string text = render::writeText(l, style);
+        expectMailSafe(text, "four waiting threads");
+        // Each marked read, and each column's name, is given in full below the grid when its
+        // column is too narrow for it.
+        for (const render::NodeBox& n : l.nodes) {
+            if (n.waits) {
+                EXPECT_NE(text.find(n.text()), std::string::npos) << n.text() << "\n" << text;
+            }
+        }
+        for (const render::ColumnHeader& h : l.headers) {
+            EXPECT_NE(text.find(h.title), std::string::npos) << h.title << "\n" << text;
+        }
+    }
 }
 
 }  // namespace

@@ -37,6 +37,37 @@ TEST(DotWriter, FixesEveryNodeAndEdgeWhereTheLayoutPutIt) {
     EXPECT_NE(dot.find("\"c\" [label=\"c: R[once] x=1\""), std::string::npos) << dot;
 }
 
+// wait-can-block's blocked execution, laid out, and the box of its wait's last read.
+struct BlockedFigure {
+    ClassicExecution blocked = blockedWait();
+    render::Layout layout =
+        render::layoutExecution(blocked.graph, blocked.relations, blocked.highlight);
+    const render::NodeBox& read() const {
+        return layout.nodes[blocked.highlight.waiting.front().lastReads.front()];
+    }
+};
+
+TEST(DotWriter, DashesTheBoxOfAWaitsLastReadAndNamesTheWaitingThread) {
+    BlockedFigure f;
+    std::string dot = render::writeDot(f.layout);
+    EXPECT_EQ(occurrences(dot, "style=\"rounded,dashed\""), 1u) << dot;
+    const std::size_t node = dot.find("  \"" + f.read().name + "\" [label=");
+    ASSERT_NE(node, std::string::npos) << dot;
+    const std::string line = dot.substr(node, dot.find('\n', node) - node);
+    EXPECT_NE(line.find("\\nwaits here"), std::string::npos) << line;
+    EXPECT_NE(line.find("style=\"rounded,dashed\""), std::string::npos) << line;
+    EXPECT_NE(dot.find("label=\"P0 (waits forever at line 22)\""), std::string::npos) << dot;
+    EXPECT_NE(dot.find("dashed boxes (waits): a wait's last read"), std::string::npos) << dot;
+}
+
+TEST(TikzWriter, DashesTheBoxOfAWaitsLastReadAndNamesTheWaitingThread) {
+    BlockedFigure f;
+    std::string tikz = render::writeTikz(f.layout);
+    EXPECT_EQ(occurrences(tikz, "\\node[event, dashed, thick"), 1u) << tikz;
+    EXPECT_NE(tikz.find("{P0 (waits forever at line 22)}"), std::string::npos) << tikz;
+    EXPECT_NE(tikz.find("\\\\waits here}"), std::string::npos) << tikz;
+}
+
 TEST(DotWriter, EscapesQuotesInLabels) {
     ClassicExecution c = awkwardNames();
     std::string dot = render::writeDot(render::layoutExecution(c.graph, c.relations, {}));
