@@ -59,9 +59,17 @@ int main(int argc, char** argv) {
         const std::uint64_t s = seed + run;
         const auto test = bruteforce::randomLitmus(s);
         const auto& model = *models[s % 2];
+        const double before = elapsed();
         auto result =
             bruteforce::checkAgreementOfText(test.text, test.name + ".litmus", model, limits);
         tally.add(result);
+        if (result.status == bruteforce::AgreementStatus::EngineTimedOut) {
+            // Not a disagreement, but a test the engine could not decide: named so that it can
+            // be looked at (`--print SEED`), with how long the run took against its limit.
+            std::cout << "ENGINE TIMEOUT seed " << s << " under " << model.name << " after "
+                      << static_cast<int>(elapsed() - before) << " s (limit "
+                      << limits.engineTimeoutSeconds << " s)\n";
+        }
         if (result.status == bruteforce::AgreementStatus::Disagreed ||
             result.status == bruteforce::AgreementStatus::NotRunnable) {
             std::cout << (result.status == bruteforce::AgreementStatus::Disagreed ? "DIFFER"
