@@ -1,7 +1,8 @@
 // Necessary conditions of SC per location (acyclic po-loc | rf | co | fr), asserted on the rf
-// choices of a candidate encoding so that a verdict search never proposes a candidate every
-// built-in model rejects for incoherence. Each built-in model (lkmm, rc11, sc) requires it; a
-// user's .cat need not, so the pruning is for the built-in models only.
+// choices of a candidate encoding so that Z3 never proposes a candidate every built-in model
+// rejects for incoherence: in the verdict searches, and in the exhaustive pass unless the run
+// keeps rejected executions to show (solver/test_runner.cpp). Each built-in model (lkmm, rc11,
+// sc) requires it; a user's .cat need not, so the pruning is for the built-in models only.
 //
 // Only orders every execution has are used: the initial write of a location is co-before its
 // other writes, and two writes of one thread to one location are co-ordered as po orders them
