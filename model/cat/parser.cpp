@@ -83,6 +83,26 @@ private:
     [[noreturn]] void fail(const std::string& what) const {
         throw SyntaxError{cur().range, "expected " + what + ", found " + describe(cur().kind)};
     }
+
+    // The parser recurses once per level of nesting (parentheses, `~`, `let`, `procedure`,
+    // `if`), so a deep enough nest would overflow the stack: past kMaxNesting levels it is a
+    // located error instead (the cat fuzzer's crash: a few thousand open parentheses).
+    static constexpr int kMaxNesting = 256;
+    class Nesting {
+    public:
+        explicit Nesting(Parser& p) : p_(p) {
+            if (++p_.depth_ > kMaxNesting) {
+                throw SyntaxError{p_.cur().range, "nesting is too deep (more than " +
+                                                      std::to_string(kMaxNesting) + " levels)"};
+            }
+        }
+        ~Nesting() { --p_.depth_; }
+        Nesting(const Nesting&) = delete;
+        Nesting& operator=(const Nesting&) = delete;
+
+    private:
+        Parser& p_;
+    };
     const Token& expect(Tok k) {
         if (!at(k))
             fail(describe(k));
@@ -115,6 +135,7 @@ private:
     }
 
     Stmt statement() {
+        Nesting nesting(*this);
         const Token& first = cur();
         Stmt s;
         switch (first.kind) {
@@ -490,6 +511,7 @@ private:
     }
 
     ExprPtr unary() {
+        Nesting nesting(*this);
         const Token& first = cur();
         if (accept(Tok::Tilde))
             return node(ExprKind::Complement, first, {unary()});
@@ -598,6 +620,7 @@ private:
     std::vector<Token> toks_;
     std::uint32_t fileId_;
     std::size_t pos_ = 0;
+    int depth_ = 0;  // levels of nesting open (Nesting)
 };
 
 }  // namespace

@@ -123,5 +123,45 @@ TEST(CatParserTest, ArchitectureLineBeforeTitle) {
     EXPECT_EQ(f->statements.size(), 1U);
 }
 
+// A nest deeper than the parser's limit is a located error, not a stack overflow (the cat
+// fuzzer's crash: a few thousand open parentheses); a nest within it still parses.
+TEST(CatParserTest, NestingPastTheLimitIsALocatedError) {
+    for (const std::string& open : {std::string("("), std::string("~")}) {
+        DiagnosticSink sink;
+        const std::string close = open == "(" ? ")" : "";
+        std::string deep = "let x = ";
+        for (int i = 0; i < 20000; ++i) {
+            deep += open;
+        }
+        deep += "po";
+        for (int i = 0; i < 20000; ++i) {
+            deep += close;
+        }
+        EXPECT_FALSE(parseCat(deep + "\n", 0, "t.cat", sink).has_value()) << open;
+        ASSERT_FALSE(sink.diagnostics().empty()) << open;
+        EXPECT_NE(sink.diagnostics()[0].message.find("nesting is too deep"), std::string::npos)
+            << sink.diagnostics()[0].message;
+        EXPECT_EQ(sink.diagnostics()[0].range.begin.line, 1U);
+    }
+    DiagnosticSink sink;
+    const std::string fine = "let x = " + std::string(200, '(') + "po" + std::string(200, ')');
+    EXPECT_TRUE(parseCat(fine + "\n", 0, "t.cat", sink).has_value());
+}
+
+TEST(CatParserTest, NestedProceduresPastTheLimitAreALocatedError) {
+    std::string deep;
+    for (int i = 0; i < 5000; ++i) {
+        deep += "procedure p" + std::to_string(i) + "() = \n";
+    }
+    for (int i = 0; i < 5000; ++i) {
+        deep += "end\n";
+    }
+    DiagnosticSink sink;
+    EXPECT_FALSE(parseCat(deep, 0, "t.cat", sink).has_value());
+    ASSERT_FALSE(sink.diagnostics().empty());
+    EXPECT_NE(sink.diagnostics()[0].message.find("nesting is too deep"), std::string::npos)
+        << sink.diagnostics()[0].message;
+}
+
 }  // namespace
 }  // namespace memx::cat
