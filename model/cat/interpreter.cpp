@@ -341,8 +341,15 @@ void Interpreter::bind(const std::vector<Binding>& bs, Frame* env, bool rec) {
 
 Value Interpreter::load(const VarRef& ref, const Expr& at, Frame* env) {
     if (ref.kind == VarRef::Kind::Global) {
-        if (unbound_[ref.index])
+        if (unbound_[ref.index]) {
+            // Only a `try` catches this. A closure made under a `try` can be called outside
+            // every `try` (the cat fuzzer's crash: std::terminate); then it is a located error.
+            if (tryDepth_ == 0)
+                fail(at.loc, "'" + at.name +
+                                 "' has no value in this execution: it may only be read under "
+                                 "'try'");
             throw Unbound{};
+        }
         return globals_[ref.index];
     }
     if (ref.kind == VarRef::Kind::Unresolved)
@@ -447,6 +454,11 @@ Value Interpreter::eval(const Expr& e, Frame* env) {
         }
         case ExprKind::Try:
             try {
+                struct InTry {
+                    int& depth;
+                    explicit InTry(int& d) : depth(++d) {}
+                    ~InTry() { --depth; }
+                } inTry(tryDepth_);
                 return eval(*e.args[0], env);
             } catch (const Unbound&) {
                 return eval(*e.args[1], env);

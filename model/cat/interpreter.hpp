@@ -80,6 +80,7 @@ private:
     std::vector<char> unbound_;  // primitive slots absent from this graph (read under `try`)
     std::deque<Frame> arena_;
     std::uint32_t steps_ = 0;
+    int tryDepth_ = 0;  // `try` expressions being evaluated: an Unbound read needs one
     const char* stackFloor_ = nullptr;  // eval fails rather than overflow below it
     // Per top-level statement, what a stable one produced the first time it ran for this
     // candidate: its bindings stay in globals_ (each binding has a slot of its own).

@@ -302,6 +302,22 @@ TEST(CatEvalTest, ARecursionOverFortyThousandElementsFitsTheEvaluationStack) {
     EXPECT_EQ(v[0].flags, std::vector<std::string>{"some-order"});
 }
 
+// A closure made under `try` that reads a name with no value, called outside every `try`: a
+// located error (the cat fuzzer's crash: the exception meant for a `try` ended the process).
+TEST(CatEvalTest, AnOptionalNameReadOutsideEveryTryIsALocatedError) {
+    TempFolder dir;
+    DiagnosticSink sink;
+    auto m = loadModel(dir.write("m.cat",
+                                 "let f = try (fun x -> Nosuchset) with (fun x -> 0)\n"
+                                 "let r = f 0\n"),
+                       std::nullopt, {}, sink);
+    EXPECT_FALSE(m);
+    ASSERT_FALSE(sink.diagnostics().empty());
+    EXPECT_NE(sink.diagnostics()[0].message.find("'Nosuchset' has no value"), std::string::npos)
+        << sink.diagnostics()[0].message;
+    EXPECT_EQ(sink.diagnostics()[0].range.begin.line, 1U);
+}
+
 TEST(CatEvalTest, EndlessRecursionIsALocatedErrorNotACrash) {
 #if defined(__SANITIZE_ADDRESS__)
     // AddressSanitizer cannot unwind an exception thrown from deeper than 64 MB of stack
