@@ -192,7 +192,7 @@ FinalState FinalStateReader::state(const std::vector<litmus::LocationRef>& displ
     return s;
 }
 
-bool FinalStateReader::atomHolds(const litmus::PropAtom& atom) const {
+bool FinalStateReader::holds(const litmus::PropAtom& atom) const {
     std::int64_t lhs = valueOf(atom.lhs).value;
     std::int64_t rhs = 0;
     switch (atom.rhs.kind) {
@@ -211,7 +211,7 @@ bool FinalStateReader::atomHolds(const litmus::PropAtom& atom) const {
 
 bool FinalStateReader::holds(const litmus::Prop& prop) const {
     return litmus::foldProp(prop, true, false,
-                            [&](const litmus::PropAtom& atom) { return atomHolds(atom); });
+                            [&](const litmus::PropAtom& atom) { return holds(atom); });
 }
 
 }  // namespace memx::solver

@@ -56,11 +56,11 @@ public:
     StateValue valueOf(const litmus::LocationRef& ref) const;
     FinalState state(const std::vector<litmus::LocationRef>& displayed) const;
     bool holds(const litmus::Prop& prop) const;
+    bool holds(const litmus::PropAtom& atom) const;
 
 private:
     StateValue named(std::int64_t value) const;
     std::int64_t addressOf(const std::string& symbol) const;
-    bool atomHolds(const litmus::PropAtom& atom) const;
     std::int64_t elementValue(const litmus::LocationRef& ref) const;
 
     const litmus::Program& program_;
