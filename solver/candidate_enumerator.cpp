@@ -162,9 +162,10 @@ EnumerationStats enumerateCandidates(const model::EventStructure& events,
                                      std::optional<Clock::time_point> deadline,
                                      const std::atomic<bool>* cancel,
                                      std::optional<std::uint64_t> solverWorkLimit,
-                                     const CandidateRestriction* solverRestriction) {
-    if (auto stats =
-            enumerateCandidatesExplicitly(events, observed, onCandidate, deadline, cancel)) {
+                                     const CandidateRestriction* solverRestriction,
+                                     const ExplicitPruning* explicitPruning) {
+    if (auto stats = enumerateCandidatesExplicitly(events, observed, onCandidate, deadline, cancel,
+                                                   explicitPruning)) {
         return *stats;
     }
     return enumerateCandidatesWithZ3(events, observed, onCandidate, deadline, cancel,

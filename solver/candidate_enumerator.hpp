@@ -17,6 +17,8 @@
 
 namespace memx::solver {
 
+struct ExplicitPruning;
+
 class CandidateEncoding;
 class Z3Session;
 
@@ -50,13 +52,15 @@ struct EnumerationStats {
 // `solverWorkLimit`: on the Z3 path, stop (overWork) once Z3 has done that much work.
 // `solverRestriction`: on the Z3 path, propose only candidates that also satisfy it (the
 // solver-free path ignores it, so it may only leave out what the caller would drop anyway).
+// `explicitPruning`: the same on the solver-free path (explicit_enumerator.hpp).
 EnumerationStats enumerateCandidates(const model::EventStructure& events,
                                      const std::vector<bool>& observed,
                                      const std::function<bool(const Candidate&)>& onCandidate,
                                      std::optional<Clock::time_point> deadline = std::nullopt,
                                      const std::atomic<bool>* cancel = nullptr,
                                      std::optional<std::uint64_t> solverWorkLimit = std::nullopt,
-                                     const CandidateRestriction* solverRestriction = nullptr);
+                                     const CandidateRestriction* solverRestriction = nullptr,
+                                     const ExplicitPruning* explicitPruning = nullptr);
 
 // The same candidates, always from Z3 (enumerateCandidates uses the solver-free search of
 // explicit_enumerator.hpp where it applies; tests compare the two), optionally only those that

@@ -7,9 +7,6 @@
 
 namespace memx::solver {
 
-namespace {
-
-// `earlier` is co-before `later` in every execution where both run at one address.
 bool alwaysCoBefore(const model::SymEvent& earlier, const model::SymEvent& later) {
     if (earlier.thread < 0) {
         return later.thread >= 0;
@@ -26,6 +23,8 @@ bool isLockEvent(const model::SymEvent& e) {
     }
     return false;
 }
+
+namespace {
 
 // Atomicity: two read-modify-writes whose writes both happen never read from the same write.
 // Each built-in model has `empty rmw & (fre ; coe)`, and coherence covers the case it leaves:

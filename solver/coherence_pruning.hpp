@@ -27,6 +27,13 @@ namespace memx::solver {
 
 void addPerLocationCoherence(CandidateEncoding& encoding, Z3Session& session);
 
+// `earlier` is co-before `later` in every execution where both run at one address: the
+// initial write before any other, and a thread's writes in program order.
+bool alwaysCoBefore(const model::SymEvent& earlier, const model::SymEvent& later);
+
+// Lock-family events (LKR, LKW, UL, LF, RL, RU), whose reads-from the model chooses.
+bool isLockEvent(const model::SymEvent& e);
+
 // The atomicity rule above on one concrete candidate: whether two read-modify-writes whose
 // writes happen read from the same write. The exhaustive pass skips such candidates under a
 // built-in model, so that its budget is not spent on the model's coherence orders for them.

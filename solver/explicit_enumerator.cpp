@@ -7,6 +7,7 @@
 #include <set>
 
 #include "model/events/symbolic_values.hpp"
+#include "solver/coherence_pruning.hpp"
 #include "solver/used_choices.hpp"
 
 namespace memx::solver {
@@ -277,8 +278,9 @@ bool readsAreWellFormed(const model::EventStructure& es) {
 class Search {
 public:
     Search(const model::EventStructure& es, const std::vector<bool>& observed, DecisionPlan plan,
-           const std::function<bool(const Candidate&)>& onCandidate,
-           std::optional<Clock::time_point> deadline, const std::atomic<bool>* cancel)
+           FlowGraph& flow, const std::function<bool(const Candidate&)>& onCandidate,
+           std::optional<Clock::time_point> deadline, const std::atomic<bool>* cancel,
+           const ExplicitPruning* pruning)
         : es_(es),
           observed_(observed),
           order_(std::move(plan.order)),
@@ -295,11 +297,16 @@ public:
           isLazy_(es.events.size(), false),
           known_(es.nodes.size(), 0),
           knownStamp_(es.nodes.size(), 0),
-          resolution_(es.events.size(), Resolution::Pending) {
+          resolution_(es.events.size(), Resolution::Pending),
+          flow_(flow),
+          pruning_(pruning) {
         for (std::uint32_t r : lazy_) {
             isLazy_[r] = true;
         }
         order_.insert(order_.end(), lazy_.begin(), lazy_.end());
+        if (pruning_) {
+            preparePruning();
+        }
         for (std::uint32_t r = 0; r < n_; ++r) {
             if (!hasSet(es.events[r], "R")) {
                 continue;
@@ -313,7 +320,9 @@ public:
     }
 
     EnumerationStats run() {
-        decide(0);
+        if (!pruning_ || !propositionsFail(-1)) {
+            decide(0);
+        }
         return stats_;
     }
 
@@ -493,7 +502,9 @@ private:
                  runs ? std::vector<std::int64_t>{0, 1} : std::vector<std::int64_t>{0}) {
                 choice_[k] = value;
                 ++stamp_;
-                decide(i + 1);
+                if (!cut(i, v)) {
+                    decide(i + 1);
+                }
             }
             choice_[k] = 0;
             ++stamp_;
@@ -504,7 +515,9 @@ private:
             rf_[r].reset();
             readValue_[r] = 0;
             ++stamp_;
-            decide(i + 1);
+            if (!cut(i, v)) {
+                decide(i + 1);
+            }
             return;
         }
         const std::int64_t address = eval(es_.events[r].address);
@@ -518,7 +531,9 @@ private:
             rf_[r] = w;
             readValue_[r] = value;
             ++stamp_;
-            decide(i + 1);
+            if (!cut(i, v)) {
+                decide(i + 1);
+            }
             if (stop_) {
                 break;
             }
@@ -526,6 +541,140 @@ private:
         rf_[r].reset();
         readValue_[r] = 0;
         ++stamp_;
+    }
+
+    // ---- ExplicitPruning ----
+    static constexpr std::int64_t kNever = std::numeric_limits<std::int64_t>::max();
+    static constexpr std::int64_t kUnset = -2;
+
+    void preparePruning() {
+        position_.assign(succ(), kNever);
+        for (std::size_t i = 0; i < order_.size(); ++i) {
+            position_[order_[i]] = static_cast<std::int64_t>(i);
+        }
+        readyAt_.assign(es_.nodes.size(), kUnset);
+        feedsPropositions_.assign(succ(), false);
+        for (const auto& [prop, wanted] : pruning_->propositions) {
+            for (SymId input : prop->inputs()) {
+                for (std::uint32_t v : flow_.deps(input)) {
+                    feedsPropositions_[v] = true;
+                }
+            }
+        }
+        rmwWrite_.resize(n_);
+        for (const auto& [read, write] : es_.rmw) {
+            if (!isLockEvent(es_.events[read]) && !isLockEvent(es_.events[write])) {
+                rmwWrite_[read] = write;
+                rmwReads_.push_back(read);
+            }
+        }
+        for (std::uint32_t e = 0; e < n_; ++e) {
+            const model::SymEvent& ev = es_.events[e];
+            if (ev.thread < 0) {
+                continue;
+            }
+            if (hasSet(ev, "R")) {
+                threadReads_[ev.thread].push_back(e);
+            }
+            if (hasSet(ev, "W")) {
+                threadWrites_[ev.thread].push_back(e);
+            }
+        }
+    }
+
+    std::size_t succ() const { return n_ + es_.choiceCount; }
+
+    // The depth from which `node`'s value is known: every read and choice it depends on is
+    // decided (a lazy read's value only at the leaf); -1 for a constant.
+    std::int64_t readyAt(SymId node) {
+        if (readyAt_[node] == kUnset) {
+            std::int64_t at = -1;
+            for (std::uint32_t v : flow_.deps(node)) {
+                at = std::max(at, v < n_ && isLazy_[v] ? kNever : position_[v]);
+            }
+            readyAt_[node] = at;
+        }
+        return readyAt_[node];
+    }
+
+    std::optional<std::int64_t> knownAt(SymId node, std::int64_t depth) {
+        if (readyAt(node) > depth) {
+            return std::nullopt;
+        }
+        return eval(node);
+    }
+
+    // Whether the decision at `depth` (of read or choice `v`) leaves only candidates that
+    // `pruning_` cuts.
+    bool cut(std::size_t depth, std::uint32_t v) {
+        if (!pruning_) {
+            return false;
+        }
+        const auto at = static_cast<std::int64_t>(depth);
+        if (pruning_->coherence && v < n_ && rf_[v] && breaksCoherence(at, v)) {
+            return true;
+        }
+        return feedsPropositions_[v] && propositionsFail(at);
+    }
+
+    bool propositionsFail(std::int64_t depth) {
+        for (const auto& [prop, wanted] : pruning_->propositions) {
+            const Truth t = prop->evaluate([&](SymId node) { return knownAt(node, depth); });
+            if (t.known() && t != Truth(wanted)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // A known fact of an event: it runs, and at `address`.
+    bool runsAt(std::uint32_t e, std::int64_t address, std::int64_t depth) {
+        const model::SymEvent& ev = es_.events[e];
+        auto runs = knownAt(ev.guard, depth);
+        auto where = knownAt(ev.address, depth);
+        return runs && *runs != 0 && where && *where == address;
+    }
+
+    // coherence_pruning.hpp's rules for read `r`, just given its source, against what is known.
+    bool breaksCoherence(std::int64_t depth, std::uint32_t r) {
+        const model::SymEvent& re = es_.events[r];
+        const std::uint32_t w = *rf_[r];
+        const model::SymEvent& source = es_.events[w];
+        const std::int64_t address = eval(re.address);
+        if (re.thread >= 0) {
+            // CoWR: not a write co-before a write of this thread po-before the read.
+            for (std::uint32_t other : threadWrites_[re.thread]) {
+                const model::SymEvent& oe = es_.events[other];
+                if (other != w && oe.poIndex < re.poIndex && alwaysCoBefore(source, oe) &&
+                    runsAt(other, address, depth)) {
+                    return true;
+                }
+            }
+            // CoRR: of two reads of this thread, the later one's source is not co-before the
+            // earlier one's.
+            for (std::uint32_t other : threadReads_[re.thread]) {
+                if (other == r || !rf_[other] || *rf_[other] == w ||
+                    eval(es_.events[other].address) != address) {
+                    continue;
+                }
+                const bool otherFirst = es_.events[other].poIndex < re.poIndex;
+                const model::SymEvent& earlier = es_.events[otherFirst ? *rf_[other] : w];
+                const model::SymEvent& later = es_.events[otherFirst ? w : *rf_[other]];
+                if (alwaysCoBefore(later, earlier)) {
+                    return true;
+                }
+            }
+        }
+        // Atomicity: two updates whose writes happen do not read from one write.
+        if (rmwWrite_[r] && runsAt(*rmwWrite_[r], address, depth)) {
+            for (std::uint32_t other : rmwReads_) {
+                if (other != r && rf_[other] && *rf_[other] == w &&
+                    runsAt(*rmwWrite_[other], eval(es_.events[other].address), depth)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     void leaf() {
@@ -681,6 +830,16 @@ private:
     std::vector<std::uint32_t> knownStamp_;
     std::vector<Resolution> resolution_;
 
+    FlowGraph& flow_;
+    const ExplicitPruning* pruning_;
+    std::vector<std::int64_t> position_;  // per read or choice: its depth in order_
+    std::vector<std::int64_t> readyAt_;   // per node, kUnset until asked
+    std::vector<bool> feedsPropositions_;
+    std::vector<std::optional<std::uint32_t>> rmwWrite_;  // per update's read: its write
+    std::vector<std::uint32_t> rmwReads_;
+    std::map<int, std::vector<std::uint32_t>> threadReads_;
+    std::map<int, std::vector<std::uint32_t>> threadWrites_;
+
     EnumerationStats stats_;
     bool stop_ = false;
 };
@@ -695,7 +854,8 @@ bool explicitEnumerationApplies(const model::EventStructure& events) {
 std::optional<EnumerationStats> enumerateCandidatesExplicitly(
     const model::EventStructure& events, const std::vector<bool>& observed,
     const std::function<bool(const Candidate&)>& onCandidate,
-    std::optional<Clock::time_point> deadline, const std::atomic<bool>* cancel) {
+    std::optional<Clock::time_point> deadline, const std::atomic<bool>* cancel,
+    const ExplicitPruning* pruning) {
     // Byte-granular tests need per-byte final writes and single-copy atomicity: Z3 only.
     if (events.byteGranular() || !readsAreWellFormed(events)) {
         return std::nullopt;
@@ -705,7 +865,8 @@ std::optional<EnumerationStats> enumerateCandidatesExplicitly(
     if (!order) {
         return std::nullopt;
     }
-    Search search(events, observed, std::move(*order), onCandidate, deadline, cancel);
+    Search search(events, observed, std::move(*order), flow, onCandidate, deadline, cancel,
+                  pruning);
     return search.run();
 }
 

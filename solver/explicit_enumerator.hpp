@@ -28,19 +28,37 @@
 #include "model/events/event_structure.hpp"
 #include "solver/candidate.hpp"
 #include "solver/candidate_enumerator.hpp"
+#include "solver/partial_proposition.hpp"
 
 namespace memx::solver {
 
 // True when the explicit search can enumerate `events` (see above).
 bool explicitEnumerationApplies(const model::EventStructure& events);
 
+// Branches the search may cut as soon as its decisions so far settle them, for a caller that
+// would drop their candidates anyway: the explicit counterpart of a CandidateRestriction.
+// Why: a verdict search of C-ManfredSpraul-L1G2xchg (corpus/lkmm) wants the candidates whose
+// eight registers all hold chosen values, among a bound of 4x10^7; cut at each read, the
+// search walks a few thousand.
+struct ExplicitPruning {
+    // Coherence and atomicity per location, as coherence_pruning.hpp states them: checked at
+    // each read's source, against the reads and writes already known. Every built-in model
+    // rejects what they cut; a user's model need not.
+    bool coherence = false;
+    // Each proposition must come out as the paired truth (a filter true; a verdict search's
+    // condition as wanted). It is checked at every decision, in three-valued logic, so a
+    // branch goes as soon as the registers it names are decided.
+    std::vector<std::pair<const PartialProposition*, bool>> propositions;
+};
+
 // The explicit search; nullopt (having called nothing) when it does not apply.
-// Arguments and statistics mean what they mean for enumerateCandidates.
+// Arguments and statistics mean what they mean for enumerateCandidates; `pruning` leaves out
+// the candidates it cuts, unseen and uncounted.
 std::optional<EnumerationStats> enumerateCandidatesExplicitly(
     const model::EventStructure& events, const std::vector<bool>& observed,
     const std::function<bool(const Candidate&)>& onCandidate,
     std::optional<Clock::time_point> deadline = std::nullopt,
-    const std::atomic<bool>* cancel = nullptr);
+    const std::atomic<bool>* cancel = nullptr, const ExplicitPruning* pruning = nullptr);
 
 // An upper bound on the number of candidates of either enumeration: the product of each read's
 // possible sources, each observed cell's possible final writes and each free choice's values.
