@@ -116,14 +116,49 @@ private:
     std::vector<litmus::LocationRef> displayed_;
 };
 
+// What a run's CandidateRestriction tells Z3, for the solver-free search: cut candidates the
+// filter drops, those whose condition is not `wanted` (a verdict search's side), and under
+// `coherence` those incoherent or non-atomic per location.
+class RunPruning {
+public:
+    // Without `wanted` (the exhaustive pass) the filter is left to the callback, which counts
+    // what it drops (TestOutcome::filtered); the coherence cut needs no count, the model
+    // rejecting all it cuts.
+    RunPruning(const litmus::Program& program, const model::EventStructure& events, bool coherence,
+               std::optional<bool> wanted) {
+        pruning_.coherence = coherence;
+        if (wanted && program.filter) {
+            filter_.emplace(program, events, *program.filter);
+            pruning_.propositions.emplace_back(&*filter_, true);
+        }
+        if (wanted && program.condition.prop) {
+            condition_.emplace(program, events, *program.condition.prop);
+            pruning_.propositions.emplace_back(&*condition_, *wanted);
+        }
+    }
+    RunPruning(const RunPruning&) = delete;
+    RunPruning& operator=(const RunPruning&) = delete;
+
+    const ExplicitPruning* get() const { return &pruning_; }
+
+private:
+    std::optional<PartialProposition> filter_;
+    std::optional<PartialProposition> condition_;
+    ExplicitPruning pruning_;
+};
+
 // One half of a verdict search: the first allowed execution whose condition is `wanted`. The
-// solver proposes only candidates that pass the filter and whose condition is `wanted`, so a
-// search finds its witness, or proves there is none, without visiting the others. Returns false
-// when it could not finish (time limit, cancel).
+// search proposes only candidates that pass the filter and whose condition is `wanted`, so it
+// finds its witness, or proves there is none, without visiting the others: the solver-free
+// search where it applies (cutting each branch at the decision that settles it), else Z3.
+// Returns false when it could not finish (time limit, cancel).
 bool searchForWitness(const litmus::Program& program, const model::EventStructure& events,
                       const std::vector<bool>& observed, OutcomeCollector& collector,
                       TestOutcome& out, bool wanted, std::optional<Clock::time_point> deadline,
                       const RunOptions& options) {
+    if (!program.condition.prop && !wanted) {
+        return true;  // no condition: every candidate's is true
+    }
     CandidateRestriction restriction = [&](CandidateEncoding& enc, Z3Session& session) {
         if (options.coherentModel && !events.byteGranular()) {
             addPerLocationCoherence(enc, session);
@@ -139,19 +174,23 @@ bool searchForWitness(const litmus::Program& program, const model::EventStructur
         }
     };
     bool found = false;
-    auto stats = enumerateCandidatesWithZ3(
-        events, observed,
-        [&](const Candidate& candidate) {
-            auto holds = collector.conditionHolds(candidate);
-            if (!holds || *holds != wanted) {
-                return true;  // cannot happen: the solver enforced both
-            }
-            found = collector.consider(candidate, *holds);
-            return !found;
-        },
-        deadline, options.cancel, &restriction);
-    addEnumerationStats(out, stats);
-    return found || !stats.timedOut;
+    auto onCandidate = [&](const Candidate& candidate) {
+        auto holds = collector.conditionHolds(candidate);
+        if (!holds || *holds != wanted) {
+            return true;  // the solver enforced both; the solver-free search, what it could
+        }
+        found = collector.consider(candidate, *holds);
+        return !found;
+    };
+    const RunPruning pruning(program, events, options.coherentModel, wanted);
+    std::optional<EnumerationStats> stats = enumerateCandidatesExplicitly(
+        events, observed, onCandidate, deadline, options.cancel, pruning.get());
+    if (!stats) {
+        stats = enumerateCandidatesWithZ3(events, observed, onCandidate, deadline, options.cancel,
+                                          &restriction);
+    }
+    addEnumerationStats(out, *stats);
+    return found || !stats->timedOut;
 }
 
 // After a verdict-only run's Observation is decided, byte-granular tests get their states
@@ -277,8 +316,10 @@ TestOutcome runTest(const litmus::Program& program, const model::EventStructure&
                     session.add(encodeProposition(*program.filter, program, enc));
                 }
             };
-            EnumerationStats stats = enumerateCandidates(events, observed, onCandidate, deadline,
-                                                         options.cancel, workLimit, &dropped);
+            const RunPruning explicitDropped(program, events, skipNonAtomic, std::nullopt);
+            EnumerationStats stats =
+                enumerateCandidates(events, observed, onCandidate, deadline, options.cancel,
+                                    workLimit, &dropped, explicitDropped.get());
             addEnumerationStats(out, stats);
             overBudget = overBudget || stats.overWork;
             out.timedOut = stats.timedOut || (stats.stopped && !overBudget);
