@@ -182,7 +182,7 @@ void report(const char* what, const Heartbeat& beat, const SolveTime& time, int 
 }
 
 // The checks of a measurement: it saw enough beats while solving, no gap of the window's own
-// exceeded 100 ms while solving, nor 200 ms after it.
+// exceeded 100 ms while solving, nor 100 ms after it (kMaxGapAfterSolveMs).
 void verifyResponsive(const Heartbeat& beat) {
     QVERIFY2(beat.beatsWhileSolving() >= kMinBeatsWhileSolving,
              qPrintable(QStringLiteral("only %1 heartbeats while solving: nothing measured")
