@@ -42,7 +42,9 @@ struct EnumerationStats {
     bool stopped = false;            // the callback asked to stop
     // Z3's work (Z3Session::work) spent proposing them: 0 on the solver-free path.
     std::uint64_t solverWork = 0;
-    bool overWork = false;  // stopped at the solver-work limit
+    // The solver-free search's work: the branches it took (candidates or not).
+    std::uint64_t decisions = 0;
+    bool overWork = false;  // stopped at the solver-work (or decision) limit
 };
 
 // Calls `onCandidate` for each candidate until it returns false, the deadline passes or

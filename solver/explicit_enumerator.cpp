@@ -299,7 +299,10 @@ public:
           knownStamp_(es.nodes.size(), 0),
           resolution_(es.events.size(), Resolution::Pending),
           flow_(flow),
-          pruning_(pruning) {
+          pruning_(pruning),
+          decisionLimit_(pruning && pruning->decisionLimit
+                             ? *pruning->decisionLimit
+                             : std::numeric_limits<std::uint64_t>::max()) {
         for (std::uint32_t r : lazy_) {
             isLazy_[r] = true;
         }
@@ -488,6 +491,11 @@ private:
 
     void decide(std::size_t i) {
         if (mustStop()) {
+            return;
+        }
+        if (++stats_.decisions > decisionLimit_) {
+            stats_.overWork = true;
+            stop_ = true;
             return;
         }
         if (i == order_.size()) {
@@ -832,6 +840,7 @@ private:
 
     FlowGraph& flow_;
     const ExplicitPruning* pruning_;
+    std::uint64_t decisionLimit_;
     std::vector<std::int64_t> position_;  // per read or choice: its depth in order_
     std::vector<std::int64_t> readyAt_;   // per node, kUnset until asked
     std::vector<bool> feedsPropositions_;

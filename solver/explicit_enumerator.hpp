@@ -49,6 +49,10 @@ struct ExplicitPruning {
     // condition as wanted). It is checked at every decision, in three-valued logic, so a
     // branch goes as soon as the registers it names are decided.
     std::vector<std::pair<const PartialProposition*, bool>> propositions;
+    // Stop (EnumerationStats::overWork) after this many decisions: a cut that settles little
+    // (a condition on shared memory, known only at the leaf) leaves a walk as long as the
+    // whole search, which Z3, reasoning back from the condition, may avoid.
+    std::optional<std::uint64_t> decisionLimit;
 };
 
 // The explicit search; nullopt (having called nothing) when it does not apply.

@@ -140,6 +140,7 @@ public:
     RunPruning& operator=(const RunPruning&) = delete;
 
     const ExplicitPruning* get() const { return &pruning_; }
+    void limitDecisions(std::uint64_t limit) { pruning_.decisionLimit = limit; }
 
 private:
     std::optional<PartialProposition> filter_;
@@ -182,9 +183,19 @@ bool searchForWitness(const litmus::Program& program, const model::EventStructur
         found = collector.consider(candidate, *holds);
         return !found;
     };
-    const RunPruning pruning(program, events, options.coherentModel, wanted);
+    RunPruning pruning(program, events, options.coherentModel, wanted);
+    // The cut search is tried first, within a number of decisions: where the condition names
+    // registers it settles branches early (C-ManfredSpraul-L1G2xchg: 48,718 decisions), but a
+    // condition on shared memory is known only at the leaf (corpus/lkmm alias/pointers30,
+    // `exists (y=1)` at the end of a chain of 31 copies: 2^31 leaves), where Z3, reasoning
+    // back from the condition, needs a few checks.
+    pruning.limitDecisions(static_cast<std::uint64_t>(32 * options.exhaustiveBound));
     std::optional<EnumerationStats> stats = enumerateCandidatesExplicitly(
         events, observed, onCandidate, deadline, options.cancel, pruning.get());
+    if (stats && stats->overWork && !found) {
+        addEnumerationStats(out, *stats);
+        stats.reset();
+    }
     if (!stats) {
         stats = enumerateCandidatesWithZ3(events, observed, onCandidate, deadline, options.cancel,
                                           &restriction);

@@ -516,4 +516,31 @@ TEST_F(PipelineTest, AByteGranularWaitBlocksWhenEachByteReadsItsFinalWrite) {
     EXPECT_FALSE(ends.outcome.blocked);
 }
 
+// A verdict search whose condition names shared memory learns it only at the leaf, so the cut
+// explicit search settles nothing early; past its decision limit (32 budgets) the search goes
+// to Z3, which reasons back from the condition. A chain of copies, `exists (y=1)`: 2^12
+// leaves, over the limit that a budget of 16 gives.
+TEST_F(PipelineTest, AVerdictSearchTheCutsCannotNarrowGoesToTheSolver) {
+    std::string text = "C chain\n{ x0 = 1; }\n";
+    const int n = 12;
+    for (int i = 0; i < n; ++i) {
+        text += "P" + std::to_string(i) + "(int *x" + std::to_string(i) + ", int *x" +
+                std::to_string(i + 1) + ")\n{\n    int t;\n\n    t = READ_ONCE(*x" +
+                std::to_string(i) + ");\n    WRITE_ONCE(*x" + std::to_string(i + 1) + ", t);\n}\n";
+    }
+    text += "exists (x" + std::to_string(n) + "=1)\n";
+    RunOptions options;
+    options.search = SearchMode::Verdict;
+    options.exhaustiveBound = 16;
+    auto r = run("lkmm", "chain", text.c_str(), options);
+    EXPECT_FALSE(r.outcome.timedOut);
+    EXPECT_EQ(observationOf(r.outcome), "Sometimes");
+    EXPECT_GT(r.outcome.solverWork, 0u);
+    // With the default budget the cut search walks all of it and needs no solver.
+    options.exhaustiveBound = RunOptions{}.exhaustiveBound;
+    auto whole = run("lkmm", "chain", text.c_str(), options);
+    EXPECT_EQ(observationOf(whole.outcome), "Sometimes");
+    EXPECT_EQ(whole.outcome.solverWork, 0u);
+}
+
 }  // namespace memx::solver
