@@ -15,6 +15,7 @@
 #include "event_test_support.hpp"
 #include "litmus/parser.hpp"
 #include "model/events/struct_layout.hpp"
+#include "tests/golden_files.hpp"
 
 namespace memx::testing {
 namespace {
@@ -197,22 +198,8 @@ fs::path badDir() {
     return fs::path(MEMX_SOURCE_DIR) / "tests" / "events" / "bad-structs";
 }
 
-std::string readText(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    return buf.str();
-}
-
 std::vector<std::string> badInputs() {
-    std::vector<std::string> names;
-    for (const auto& entry : fs::directory_iterator(badDir())) {
-        if (entry.path().extension() == ".litmus") {
-            names.push_back(entry.path().stem().string());
-        }
-    }
-    std::sort(names.begin(), names.end());
-    return names;
+    return litmusStems(badDir());
 }
 
 class BadStructs : public ::testing::TestWithParam<std::string> {};
@@ -231,23 +218,11 @@ TEST_P(BadStructs, MatchesExpectedFailure) {
         actual += formatDiagnostic(d, text);
     }
     EXPECT_FALSE(actual.empty());
-    const char* promote = std::getenv("MEMX_PROMOTE");
-    if (promote && std::string(promote) == "1") {
-        std::ofstream(golden, std::ios::binary) << actual;
-        return;
-    }
-    ASSERT_TRUE(fs::exists(golden)) << golden << " is missing; run with MEMX_PROMOTE=1";
-    EXPECT_EQ(actual, readText(golden));
+    expectGolden(actual, golden);
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Golden, BadStructs, ::testing::ValuesIn(badInputs()), [](const auto& info) {
-        std::string name = info.param;
-        std::replace_if(
-            name.begin(), name.end(),
-            [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); }, '_');
-        return name;
-    });
+INSTANTIATE_TEST_SUITE_P(Golden, BadStructs, ::testing::ValuesIn(badInputs()),
+                         [](const auto& info) { return testNameOf(info.param); });
 
 }  // namespace
 }  // namespace memx::testing

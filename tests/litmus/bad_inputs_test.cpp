@@ -6,13 +6,10 @@
 // and review the diff with `git diff tests/litmus/bad`.
 #include <gtest/gtest.h>
 
-#include <algorithm>
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "litmus/parser.hpp"
+#include "tests/golden_files.hpp"
 
 namespace memx::litmus {
 namespace {
@@ -23,22 +20,10 @@ fs::path badDir() {
     return fs::path(MEMX_SOURCE_DIR) / "tests" / "litmus" / "bad";
 }
 
-std::string readText(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    return buf.str();
-}
+using memx::testing::readText;
 
 std::vector<std::string> badInputs() {
-    std::vector<std::string> names;
-    for (const auto& entry : fs::directory_iterator(badDir())) {
-        if (entry.path().extension() == ".litmus") {
-            names.push_back(entry.path().stem().string());
-        }
-    }
-    std::sort(names.begin(), names.end());
-    return names;
+    return memx::testing::litmusStems(badDir());
 }
 
 class BadInputs : public ::testing::TestWithParam<std::string> {};
@@ -55,22 +40,11 @@ TEST_P(BadInputs, MatchesExpectedFailure) {
         actual += formatDiagnostic(d, text);
     }
     EXPECT_FALSE(actual.empty());
-    const char* promote = std::getenv("MEMX_PROMOTE");
-    if (promote && std::string(promote) == "1") {
-        std::ofstream(golden, std::ios::binary) << actual;
-        return;
-    }
-    ASSERT_TRUE(fs::exists(golden)) << golden << " is missing; run with MEMX_PROMOTE=1";
-    EXPECT_EQ(actual, readText(golden));
+    memx::testing::expectGolden(actual, golden);
 }
 
-INSTANTIATE_TEST_SUITE_P(Golden, BadInputs, ::testing::ValuesIn(badInputs()), [](const auto& info) {
-    std::string name = info.param;
-    std::replace_if(
-        name.begin(), name.end(),
-        [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); }, '_');
-    return name;
-});
+INSTANTIATE_TEST_SUITE_P(Golden, BadInputs, ::testing::ValuesIn(badInputs()),
+                         [](const auto& info) { return memx::testing::testNameOf(info.param); });
 
 TEST(BadInputsSuite, HasAtLeastTwelveDistinctInputs) {
     EXPECT_GE(badInputs().size(), 12u);
