@@ -293,6 +293,8 @@ HerdSolution HerdValueSolver::solve(const HerdChoices& choices) {
 // stays: S8 for two threads of `r = *x; *y = r;` (docs/oota.md says where this is exact).
 std::uint32_t HerdValueSolver::nameOf(std::uint32_t root) const {
     std::uint32_t best = 0;
+    std::uint32_t first = 0;  // for structures built without herd's numbers (unit tests)
+    bool seen = false;
     const Candidate& c = choices_->candidate;
     auto number = [&](std::uint32_t e) { return e < herdNumber_.size() ? herdNumber_[e] : 0; };
     for (std::uint32_t e = 0; e < es_.events.size(); ++e) {
@@ -302,6 +304,8 @@ std::uint32_t HerdValueSolver::nameOf(std::uint32_t root) const {
         const model::SymEvent& ev = es_.events[e];
         if (isRead(ev) && findConst(e) == root) {
             best = std::max(best, number(e));
+            first = seen ? first : e;
+            seen = true;
         } else if (isWrite(ev) && !isRead(ev)) {
             const model::SymNode& v = es_.nodes[ev.value];
             if (v.op == SymOp::ReadValue && c.executed[v.event] && findConst(v.event) == root) {
@@ -309,7 +313,7 @@ std::uint32_t HerdValueSolver::nameOf(std::uint32_t root) const {
             }
         }
     }
-    return best;
+    return best != 0 ? best : first + 1;
 }
 
 void HerdValueSolver::fill(Candidate& candidate) {
