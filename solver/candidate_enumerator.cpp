@@ -6,6 +6,7 @@
 
 #include "solver/candidate_encoding.hpp"
 #include "solver/explicit_enumerator.hpp"
+#include "solver/herd_values.hpp"
 #include "solver/used_choices.hpp"
 #include "solver/z3_session.hpp"
 
@@ -88,7 +89,37 @@ public:
                 pin(var, evalBool(m_, var));
             }
         }
+        if (enc_.valuesMayBeUndetermined()) {
+            // herd forks at each branch reached (docs/oota.md): where a cycle leaves the
+            // condition's value open, each side is a candidate of its own.
+            const auto zero = ctx.bv_val(0, 64);
+            for (const model::Branch& b : es.branches) {
+                if (evalValue(m_, enc_.value(b.guard)) != 0) {
+                    z3::expr taken = enc_.value(b.taken) != zero;
+                    pin(taken, evalBool(m_, taken));
+                }
+            }
+        }
         return z3::mk_and(lits);
+    }
+
+    // The side of each branch in this model (EventStructure::branches).
+    std::vector<bool> branchSides() {
+        std::vector<bool> sides;
+        for (const model::Branch& b : enc_.events().branches) {
+            sides.push_back(evalValue(m_, enc_.value(b.taken)) != 0);
+        }
+        return sides;
+    }
+
+    std::vector<std::int64_t> choiceValues() {
+        std::vector<std::int64_t> values(enc_.events().choiceCount, 0);
+        for (const auto& [k, var] : enc_.freeChoices()) {
+            if (k >= 0 && static_cast<std::size_t>(k) < values.size()) {
+                values[static_cast<std::size_t>(k)] = evalBool(m_, var) ? 1 : 0;
+            }
+        }
+        return values;
     }
 
 private:
@@ -195,6 +226,7 @@ EnumerationStats enumerateCandidatesWithZ3(const model::EventStructure& events,
         incremental.emplace(session);
     }
     EnumerationStats stats;
+    std::optional<HerdValueSolver> herdValues;
     CancelWatcher watcher(session, cancel);
     auto armTimeout = [&]() {
         if (cancel && cancel->load()) {
@@ -234,7 +266,27 @@ EnumerationStats enumerateCandidatesWithZ3(const model::EventStructure& events,
         Candidate candidate = reader.read();
         z3::expr choices = reader.choiceLiterals(candidate);
         bool determined = true;
-        if (enc.valuesMayBeUndetermined()) {
+        bool contradiction = false;
+        if (enc.valuesMayBeUndetermined() && !events.byteGranular()) {
+            // herd's own solving decides what the cycle leaves open (docs/oota.md).
+            if (!herdValues) {
+                herdValues.emplace(events);
+            }
+            const auto sides = reader.branchSides();
+            const auto choiceValues = reader.choiceValues();
+            HerdChoices herdChoices{candidate, choiceValues, sides};
+            switch (herdValues->solve(herdChoices)) {
+                case HerdSolution::Solved:
+                    herdValues->fill(candidate);
+                    break;
+                case HerdSolution::Unsolved:
+                    determined = false;
+                    break;
+                case HerdSolution::Contradiction:
+                    contradiction = true;  // cannot happen: Z3's values solve the equations
+                    break;
+            }
+        } else if (enc.valuesMayBeUndetermined()) {
             if (!armTimeout()) {
                 stats.timedOut = true;
                 break;
@@ -247,6 +299,9 @@ EnumerationStats enumerateCandidatesWithZ3(const model::EventStructure& events,
             determined = d == CheckResult::Sat;
         }
         session.add(!choices);
+        if (contradiction) {
+            continue;
+        }
         if (!determined) {
             ++stats.undetermined;
             continue;

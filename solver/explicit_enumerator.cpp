@@ -8,6 +8,7 @@
 
 #include "model/events/symbolic_values.hpp"
 #include "solver/coherence_pruning.hpp"
+#include "solver/herd_values.hpp"
 #include "solver/used_choices.hpp"
 
 namespace memx::solver {
@@ -172,6 +173,12 @@ private:
         }
         for (const auto& [guard, fact] : es_.assumptions) {
             if (!known(guard) || !known(fact)) {
+                return false;
+            }
+        }
+        // herd forks at a branch: the search must know its side before the leaf.
+        for (const model::Branch& b : es_.branches) {
+            if (!known(b.guard) || !known(b.taken)) {
                 return false;
             }
         }
@@ -686,6 +693,7 @@ private:
     }
 
     void leaf() {
+        bool open = false;
         if (!lazy_.empty()) {
             switch (resolveLazyReads()) {
                 case CycleOutcome::None:
@@ -693,8 +701,8 @@ private:
                 case CycleOutcome::NoSolution:
                     return;  // v = v + c with c != 0: the solver has no such candidate
                 case CycleOutcome::AnyValue:
-                    countUndetermined();
-                    return;
+                    open = true;  // v = v: herd's solving decides (docs/oota.md)
+                    break;
             }
         }
         for (const auto& [guard, fact] : es_.assumptions) {
@@ -722,6 +730,26 @@ private:
         for (const auto& [thread, regs] : es_.finalRegisters) {
             for (const auto& [name, node] : regs) {
                 c.registers[thread][name] = eval(node);
+            }
+        }
+        if (open) {
+            if (!herdValues_) {
+                herdValues_.emplace(es_);
+            }
+            std::vector<bool> sides;
+            for (const model::Branch& b : es_.branches) {
+                sides.push_back(eval(b.taken) != 0);
+            }
+            HerdChoices choices{c, choice_, sides};
+            switch (herdValues_->solve(choices)) {
+                case HerdSolution::Solved:
+                    herdValues_->fill(c);
+                    break;
+                case HerdSolution::Unsolved:
+                    countUndetermined();
+                    return;
+                case HerdSolution::Contradiction:
+                    return;
             }
         }
         c.finalWrite.resize(es_.locations.locations.size());
@@ -849,6 +877,7 @@ private:
     std::map<int, std::vector<std::uint32_t>> threadReads_;
     std::map<int, std::vector<std::uint32_t>> threadWrites_;
 
+    std::optional<HerdValueSolver> herdValues_;
     EnumerationStats stats_;
     bool stop_ = false;
 };

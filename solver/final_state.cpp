@@ -10,10 +10,19 @@
 namespace memx::solver {
 
 std::string StateValue::text() const {
+    if (variable != 0) {
+        return "S" + std::to_string(variable);
+    }
     return symbol.empty() ? std::to_string(value) : symbol;
 }
 
 bool StateValue::operator<(const StateValue& o) const {
+    if ((variable != 0) != (o.variable != 0)) {
+        return variable != 0;  // herd's Var before Val
+    }
+    if (variable != 0) {
+        return variable < o.variable;
+    }
     bool sym = !symbol.empty();
     bool osym = !o.symbol.empty();
     if (sym != osym) {
@@ -122,6 +131,12 @@ StateValue FinalStateReader::valueOf(const litmus::LocationRef& ref) const {
         if (t != candidate_.registers.end()) {
             auto r = t->second.find(ref.name);
             if (r != t->second.end()) {
+                if (auto s = candidate_.symbolicRegisters.find(*ref.thread);
+                    s != candidate_.symbolicRegisters.end() && s->second.count(ref.name)) {
+                    StateValue open;
+                    open.variable = s->second.at(ref.name);
+                    return open;
+                }
                 return named(r->second);
             }
         }
@@ -142,10 +157,19 @@ StateValue FinalStateReader::valueOf(const litmus::LocationRef& ref) const {
     for (std::size_t l = 0; l < locs.size(); ++l) {
         if (locs[l].name == ref.name && l < candidate_.finalWrite.size() &&
             candidate_.finalWrite[l]) {
-            return named(candidate_.values[*candidate_.finalWrite[l]]);
+            return eventValue(*candidate_.finalWrite[l]);
         }
     }
     return named(0);
+}
+
+StateValue FinalStateReader::eventValue(std::uint32_t event) const {
+    if (const std::uint32_t variable = candidate_.symbolicOf(event); variable != 0) {
+        StateValue open;
+        open.variable = variable;
+        return open;
+    }
+    return named(candidate_.values[event]);
 }
 
 // Byte-granular tests: an element's final value is composed from its bytes' final writes, in
@@ -192,18 +216,19 @@ FinalState FinalStateReader::state(const std::vector<litmus::LocationRef>& displ
     return s;
 }
 
+// herd compares values as it prints them: an open value (S<n>) equals only itself.
 bool FinalStateReader::holds(const litmus::PropAtom& atom) const {
-    std::int64_t lhs = valueOf(atom.lhs).value;
-    std::int64_t rhs = 0;
+    const StateValue lhs = valueOf(atom.lhs);
+    StateValue rhs;
     switch (atom.rhs.kind) {
         case litmus::CondValue::Kind::Int:
-            rhs = atom.rhs.value;
+            rhs.value = atom.rhs.value;
             break;
         case litmus::CondValue::Kind::Address:
-            rhs = addressOf(atom.rhs.symbol);
+            rhs.value = addressOf(atom.rhs.symbol);
             break;
         case litmus::CondValue::Kind::Location:
-            rhs = valueOf(atom.rhs.location).value;
+            rhs = valueOf(atom.rhs.location);
             break;
     }
     return (lhs == rhs) != atom.negated;

@@ -18,9 +18,14 @@ namespace memx::solver {
 struct StateValue {
     std::int64_t value = 0;
     std::string symbol;  // non-empty for an address
+    // herd's variable n of a value a dependency cycle leaves open, printed S<n> (0: none).
+    std::uint32_t variable = 0;
     std::string text() const;
-    bool operator==(const StateValue& o) const { return value == o.value; }
-    // herd: integers before symbols, integers numerically, symbols by name.
+    bool operator==(const StateValue& o) const {
+        return variable == o.variable && (variable != 0 || value == o.value);
+    }
+    // herd: variables first (by number), then integers, then symbols; integers numerically,
+    // symbols by name.
     bool operator<(const StateValue& o) const;
 };
 
@@ -60,6 +65,7 @@ public:
 
 private:
     StateValue named(std::int64_t value) const;
+    StateValue eventValue(std::uint32_t event) const;
     std::int64_t addressOf(const std::string& symbol) const;
     std::int64_t elementValue(const litmus::LocationRef& ref) const;
 

@@ -205,6 +205,15 @@ struct Wait {
     SourceRange range;  // the loop statement
 };
 
+// A branch whose condition depends on values read (an `if`, or one test of a loop's
+// condition): herd7 forks there (its choiceT), so that an execution is one side of every such
+// branch it reaches. Where a dependency cycle leaves values open, both sides can stand with the
+// same reads-from, as two candidates (docs/oota.md); elsewhere rf decides the side.
+struct Branch {
+    SymId taken = 0;  // the condition's truth, 0 or 1
+    SymId guard = 0;  // the branch is reached iff this is non-zero
+};
+
 struct EventStructure {
     LocationTable locations;
     std::vector<SymNode> nodes;    // node 0 is Const 0, node 1 is Const 1
@@ -229,6 +238,17 @@ struct EventStructure {
     std::vector<DivisionSite> divisions;
     std::vector<LoopCut> loopCuts;
     std::vector<Wait> waits;
+    std::vector<Branch> branches;
+    // Per event: herd7's number for the variable of a read's value, or for the register read
+    // that gives a write its value (0: none). herd prints an out-of-thin-air value as S<n>
+    // (solver/herd_values.hpp, docs/oota.md).
+    std::vector<std::uint32_t> herdVariables;
+    void setHerdVariable(std::uint32_t event, std::uint32_t number) {
+        if (herdVariables.size() <= event) {
+            herdVariables.resize(event + 1, 0);
+        }
+        herdVariables[event] = number;
+    }
     static constexpr std::uint32_t kNoGroup = 0xffffffffu;
     bool byteGranular() const { return locations.byteGranular; }
 

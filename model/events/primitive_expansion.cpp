@@ -193,6 +193,7 @@ std::optional<Value> ThreadBuilder::runOp(CallFrame& f, const PrimOp& op) {
             }
             std::uint32_t w =
                 addEvent(EventKind::Write, std::move(*sets), *address, v->id, guard_, name, f.loc);
+            ctx_.es.setHerdVariable(w, v->herdVar);
             addEdges(ctx_.es.data, v->deps, w);
             return Value{};
         }

@@ -184,6 +184,7 @@ bool ThreadBuilder::assign(const AssignStmt& s, const Loc& loc) {
     }
     std::uint32_t w =
         addEvent(EventKind::Write, {"W"}, *address, v->id, guard_, "plain write", loc);
+    ctx_.es.setHerdVariable(w, v->herdVar);
     addEdges(ctx_.es.data, v->deps, w);
     return true;
 }
@@ -194,8 +195,12 @@ bool ThreadBuilder::execIf(const IfStmt& s) {
         return false;
     }
     const SymId taken = truthOf(cond->id);
+    countHerdCondition(*cond, taken);
     const SymId outerGuard = guard_;
     const auto outerCtrl = ctrlSources_;
+    if (!foldedValue(taken)) {
+        ctx_.es.branches.push_back({taken, outerGuard});
+    }
     const auto registersBefore = registers_;
     const auto paramsBefore = params_;
     ctrlSources_.insert(cond->deps.begin(), cond->deps.end());
@@ -356,6 +361,7 @@ bool ThreadBuilder::execLoop(const WhileStmt& s, const Loc& loc) {
                 break;
             }
             const SymId taken = truthOf(cond->id);
+            countHerdCondition(*cond, taken);
             const auto known = foldedValue(taken);
             decidedByConstants = decidedByConstants && known.has_value();
             if (!known || *known == 0) {
@@ -366,6 +372,7 @@ bool ThreadBuilder::execLoop(const WhileStmt& s, const Loc& loc) {
                 break;
             }
             if (!known) {
+                ctx_.es.branches.push_back({taken, guard_});
                 guard_ = guardAnd(guard_, taken);
             }
             ctrlSources_.insert(cond->deps.begin(), cond->deps.end());
@@ -524,7 +531,9 @@ std::optional<Value> ThreadBuilder::eval(const Expr& e) {
 
 std::optional<Value> ThreadBuilder::evalIdent(const Ident& id, const Loc& loc) {
     if (auto it = registers_.find(id.name); it != registers_.end()) {
-        return it->second;
+        Value v = it->second;
+        v.herdVar = ++ctx_.herdVariables;  // herd reads the register: a variable of its own
+        return v;
     }
     if (auto it = ctx_.locationIndex.find(id.name); it != ctx_.locationIndex.end()) {
         // A shared location named directly stands for its address, as in the init block.
@@ -537,7 +546,7 @@ std::optional<Value> ThreadBuilder::evalIdent(const Ident& id, const Loc& loc) {
     if (registerNames_.count(id.name) || id.name == "true" || id.name == "false") {
         // Read before any assignment (even in its own initialiser): herd's registers start at 0.
         // herd7 has no `true`/`false` in thread code: they are such registers (checks.cpp).
-        return Value{0, {}, {}};
+        return Value{0, {}, {}, ++ctx_.herdVariables};
     }
     fail(loc, "'" + id.name + "' is neither a register of P" + std::to_string(thread_.id) +
                   " nor a declared location");
@@ -568,11 +577,16 @@ std::optional<Value> ThreadBuilder::evalUnary(const Unary& u, const Loc& loc) {
         case UnaryOp::Deref:
             return plainLoad(*v, loc);
         case UnaryOp::Neg:
-            return Value{node(SymOp::Neg, {v->id}), v->deps, {}};
+            return Value{
+                node(SymOp::Neg, {v->id}), v->deps, {}, v->herdVar != 0 ? ++ctx_.herdVariables : 0};
         case UnaryOp::Not:
-            return Value{node(SymOp::Not, {v->id}), v->deps, {}};
+            return Value{
+                node(SymOp::Not, {v->id}), v->deps, {}, v->herdVar != 0 ? ++ctx_.herdVariables : 0};
         case UnaryOp::BitNot:
-            return Value{node(SymOp::BitNot, {v->id}), v->deps, {}};
+            return Value{node(SymOp::BitNot, {v->id}),
+                         v->deps,
+                         {},
+                         v->herdVar != 0 ? ++ctx_.herdVariables : 0};
         case UnaryOp::AddrOf:
             break;
     }
@@ -602,11 +616,33 @@ std::optional<Value> ThreadBuilder::evalBinary(const Binary& b, const Loc& loc) 
     }
     Value out{node(ops.at(b.op), {lhs->id, rhs->id}), lhs->deps, {}};
     out.deps.insert(rhs->deps.begin(), rhs->deps.end());
+    out.herdVar = herdOperatorVariable(b.op, *lhs, *rhs);
     if (b.op == BinaryOp::Div || b.op == BinaryOp::Mod) {
         // The solver checks each division against a zero divisor (solver/division_check.hpp).
         ctx_.es.divisions.push_back({rhs->id, guard_, loc.range});
     }
     return out;
+}
+
+// herd's operator on values (its M.op): a constant when both operands are (a literal, or
+// computed from literals), the other operand when one is the constant 0 of `+` or `|` (herd's
+// add and or), else a fresh variable with an equation.
+std::uint32_t ThreadBuilder::herdOperatorVariable(BinaryOp op, const Value& lhs, const Value& rhs) {
+    if (lhs.herdVar == 0 && rhs.herdVar == 0) {
+        return 0;
+    }
+    if (op == BinaryOp::Add || op == BinaryOp::BitOr) {
+        auto isZero = [&](const Value& v) {
+            return v.herdVar == 0 && literalValue(ctx_.es, v.id) == std::optional<std::int64_t>(0);
+        };
+        if (isZero(lhs)) {
+            return rhs.herdVar;
+        }
+        if (isZero(rhs)) {
+            return lhs.herdVar;
+        }
+    }
+    return ++ctx_.herdVariables;
 }
 
 std::optional<Value> ThreadBuilder::evalTernary(const Ternary& t, const Loc& loc) {
@@ -672,7 +708,9 @@ Value ThreadBuilder::readValueOf(std::uint32_t event) {
     n.event = event;
     SymId id = ctx_.es.add(std::move(n));
     ctx_.es.events[event].value = id;
-    return {id, {event}, loadedPointee(event)};
+    const std::uint32_t herdVar = ++ctx_.herdVariables;
+    ctx_.es.setHerdVariable(event, herdVar);
+    return {id, {event}, loadedPointee(event), herdVar};
 }
 
 Value ThreadBuilder::plainLoad(const Value& address, const Loc& loc) {
@@ -723,6 +761,13 @@ SymId ThreadBuilder::guardAnd(SymId guard, SymId cond) {
         }
     }
     return guard == 1 ? cond : node(SymOp::LogAnd, {guard, cond});
+}
+
+// herd tests a condition that is not a comparison as `c != 0`: one more variable.
+void ThreadBuilder::countHerdCondition(const Value& cond, SymId taken) {
+    if (cond.herdVar != 0 && taken != cond.id) {
+        ++ctx_.herdVariables;
+    }
 }
 
 SymId ThreadBuilder::truthOf(SymId v) {

@@ -44,6 +44,8 @@ struct BuildContext {
     std::vector<EventPair> copies;
     // The value of each node that depends on no read (loop conditions; see execLoop).
     std::optional<ConstantFolder> constants;
+    // herd7's count of the variables its semantics has made so far, thread after thread.
+    std::uint32_t herdVariables = 0;
 };
 
 // A symbolic value and the read events it was computed from; in byte-granular tests also
@@ -52,6 +54,9 @@ struct Value {
     SymId id = 0;
     std::set<std::uint32_t> deps;
     std::optional<PointeeType> pointee;
+    // herd7's variable for this value, when its semantics makes one here (a register read, a
+    // memory read, an operator on unknown operands): EventStructure::herdVariables.
+    std::uint32_t herdVar = 0;
 };
 
 class ThreadBuilder {
@@ -126,6 +131,8 @@ private:
     SymId node(SymOp op, std::vector<SymId> operands);
     SymId guardAnd(SymId guard, SymId cond);
     SymId truthOf(SymId v);  // v as a 0/1 value (comparisons are already 0/1)
+    void countHerdCondition(const Value& cond, SymId taken);
+    std::uint32_t herdOperatorVariable(litmus::BinaryOp op, const Value& lhs, const Value& rhs);
     SymId newChoice(SymId guard);
     bool fail(const litmus::Loc& loc, const std::string& message);
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
+#include <map>
 #include <optional>
 #include <set>
 #include <stdexcept>
@@ -258,6 +260,27 @@ private:
     // an event's guard stays unknown, try it both running and not. Whatever stays unknown
     // after that is undetermined.
     void solve(std::vector<Requirement>& assumed) {
+        if (assumed.empty()) {
+            // rf alone, and the addresses rf equates (herd unifies them too): where a read
+            // stays open after that, herd's rule decides, not what guards would require.
+            for (bool progress = true; progress;) {
+                progress = propagate();
+                for (std::size_t i = 0; i < reads_.size(); ++i) {
+                    if (rf_[i] >= 0) {
+                        const SymEvent& we = es_.events[static_cast<std::size_t>(rf_[i])];
+                        progress = equate(es_.events[reads_[i]].address, we.address) || progress;
+                    }
+                }
+            }
+            for (std::size_t i = 0; i < reads_.size(); ++i) {
+                if (rf_[i] >= 0 && !eval_.readValue(reads_[i]) && !es_.byteGranular()) {
+                    if (check() != Verdict::Broken) {
+                        openCandidates(0);
+                    }
+                    return;
+                }
+            }
+        }
         bool progress = true;
         while (progress) {
             progress = propagate();
@@ -455,9 +478,189 @@ private:
             }
         }
         if (!determined) {
-            ++stats_.undetermined;
+            openCandidates(0);
             return;
         }
+        emit(c, {});
+    }
+
+    // herd7's rule for values rf leaves open (docs/oota.md), stated on its own: herd forks at
+    // every branch it reaches, so each side whose condition rf does not decide is tried, with
+    // the condition taken as that side; what stays open must be a class of reads each of which
+    // copies the value of another read of the class (`*y = r` with r read, `r + 0`, `r | 0`).
+    // Such a class is kept as one symbolic value; anything else open is an unsolved equation,
+    // and herd drops the candidate.
+    void openCandidates(std::size_t firstBranch) {
+        while (propagate()) {
+        }
+        for (std::size_t b = firstBranch; b < es_.branches.size(); ++b) {
+            const model::Branch& branch = es_.branches[b];
+            if (!isNonZero(eval_.value(branch.guard)) || eval_.value(branch.taken)) {
+                continue;
+            }
+            auto known = eval_.readValues();
+            for (std::int64_t side : {1, 0}) {
+                eval_.setForced(branch.taken, side);
+                forcedSides_.emplace_back(b, side);
+                openCandidates(b + 1);
+                forcedSides_.pop_back();
+                eval_.setForced(branch.taken, std::nullopt);
+                eval_.restoreReadValues(known);
+            }
+            return;
+        }
+        openCandidate();
+    }
+
+    // The read whose value `node` copies (herd makes no equation for `r + 0` or `r | 0`).
+    std::optional<std::uint32_t> copiedRead(SymId node) {
+        const SymNode& n = es_.nodes[node];
+        if (n.op == model::SymOp::ReadValue) {
+            return n.event;
+        }
+        if ((n.op == model::SymOp::Add || n.op == model::SymOp::BitOr) && n.operands.size() == 2) {
+            for (int side = 0; side < 2; ++side) {
+                const SymId zero = n.operands[static_cast<std::size_t>(side)];
+                if (!dependsOnRead(zero) && eval_.value(zero) == std::optional<std::int64_t>(0)) {
+                    return copiedRead(n.operands[static_cast<std::size_t>(1 - side)]);
+                }
+            }
+        }
+        return std::nullopt;
+    }
+
+    bool dependsOnRead(SymId node) {
+        const SymNode& n = es_.nodes[node];
+        return n.op == model::SymOp::ReadValue ||
+               std::any_of(n.operands.begin(), n.operands.end(),
+                           [&](SymId o) { return dependsOnRead(o); });
+    }
+
+    void openCandidate() {
+        const std::size_t n = es_.events.size();
+        auto undetermined = [&]() { ++stats_.undetermined; };
+        // Each side taken must be the condition's value, computed (herd's `c := 1`).
+        for (const auto& [b, side] : forcedSides_) {
+            auto real = eval_.computed(es_.branches[b].taken);
+            if (!real) {
+                return undetermined();
+            }
+            if ((*real != 0) != (side != 0)) {
+                return;
+            }
+        }
+        // Classes of open reads joined by copies.
+        std::vector<std::uint32_t> cls(n);
+        for (std::uint32_t e = 0; e < n; ++e) {
+            cls[e] = e;
+        }
+        std::function<std::uint32_t(std::uint32_t)> root = [&](std::uint32_t e) {
+            return cls[e] == e ? e : root(cls[e]);
+        };
+        std::vector<bool> open(n, false);
+        for (std::size_t i = 0; i < reads_.size(); ++i) {
+            open[reads_[i]] = rf_[i] >= 0 && !eval_.readValue(reads_[i]);
+        }
+        for (std::size_t i = 0; i < reads_.size(); ++i) {
+            if (!open[reads_[i]]) {
+                continue;
+            }
+            auto copied = copiedRead(es_.events[static_cast<std::size_t>(rf_[i])].value);
+            if (!copied || !open[*copied]) {
+                return undetermined();
+            }
+            cls[root(reads_[i])] = root(*copied);
+        }
+        // herd's name for a class (docs/oota.md): the highest of its variables.
+        std::map<std::uint32_t, std::uint32_t> names;
+        auto number = [&](std::uint32_t e) {
+            return e < es_.herdVariables.size() ? es_.herdVariables[e] : 0;
+        };
+        solver::Candidate c;
+        c.executed.resize(n);
+        c.rfSource.resize(n);
+        c.values.resize(n);
+        c.addresses.resize(n);
+        c.symbolic.assign(n, 0);
+        c.finalWrite.resize(es_.locations.cellCount());
+        for (std::uint32_t e = 0; e < n; ++e) {
+            const SymEvent& ev = es_.events[e];
+            auto guard = eval_.value(ev.guard);
+            if (!guard) {
+                return undetermined();
+            }
+            c.executed[e] = *guard != 0;
+            if (!c.executed[e] || ev.kind == EventKind::Fence) {
+                continue;
+            }
+            auto address = eval_.value(ev.address);
+            if (!address) {
+                return undetermined();
+            }
+            c.addresses[e] = *address;
+            if (auto v = eval_.value(ev.value)) {
+                c.values[e] = *v;
+                continue;
+            }
+            auto copied = copiedRead(ev.value);
+            if (!copied || !open[*copied]) {
+                return undetermined();
+            }
+            std::uint32_t& name = names[root(*copied)];
+            name = std::max({name, number(e), number(*copied)});
+        }
+        // A structure built without herd's numbers (unit tests): one more than the class's
+        // first read.
+        for (std::uint32_t e = 0; e < n; ++e) {
+            if (open[e] && names.count(root(e)) && names[root(e)] == 0) {
+                names[root(e)] = e + 1;
+            }
+        }
+        for (std::uint32_t e = 0; e < n; ++e) {
+            if (c.executed[e] && es_.events[e].kind != EventKind::Fence &&
+                !eval_.value(es_.events[e].value)) {
+                c.symbolic[e] = names[root(*copiedRead(es_.events[e].value))];
+            }
+        }
+        for (std::size_t i = 0; i < reads_.size(); ++i) {
+            if (rf_[i] >= 0) {
+                c.rfSource[reads_[i]] = static_cast<std::uint32_t>(rf_[i]);
+            }
+        }
+        for (const auto& [thread, registers] : es_.finalRegisters) {
+            for (const auto& [name, node] : registers) {
+                auto v = eval_.value(node);
+                c.registers[thread][name] = v.value_or(0);
+                if (v) {
+                    continue;
+                }
+                auto copied = copiedRead(node);
+                if (!copied || !open[*copied]) {
+                    return undetermined();
+                }
+                c.symbolicRegisters[thread][name] = names[root(*copied)];
+            }
+        }
+        for (const auto& [guard, fact] : es_.assumptions) {
+            auto g = eval_.value(guard);
+            auto f = eval_.value(fact);
+            if (!g || (*g != 0 && !f)) {
+                return undetermined();
+            }
+            if (*g != 0 && *f == 0) {
+                return;
+            }
+        }
+        std::vector<std::int64_t> sides;
+        for (const auto& [b, side] : forcedSides_) {
+            sides.push_back(static_cast<std::int64_t>(b));
+            sides.push_back(side);
+        }
+        emit(c, sides);
+    }
+
+    void emit(solver::Candidate& c, const std::vector<std::int64_t>& sides) {
+        const std::size_t n = es_.events.size();
         std::vector<std::int64_t> key;
         for (std::uint32_t e = 0; e < n; ++e) {
             key.push_back(c.executed[e] ? 1 : 0);
@@ -467,6 +670,8 @@ private:
             key.push_back(k);
             key.push_back(v ? 1 : 0);
         }
+        key.push_back(-2);  // the sides of the branches a cycle leaves open
+        key.insert(key.end(), sides.begin(), sides.end());
         chooseFinals(c, 0, key);
     }
 
@@ -619,6 +824,7 @@ private:
     std::vector<std::int64_t> readIndex_;              // per event: index into reads_, or -1
     std::vector<std::uint32_t> observedCells_;         // cells of the observed locations
     std::set<std::vector<std::int64_t>> seen_;         // candidate identities emitted
+    std::vector<std::pair<std::size_t, std::int64_t>> forcedSides_;  // (branch, side) tried
     BruteForceStats stats_;
 };
 

@@ -84,7 +84,25 @@ void PartialEvaluator::setChoice(std::uint32_t k, std::optional<bool> value) {
     }
 }
 
+void PartialEvaluator::setForced(model::SymId node, std::optional<std::int64_t> value) {
+    forced_.resize(events_.nodes.size());
+    forced_.at(node) = value;
+    ++generation_;
+}
+
+void PartialEvaluator::clearForced() {
+    forced_.clear();
+    ++generation_;
+}
+
+std::optional<std::int64_t> PartialEvaluator::computed(model::SymId node) {
+    return compute(node);
+}
+
 std::optional<std::int64_t> PartialEvaluator::value(model::SymId node) {
+    if (node < forced_.size() && forced_[node]) {
+        return forced_[node];
+    }
     if (cachedAt_.at(node) != generation_) {
         cache_[node] = compute(node);
         cachedAt_[node] = generation_;

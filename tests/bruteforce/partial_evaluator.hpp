@@ -34,13 +34,20 @@ public:
 
     std::optional<std::int64_t> value(model::SymId node);
 
+    // A node whose value is fixed from outside (the side taken at a branch, which herd7 forks
+    // on): value() gives it, whatever its operands; computed() still computes it from them.
+    void setForced(model::SymId node, std::optional<std::int64_t> value);
+    void clearForced();
+    std::optional<std::int64_t> computed(model::SymId node);
+
 private:
     std::optional<std::int64_t> compute(model::SymId node);
 
     const model::EventStructure& events_;
-    std::vector<std::optional<std::int64_t>> reads_;  // per event
-    std::vector<std::optional<bool>> choices_;        // per choice number
-    std::vector<std::optional<std::int64_t>> cache_;  // per node
+    std::vector<std::optional<std::int64_t>> reads_;   // per event
+    std::vector<std::optional<bool>> choices_;         // per choice number
+    std::vector<std::optional<std::int64_t>> forced_;  // per node
+    std::vector<std::optional<std::int64_t>> cache_;   // per node
     // cache_[n] is valid when cachedAt_[n] == generation_; changing an input bumps generation_.
     std::vector<std::uint64_t> cachedAt_;  // per node
     std::uint64_t generation_ = 1;

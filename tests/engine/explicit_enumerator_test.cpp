@@ -30,7 +30,8 @@ using testing::loadBufferingWithDataDependencies;
 // events that do not run are whatever the solver's model says, so they are left out).
 using Key =
     std::tuple<std::vector<bool>, std::vector<std::int64_t>, std::vector<std::int64_t>,
-               std::vector<std::int64_t>, std::map<int, std::map<std::string, std::int64_t>>>;
+               std::vector<std::int64_t>, std::map<int, std::map<std::string, std::int64_t>>,
+               std::map<int, std::map<std::string, std::uint32_t>>>;
 
 Key keyOf(const Candidate& c) {
     std::vector<std::int64_t> rf, finals, values;
@@ -38,11 +39,12 @@ Key keyOf(const Candidate& c) {
         rf.push_back(c.rfSource[e] ? static_cast<std::int64_t>(*c.rfSource[e]) : -1);
         values.push_back(c.executed[e] ? c.values[e] : 0);
         values.push_back(c.executed[e] ? c.addresses[e] : 0);
+        values.push_back(c.executed[e] ? c.symbolicOf(static_cast<std::uint32_t>(e)) : 0);
     }
     for (const auto& w : c.finalWrite) {
         finals.push_back(w ? static_cast<std::int64_t>(*w) : -1);
     }
-    return {c.executed, rf, finals, values, c.registers};
+    return {c.executed, rf, finals, values, c.registers, c.symbolicRegisters};
 }
 
 // The candidates, sorted, and how many were dropped as undetermined.
@@ -134,14 +136,46 @@ TEST(ExplicitEnumerator, BranchesComputedAddressesAndChoicesMatch) {
     expectSameCandidates(b.es, "branches and choices");
 }
 
-TEST(ExplicitEnumerator, SelfJustifyingCycleIsUndeterminedAsInTheSolver) {
+TEST(ExplicitEnumerator, SelfJustifyingCycleIsOneSymbolicValueAsInTheSolver) {
     // Load buffering with data dependencies both ways: where each read takes the other
-    // thread's write, v = v, and any value solves it (dropped as undetermined by both).
+    // thread's write, v = v. herd7 keeps that candidate, the two reads sharing one open value
+    // (docs/oota.md); both enumerations propose it so, with the same symbolic values.
     auto lb = loadBufferingWithDataDependencies();
     expectSameCandidates(lb.b.es, "LB with data dependencies");
     auto found = explicitly(lb.b.es, {false, false});
-    EXPECT_EQ(found.keys.size(), 3u);
-    EXPECT_EQ(found.undetermined, 1u);
+    EXPECT_EQ(found.keys.size(), 4u);
+    EXPECT_EQ(found.undetermined, 0u);
+    std::size_t open = 0;
+    for (const Key& k : found.keys) {
+        const auto& values = std::get<3>(k);
+        for (std::size_t i = 2; i < values.size(); i += 3) {
+            open += values[i] != 0;
+        }
+    }
+    EXPECT_EQ(open, 4u);  // both reads and both writes of the cyclic candidate
+}
+
+TEST(ExplicitEnumerator, CycleThroughAnOperatorIsDroppedAsHerdLeavesItsEquation) {
+    // v = v * 1 and v = v - 0: every value solves them, but herd7 keeps the equation (only
+    // `+ 0` and `| 0` are copies to it) and drops the candidate; `+ 0` is kept, open.
+    for (SymOp op : {SymOp::Mul, SymOp::Sub, SymOp::Add}) {
+        HandBuiltEvents b;
+        auto x = b.location("x");
+        auto y = b.location("y");
+        auto r0 = b.read(0, 0, x);
+        const auto k = b.constant(op == SymOp::Mul ? 1 : 0);
+        b.write(0, 1, y, b.op(op, {b.valueOf(r0), k}));
+        auto r1 = b.read(1, 0, y);
+        b.write(1, 1, x, b.valueOf(r1));
+        auto z3 = withZ3(b.es, {false, false});
+        EXPECT_EQ(z3.keys.size(), op == SymOp::Add ? 4u : 3u);
+        EXPECT_EQ(z3.undetermined, op == SymOp::Add ? 0u : 1u);
+        if (explicitEnumerationApplies(b.es)) {
+            auto found = explicitly(b.es, {false, false});
+            EXPECT_EQ(found.keys, z3.keys);
+            EXPECT_EQ(found.undetermined, z3.undetermined);
+        }
+    }
 }
 
 TEST(ExplicitEnumerator, CycleWithoutSolutionIsNoCandidateAsInTheSolver) {
