@@ -178,7 +178,9 @@ bool searchForWitness(const litmus::Program& program, const model::EventStructur
     auto onCandidate = [&](const Candidate& candidate) {
         auto holds = collector.conditionHolds(candidate);
         if (!holds || *holds != wanted) {
-            return true;  // the solver enforced both; the solver-free search, what it could
+            // The solver enforced both, but on a value a cycle leaves open (S<n>, which the
+            // condition compares as herd does); the solver-free search, what it could.
+            return true;
         }
         found = collector.consider(candidate, *holds);
         return !found;
