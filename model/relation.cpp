@@ -106,18 +106,36 @@ Relation Relation::identity(std::size_t universe) {
     return r;
 }
 
+// Calls f(e) for each set bit e of words[from, from + count), in order. The operations below
+// walk bits in place: the cat interpreter builds [S], S * T and acyclicity checks for every
+// execution, and a vector of elements or pairs for each was a tenth of a lock test's
+// evaluation (malloc and free).
+template <typename F>
+void forEachBit(const std::vector<std::uint64_t>& words, std::size_t from, std::size_t count,
+                F&& f) {
+    for (std::size_t k = 0; k < count; ++k) {
+        std::uint64_t w = words[from + k];
+        while (w != 0) {
+            f(k * kBits + static_cast<std::size_t>(std::countr_zero(w)));
+            w &= w - 1;
+        }
+    }
+}
+
 Relation Relation::identityOn(const EventSet& s) {
     Relation r(s.universe());
-    for (EventIndex e : s.elements())
-        r.insert(e, e);
+    forEachBit(s.words(), 0, s.words().size(), [&](std::size_t e) {
+        r.insert(static_cast<EventIndex>(e), static_cast<EventIndex>(e));
+    });
     return r;
 }
 
 Relation Relation::cartesian(const EventSet& a, const EventSet& b) {
     Relation r(a.universe());
-    for (EventIndex e : a.elements())
+    forEachBit(a.words(), 0, a.words().size(), [&](std::size_t e) {
         for (std::size_t k = 0; k < r.stride_; ++k)
             r.w_[e * r.stride_ + k] = b.words()[k];
+    });
     return r;
 }
 
@@ -223,6 +241,18 @@ Relation Relation::inverse() const {
 // Row a of (r ; o) is the union of o's rows for every successor of a in r.
 Relation Relation::compose(const Relation& o) const {
     Relation r(n_);
+    if (stride_ == 1) {  // up to 64 events, most litmus executions: each row is one word
+        for (std::size_t a = 0; a < n_; ++a) {
+            std::uint64_t w = w_[a];
+            std::uint64_t acc = 0;
+            while (w != 0) {
+                acc |= o.w_[static_cast<std::size_t>(std::countr_zero(w))];
+                w &= w - 1;
+            }
+            r.w_[a] = acc;
+        }
+        return r;
+    }
     for (std::size_t a = 0; a < n_; ++a) {
         std::uint64_t* out = &r.w_[a * stride_];
         for (std::size_t k = 0; k < stride_; ++k) {
@@ -242,6 +272,16 @@ Relation Relation::compose(const Relation& o) const {
 // Warshall's algorithm on bit rows: for each pivot k, every row reaching k absorbs row k.
 Relation Relation::transitiveClosure() const {
     Relation r = *this;
+    if (stride_ == 1) {  // one word per row, as in compose
+        for (std::size_t k = 0; k < n_; ++k) {
+            const std::uint64_t kb = std::uint64_t{1} << k;
+            const std::uint64_t rowK = r.w_[k];
+            for (std::size_t a = 0; a < n_; ++a)
+                if ((r.w_[a] & kb) != 0)
+                    r.w_[a] |= rowK;
+        }
+        return r;
+    }
     for (std::size_t k = 0; k < n_; ++k) {
         const std::size_t kw = k / kBits;
         const std::uint64_t kb = std::uint64_t{1} << (k % kBits);
@@ -300,8 +340,8 @@ bool Relation::isIrreflexive() const {
 // Kahn's algorithm: repeatedly remove events with no remaining predecessor.
 bool Relation::isAcyclic() const {
     std::vector<std::uint32_t> indegree(n_, 0);
-    for (auto [a, b] : pairs())
-        ++indegree[b];
+    for (std::size_t a = 0; a < n_; ++a)
+        forEachBit(w_, a * stride_, stride_, [&](std::size_t b) { ++indegree[b]; });
     std::vector<EventIndex> ready;
     for (std::size_t e = 0; e < n_; ++e)
         if (indegree[e] == 0)
