@@ -20,6 +20,22 @@ std::uint64_t tailMask(std::size_t n) {
     return r == 0 ? ~std::uint64_t{0} : (std::uint64_t{1} << r) - 1;
 }
 
+// Calls f(e) for each set bit e of words[from, from + count), in order: the one walk over set
+// bits every operation below uses. [S], S * T and the acyclicity check walk bits in place with
+// it: the cat interpreter builds them for every execution, and a vector of elements or pairs
+// for each was a tenth of a lock test's evaluation (malloc and free).
+template <typename F>
+void forEachBit(const std::vector<std::uint64_t>& words, std::size_t from, std::size_t count,
+                F&& f) {
+    for (std::size_t k = 0; k < count; ++k) {
+        std::uint64_t w = words[from + k];
+        while (w != 0) {
+            f(k * kBits + static_cast<std::size_t>(std::countr_zero(w)));
+            w &= w - 1;
+        }
+    }
+}
+
 }  // namespace
 
 // ---- EventSet ----
@@ -54,13 +70,7 @@ std::size_t EventSet::count() const {
 
 std::vector<EventIndex> EventSet::elements() const {
     std::vector<EventIndex> out;
-    for (std::size_t i = 0; i < w_.size(); ++i) {
-        std::uint64_t w = w_[i];
-        while (w != 0) {
-            out.push_back(static_cast<EventIndex>(i * kBits + std::countr_zero(w)));
-            w &= w - 1;
-        }
-    }
+    forEachBit(w_, 0, w_.size(), [&](std::size_t e) { out.push_back(static_cast<EventIndex>(e)); });
     return out;
 }
 
@@ -104,22 +114,6 @@ Relation Relation::identity(std::size_t universe) {
     for (std::size_t i = 0; i < universe; ++i)
         r.insert(static_cast<EventIndex>(i), static_cast<EventIndex>(i));
     return r;
-}
-
-// Calls f(e) for each set bit e of words[from, from + count), in order. The operations below
-// walk bits in place: the cat interpreter builds [S], S * T and acyclicity checks for every
-// execution, and a vector of elements or pairs for each was a tenth of a lock test's
-// evaluation (malloc and free).
-template <typename F>
-void forEachBit(const std::vector<std::uint64_t>& words, std::size_t from, std::size_t count,
-                F&& f) {
-    for (std::size_t k = 0; k < count; ++k) {
-        std::uint64_t w = words[from + k];
-        while (w != 0) {
-            f(k * kBits + static_cast<std::size_t>(std::countr_zero(w)));
-            w &= w - 1;
-        }
-    }
 }
 
 Relation Relation::identityOn(const EventSet& s) {
@@ -168,14 +162,9 @@ std::size_t Relation::count() const {
 std::vector<std::pair<EventIndex, EventIndex>> Relation::pairs() const {
     std::vector<std::pair<EventIndex, EventIndex>> out;
     for (std::size_t a = 0; a < n_; ++a)
-        for (std::size_t k = 0; k < stride_; ++k) {
-            std::uint64_t w = w_[a * stride_ + k];
-            while (w != 0) {
-                out.emplace_back(static_cast<EventIndex>(a),
-                                 static_cast<EventIndex>(k * kBits + std::countr_zero(w)));
-                w &= w - 1;
-            }
-        }
+        forEachBit(w_, a * stride_, stride_, [&](std::size_t b) {
+            out.emplace_back(static_cast<EventIndex>(a), static_cast<EventIndex>(b));
+        });
     return out;
 }
 
@@ -255,16 +244,11 @@ Relation Relation::compose(const Relation& o) const {
     }
     for (std::size_t a = 0; a < n_; ++a) {
         std::uint64_t* out = &r.w_[a * stride_];
-        for (std::size_t k = 0; k < stride_; ++k) {
-            std::uint64_t w = w_[a * stride_ + k];
-            while (w != 0) {
-                std::size_t b = k * kBits + std::countr_zero(w);
-                w &= w - 1;
-                const std::uint64_t* row = &o.w_[b * stride_];
-                for (std::size_t j = 0; j < stride_; ++j)
-                    out[j] |= row[j];
-            }
-        }
+        forEachBit(w_, a * stride_, stride_, [&](std::size_t b) {
+            const std::uint64_t* row = &o.w_[b * stride_];
+            for (std::size_t j = 0; j < stride_; ++j)
+                out[j] |= row[j];
+        });
     }
     return r;
 }
@@ -351,15 +335,10 @@ bool Relation::isAcyclic() const {
         EventIndex a = ready.back();
         ready.pop_back();
         ++removed;
-        for (std::size_t k = 0; k < stride_; ++k) {
-            std::uint64_t w = w_[a * stride_ + k];
-            while (w != 0) {
-                std::size_t b = k * kBits + std::countr_zero(w);
-                w &= w - 1;
-                if (--indegree[b] == 0)
-                    ready.push_back(static_cast<EventIndex>(b));
-            }
-        }
+        forEachBit(w_, a * stride_, stride_, [&](std::size_t b) {
+            if (--indegree[b] == 0)
+                ready.push_back(static_cast<EventIndex>(b));
+        });
     }
     return removed == n_;
 }
