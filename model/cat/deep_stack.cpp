@@ -17,6 +17,19 @@ constexpr std::size_t kDeepStackBytes = std::size_t{1} << 28;
 
 thread_local bool onDeepStack = false;
 
+const char* readStackFloor(std::size_t reserve) {
+    pthread_attr_t attr;
+    if (pthread_getattr_np(pthread_self(), &attr) != 0)
+        return nullptr;
+    void* low = nullptr;
+    std::size_t size = 0;
+    const bool known = pthread_attr_getstack(&attr, &low, &size) == 0;
+    pthread_attr_destroy(&attr);
+    if (!known || size <= reserve)
+        return nullptr;
+    return static_cast<const char*>(low) + reserve;
+}
+
 class DeepStackWorker {
 public:
     DeepStackWorker() {
@@ -116,16 +129,18 @@ void runOnDeepStack(const std::function<void()>& job) {
 }
 
 const char* stackFloor(std::size_t reserve) {
-    pthread_attr_t attr;
-    if (pthread_getattr_np(pthread_self(), &attr) != 0)
-        return nullptr;
-    void* low = nullptr;
-    std::size_t size = 0;
-    const bool known = pthread_attr_getstack(&attr, &low, &size) == 0;
-    pthread_attr_destroy(&attr);
-    if (!known || size <= reserve)
-        return nullptr;
-    return static_cast<const char*>(low) + reserve;
+    // A thread's stack never moves (a child of fork() keeps its thread's stack where it
+    // was), and reading its extent costs system calls (pthread_getattr_np asks for the
+    // thread's CPU affinity too), once per evaluation before: read it once per thread.
+    thread_local bool cached = false;
+    thread_local std::size_t cachedReserve = 0;
+    thread_local const char* cachedFloor = nullptr;
+    if (!cached || cachedReserve != reserve) {
+        cachedFloor = readStackFloor(reserve);
+        cachedReserve = reserve;
+        cached = true;
+    }
+    return cachedFloor;
 }
 
 }  // namespace memx::cat
