@@ -45,6 +45,9 @@ public:
     // Per statement: evaluated once per candidate rather than once per `with` choice and
     // coherence order (stability.hpp). Filled by loadModel after resolution.
     std::vector<char> stable;
+    // Per statement: the varying global slots it reads (stability.hpp), which decide whether
+    // a varying statement can reuse its result from the previous choice.
+    std::vector<std::vector<std::uint32_t>> varyingReads;
 };
 
 // Herd's name for a tag's event set: the tag with its first letter capitalised ('rmb -> Rmb).

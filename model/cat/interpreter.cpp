@@ -2,6 +2,8 @@
 #include "model/cat/interpreter.hpp"
 
 #include <cstdint>
+#include <type_traits>
+#include <variant>
 
 #include "model/cat/deep_stack.hpp"
 
@@ -63,6 +65,7 @@ void Interpreter::run() {
     done_.assign(m_.statements.size(), 0);
     checkResults_.assign(m_.statements.size(), std::nullopt);
     choices_.assign(m_.statements.size(), std::nullopt);
+    remembered_.assign(m_.statements.size(), Remembered{});
     if (m_.needsNativeCoherence && !g_.relations.count("co")) {
         forEachCoherence([&](const Relation& co) {
             // Each order is an execution of its own: nothing of the previous one's verdict
@@ -121,7 +124,7 @@ bool Interpreter::isStable(std::size_t i) const {
 bool Interpreter::execTopLevel(std::size_t i) {
     const Stmt& s = m_.statements[i];
     if (!isStable(i))
-        return exec(s, nullptr, std::nullopt);
+        return execVarying(i);
     if (s.kind == StmtKind::Check) {
         if (checkResults_[i])
             return record(*checkResults_[i]);
@@ -135,6 +138,103 @@ bool Interpreter::execTopLevel(std::size_t i) {
         return true;
     bool go = exec(s, nullptr, std::nullopt);
     done_[i] = 1;
+    return go;
+}
+
+namespace {
+
+// Values whose equality says all there is to say about them. A function is not one: its body
+// reads names whose values are not part of it.
+bool isPlainData(const Value& v) {
+    return std::visit(
+        [](const auto& x) {
+            using T = std::decay_t<decltype(x)>;
+            return std::is_same_v<T, EmptyValue> ||
+                   std::is_same_v<T, std::shared_ptr<const model::EventSet>> ||
+                   std::is_same_v<T, std::shared_ptr<const model::Relation>> ||
+                   std::is_same_v<T, EventValue> || std::is_same_v<T, PairValue> ||
+                   std::is_same_v<T, TagValue>;
+        },
+        v.v);
+}
+
+// Equality of two plain-data values; the same shared set or relation is the quick case.
+bool samePlainData(const Value& a, const Value& b) {
+    if (a.v.index() != b.v.index())
+        return false;
+    if (auto* r = std::get_if<std::shared_ptr<const model::Relation>>(&a.v)) {
+        const auto& other = std::get<std::shared_ptr<const model::Relation>>(b.v);
+        return *r == other || **r == *other;
+    }
+    if (auto* es = std::get_if<std::shared_ptr<const model::EventSet>>(&a.v)) {
+        const auto& other = std::get<std::shared_ptr<const model::EventSet>>(b.v);
+        return *es == other || **es == *other;
+    }
+    return compareValues(a, b) == 0;
+}
+
+template <class Visit>
+void forEachGlobalBinding(const Stmt& s, Visit visit) {
+    for (const auto& b : s.bindings)
+        for (const auto& ref : b.slots)
+            if (ref.kind == VarRef::Kind::Global)
+                visit(ref.index);
+}
+
+}  // namespace
+
+bool Interpreter::execVarying(std::size_t i) {
+    const Stmt& s = m_.statements[i];
+    const bool computesValues =
+        s.kind == StmtKind::Let || s.kind == StmtKind::LetRec || s.kind == StmtKind::Check;
+    if (!computesValues || i >= m_.varyingReads.size())
+        return exec(s, nullptr, std::nullopt);
+    Remembered& memo = remembered_[i];
+    const std::vector<std::uint32_t>& reads = m_.varyingReads[i];
+    bool same = memo.valid;
+    for (std::size_t k = 0; k < reads.size(); ++k) {
+        const Value& now = globals_[reads[k]];
+        if (!isPlainData(now)) {
+            memo.valid = false;
+            return exec(s, nullptr, std::nullopt);
+        }
+        same = same && samePlainData(now, memo.inputs[k]);
+    }
+    if (opt_.statementCounts)
+        ++(same ? opt_.statementCounts->reused : opt_.statementCounts->evaluated);
+    if (same) {
+        std::size_t k = 0;
+        forEachGlobalBinding(s, [&](std::uint32_t slot) { globals_[slot] = memo.outputs[k++]; });
+        return memo.check ? record(*memo.check) : true;
+    }
+    memo.valid = false;
+    const std::size_t checksBefore = verdict_.checks.size();
+    const bool go = exec(s, nullptr, std::nullopt);
+    memo.check.reset();
+    if (s.kind == StmtKind::Check) {
+        if (verdict_.checks.size() != checksBefore + 1)
+            return go;
+        memo.check = verdict_.checks.back();
+    }
+    memo.inputs.clear();
+    for (std::uint32_t slot : reads)
+        memo.inputs.push_back(globals_[slot]);
+    // A value equal to last time's keeps last time's object, so that the statements reading
+    // it find the same pointer and compare in O(1).
+    std::size_t k = 0;
+    const bool hadOutputs = !memo.outputs.empty();
+    forEachGlobalBinding(s, [&](std::uint32_t slot) {
+        Value& now = globals_[slot];
+        if (hadOutputs && isPlainData(now) && isPlainData(memo.outputs[k]) &&
+            samePlainData(now, memo.outputs[k]))
+            now = memo.outputs[k];
+        else if (hadOutputs)
+            memo.outputs[k] = now;
+        else
+            memo.outputs.push_back(now);
+        ++k;
+    });
+    memo.valid = true;
     return go;
 }
 

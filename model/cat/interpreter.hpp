@@ -29,6 +29,9 @@ private:
     // A top-level statement, or its effect remembered from an earlier choice when it is
     // stable (Model::stable): false when an axiom failed and we stop there.
     bool execTopLevel(std::size_t i);
+    // A varying top-level statement: its result from the last time it ran when the varying
+    // names it reads hold the same values as then, else evaluated (and remembered).
+    bool execVarying(std::size_t i);
     bool isStable(std::size_t i) const;
     // Runs the rest of the statements once per choice of the `with` at statement `i`.
     void forEachChoice(std::size_t i, std::vector<Value> items);
@@ -87,6 +90,17 @@ private:
     std::vector<char> done_;
     std::vector<std::optional<CheckResult>> checkResults_;
     std::vector<std::optional<std::vector<Value>>> choices_;  // `with` statements
+    // Per varying top-level statement, what it produced the last time it ran, and the values
+    // of the varying names it read then (Model::varyingReads). Successive coherence orders
+    // and `with` choices often differ in a few relations only; the statements downstream of
+    // the rest give the same results again.
+    struct Remembered {
+        bool valid = false;
+        std::vector<Value> inputs;
+        std::vector<Value> outputs;  // its global bindings, in binding order
+        std::optional<CheckResult> check;
+    };
+    std::vector<Remembered> remembered_;
     ExecutionVerdict verdict_;
 };
 

@@ -146,7 +146,9 @@ std::shared_ptr<const Model> loadModel(const fs::path& catFile,
     for (const auto& p : model->primitives)
         if (p.kind == PrimitiveKind::Coherence)
             coherenceSlots.push_back(p.slot);
-    model->stable = stableStatements(model->statements, coherenceSlots);
+    StatementDependencies dependencies = statementDependencies(model->statements, coherenceSlots);
+    model->stable = std::move(dependencies.stable);
+    model->varyingReads = std::move(dependencies.varyingReads);
     // Dry run on the empty execution: type errors on every path that does not depend on the
     // events surface now, located, instead of in the middle of a solver run.
     try {

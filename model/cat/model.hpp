@@ -114,6 +114,14 @@ struct EvaluateOptions {
     // first of them is checked (a `with` takes a whole set), so for a location with many
     // writes (k writes: k! orders) this count says how far an unfinished evaluation got.
     std::uint64_t* ordersBuilt = nullptr;
+    // When set, counts the varying statements (let, let rec and checks that read a `with`
+    // choice or the coherence order) that were evaluated, and those whose result from the
+    // previous choice was taken again because what they read had not changed.
+    struct StatementCounts {
+        std::uint64_t evaluated = 0;
+        std::uint64_t reused = 0;
+    };
+    StatementCounts* statementCounts = nullptr;
 };
 
 // Runs the model on one candidate execution `graph` and calls `onExecution` once per complete

@@ -414,6 +414,13 @@ void writeModelBody(Writer& w, const Model& m) {
     for (char c : m.stable) {
         w.u8(c ? 1 : 0);
     }
+    w.count(m.varyingReads.size());
+    for (const auto& reads : m.varyingReads) {
+        w.count(reads.size());
+        for (std::uint32_t slot : reads) {
+            w.u32(slot);
+        }
+    }
 }
 
 void readModelBody(Reader& r, Model& m) {
@@ -437,6 +444,8 @@ void readModelBody(Reader& r, Model& m) {
     m.shown = r.strings();
     m.needsNativeCoherence = r.flag();
     m.stable = r.list<char>([&] { return static_cast<char>(r.flag()); });
+    m.varyingReads = r.list<std::vector<std::uint32_t>>(
+        [&] { return r.list<std::uint32_t>([&] { return r.u32(); }); });
 }
 
 }  // namespace

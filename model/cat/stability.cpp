@@ -53,10 +53,12 @@ std::vector<std::uint32_t> globalsBound(const Stmt& s) {
 
 }  // namespace
 
-std::vector<char> stableStatements(const StmtList& statements,
-                                   const std::vector<std::uint32_t>& varyingSlots) {
+StatementDependencies statementDependencies(const StmtList& statements,
+                                            const std::vector<std::uint32_t>& varyingSlots) {
     SlotSet varying(varyingSlots.begin(), varyingSlots.end());
-    std::vector<char> stable(statements.size(), 0);
+    StatementDependencies out;
+    out.stable.assign(statements.size(), 0);
+    out.varyingReads.resize(statements.size());
     // Names resolve to earlier bindings (or, in a `let rec`, to the group itself), so one
     // pass in order sees every dependency before its users.
     for (std::size_t i = 0; i < statements.size(); ++i) {
@@ -65,14 +67,17 @@ std::vector<char> stableStatements(const StmtList& statements,
         globalsRead(s, reads);
         bool dependsOnChoice = s.kind == StmtKind::Call;
         for (auto slot : reads)
-            dependsOnChoice = dependsOnChoice || varying.count(slot) > 0;
-        stable[i] = dependsOnChoice ? 0 : 1;
+            if (varying.count(slot) > 0) {
+                dependsOnChoice = true;
+                out.varyingReads[i].push_back(slot);
+            }
+        out.stable[i] = dependsOnChoice ? 0 : 1;
         auto bound = globalsBound(s);
         // The chosen value itself varies, whatever the set it is chosen from.
         if (dependsOnChoice || s.kind == StmtKind::WithFrom)
             varying.insert(bound.begin(), bound.end());
     }
-    return stable;
+    return out;
 }
 
 }  // namespace memx::cat

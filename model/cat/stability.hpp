@@ -10,13 +10,22 @@
 
 namespace memx::cat {
 
-// One entry per statement of `statements`: true when the statement's value (its bindings, its
-// check's result, a `with`'s set of choices) cannot depend on a `with` choice or on the
-// coherence order. `varyingSlots` are the global slots that change between choices (the
-// coherence primitives); every `with` variable's slot is added here. The analysis reads the
-// names each statement mentions anywhere (inside function bodies too), so it may call a
-// statement varying that is not, never the reverse. `call` statements are always varying.
-std::vector<char> stableStatements(const StmtList& statements,
-                                   const std::vector<std::uint32_t>& varyingSlots);
+struct StatementDependencies {
+    // One entry per statement: true when the statement's value (its bindings, its check's
+    // result, a `with`'s set of choices) cannot depend on a `with` choice or on the coherence
+    // order. `call` statements are always varying.
+    std::vector<char> stable;
+    // One entry per statement: the varying global slots it reads, in increasing order. A
+    // varying statement gives the same result as last time when these hold the same values
+    // as then and none of them holds a function (whose body may read more).
+    std::vector<std::vector<std::uint32_t>> varyingReads;
+};
+
+// `varyingSlots` are the global slots that change between choices (the coherence
+// primitives); every `with` variable's slot is added here. The analysis reads the names each
+// statement mentions anywhere (inside function bodies too), so it may call a statement
+// varying that is not, never the reverse.
+StatementDependencies statementDependencies(const StmtList& statements,
+                                            const std::vector<std::uint32_t>& varyingSlots);
 
 }  // namespace memx::cat

@@ -73,5 +73,88 @@ TEST(StabilityTest, StableChecksAreReplayedForEveryCoherenceOrder) {
     EXPECT_EQ(flags[1], (std::vector<std::string>{"has-po", "against-po"}));
 }
 
+// Incremental evaluation across choices: a varying statement whose varying inputs hold the
+// same values as for the previous choice takes its previous result again.
+struct ChoiceRun {
+    std::vector<std::vector<std::string>> flags;
+    std::vector<bool> allowed;
+    EvaluateOptions::StatementCounts counts;
+};
+
+ChoiceRun runChoices(const Model& m) {
+    GraphBuilder b;
+    b.init("x");
+    b.write(0, "x", 1);
+    b.write(0, "x", 2);
+    ChoiceRun out;
+    EvaluateOptions options;
+    options.statementCounts = &out.counts;
+    evaluate(m, b.build(), options, [&](const ExecutionVerdict& v) {
+        out.flags.push_back(v.flags);
+        out.allowed.push_back(v.allowed);
+    });
+    return out;
+}
+
+TEST(StabilityTest, AStatementWhoseInputsDidNotChangeIsNotEvaluatedAgain) {
+    // Two coherence orders, times three choices of w. `same` reads w but ignores its value
+    // (w & 0): it is evaluated again for each choice, and gives the same relation, so the
+    // flag on it is reused for the second and third choice of each order.
+    TempFolder dir;
+    auto m = load(dir,
+                  "with w from {po, id, 0}\n"
+                  "let same = (w & 0) | co\n"
+                  "flag ~empty same as same-nonempty\n"
+                  "let differs = w | (co & 0)\n"
+                  "flag ~empty differs & id as differs-id\n");
+    ASSERT_TRUE(m);
+    ChoiceRun run = runChoices(*m);
+    ASSERT_EQ(run.flags.size(), 6U);
+    // Every execution still gets its own verdict: w = id raises differs-id, the others not.
+    int withId = 0;
+    for (const auto& flags : run.flags) {
+        EXPECT_EQ(flags.front(), "same-nonempty");
+        withId += flags.size() == 2 ? 1 : 0;
+    }
+    EXPECT_EQ(withId, 2);
+    // 6 executions x 4 statements = 24, of which 2 x 2 flags reused.
+    EXPECT_EQ(run.counts.reused, 4U);
+    EXPECT_EQ(run.counts.evaluated, 20U);
+}
+
+TEST(StabilityTest, AFunctionReadingAChoiceIsNeverTakenAsUnchanged) {
+    // `f` reads w in its body. Its value (the same closure each time) says nothing of w, so
+    // `d = f(0)` must be evaluated for each choice: d is po for one choice and empty for the
+    // other, and only that choice raises the flag.
+    TempFolder dir;
+    auto m = load(dir,
+                  "with w from {po, 0}\n"
+                  "let f x = x | w\n"
+                  "let d = f(0) | (co & 0)\n"
+                  "flag ~empty d as d-nonempty\n");
+    ASSERT_TRUE(m);
+    ChoiceRun run = runChoices(*m);
+    ASSERT_EQ(run.flags.size(), 4U);  // 2 coherence orders x 2 choices
+    int raised = 0;
+    for (const auto& flags : run.flags)
+        raised += flags.empty() ? 0 : 1;
+    EXPECT_EQ(raised, 2);
+}
+
+TEST(StabilityTest, AReusedAxiomStillRejects) {
+    // `bad` reads only w and fails; the second coherence order reuses the failed check, which
+    // must still reject that execution.
+    TempFolder dir;
+    auto m = load(dir,
+                  "let c = co | 0\n"
+                  "with w from {po}\n"
+                  "acyclic w | w^-1 as bad\n"
+                  "flag ~empty c as has-co\n");
+    ASSERT_TRUE(m);
+    ChoiceRun run = runChoices(*m);
+    EXPECT_EQ(run.allowed, (std::vector<bool>{false, false}));
+    EXPECT_EQ(run.counts.reused, 1U);
+}
+
 }  // namespace
 }  // namespace memx::cat
