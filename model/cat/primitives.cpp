@@ -1,6 +1,7 @@
 // Filling the primitive slots from an execution graph, and native coherence enumeration.
 #include <algorithm>
 #include <map>
+#include <string_view>
 
 #include "model/cat/interpreter.hpp"
 
@@ -34,23 +35,30 @@ model::Relation Interpreter::graphRelation(const std::string& name) const {
         return it->second;
     if (name == "pco")
         return observedCoherence();
-    Relation r(n_);
+    if (name == "id")
+        return Relation::identity(n_);
+    // loc, int and ext: events grouped by location or by thread, each group a block of the
+    // relation. Once per candidate; comparing every pair's location strings was a tenth of
+    // the time of a test with twenty thousand candidates (C-ManfredSpraul-L1G2xchg).
+    const bool byLocation = name == "loc";
+    if (!byLocation && name != "int" && name != "ext")
+        return Relation(n_);
     const auto& ev = g_.events;
-    for (EventIndex a = 0; a < n_; ++a)
-        for (EventIndex b = 0; b < n_; ++b) {
-            bool in = false;
-            if (name == "id")
-                in = a == b;
-            else if (name == "loc")
-                in = !ev[a].location.empty() && ev[a].location == ev[b].location;
-            else if (name == "int")
-                in = ev[a].thread == ev[b].thread;
-            else if (name == "ext")
-                in = ev[a].thread != ev[b].thread;
-            if (in)
-                r.insert(a, b);
+    std::map<std::string_view, EventSet> locations;
+    std::map<int, EventSet> threads;
+    for (EventIndex e = 0; e < n_; ++e) {
+        if (!byLocation) {
+            threads.try_emplace(ev[e].thread, n_).first->second.insert(e);
+        } else if (!ev[e].location.empty()) {
+            locations.try_emplace(ev[e].location, n_).first->second.insert(e);
         }
-    return r;
+    }
+    Relation r(n_);
+    for (const auto& [location, events] : locations)
+        r = r | Relation::cartesian(events, events);
+    for (const auto& [thread, events] : threads)
+        r = r | Relation::cartesian(events, events);
+    return name == "ext" ? r.complement() : r;
 }
 
 void Interpreter::loadPrimitives() {
