@@ -257,9 +257,16 @@ Relation Relation::compose(const Relation& o) const {
 Relation Relation::transitiveClosure() const {
     Relation r = *this;
     if (stride_ == 1) {  // one word per row, as in compose
+        // A pivot that reaches nothing, or that nothing reaches, adds no pair: the relations of
+        // a memory model are sparse, and most pivots are one or the other.
+        std::uint64_t reached = 0;
+        for (std::size_t a = 0; a < n_; ++a)
+            reached |= r.w_[a];
         for (std::size_t k = 0; k < n_; ++k) {
             const std::uint64_t kb = std::uint64_t{1} << k;
             const std::uint64_t rowK = r.w_[k];
+            if (rowK == 0 || (reached & kb) == 0)
+                continue;
             for (std::size_t a = 0; a < n_; ++a)
                 if ((r.w_[a] & kb) != 0)
                     r.w_[a] |= rowK;
@@ -323,6 +330,24 @@ bool Relation::isIrreflexive() const {
 
 // Kahn's algorithm: repeatedly remove events with no remaining predecessor.
 bool Relation::isAcyclic() const {
+    if (stride_ == 1) {
+        // Kahn's algorithm a layer at a time, on words: the events no remaining event reaches
+        // go, until none is left (acyclic) or none can go (a cycle among the rest).
+        std::uint64_t remaining = n_ == kBits ? ~std::uint64_t{0} : (std::uint64_t{1} << n_) - 1;
+        while (remaining != 0) {
+            std::uint64_t reached = 0;
+            std::uint64_t rest = remaining;
+            while (rest != 0) {
+                reached |= w_[static_cast<std::size_t>(std::countr_zero(rest))];
+                rest &= rest - 1;
+            }
+            const std::uint64_t sources = remaining & ~reached;
+            if (sources == 0)
+                return false;
+            remaining &= ~sources;
+        }
+        return true;
+    }
     std::vector<std::uint32_t> indegree(n_, 0);
     for (std::size_t a = 0; a < n_; ++a)
         forEachBit(w_, a * stride_, stride_, [&](std::size_t b) { ++indegree[b]; });
