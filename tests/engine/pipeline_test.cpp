@@ -567,27 +567,41 @@ TEST_F(PipelineTest, AByteGranularWaitBlocksWhenEachByteReadsItsFinalWrite) {
 // explicit search settles nothing early; past its decision limit (32 budgets) the search goes
 // to Z3, which reasons back from the condition. A chain of copies, `exists (y=1)`: 2^12
 // leaves, over the limit that a budget of 16 gives.
-TEST_F(PipelineTest, AVerdictSearchTheCutsCannotNarrowGoesToTheSolver) {
+// A chain of copies x0 -> x1 -> ... -> xn: 2^n leaves. A condition on the last location is
+// known only at a leaf, so the cut search gets one budget of decisions before Z3 takes over;
+// the same question asked of the last register may settle branches early and gets 32.
+std::string copyChain(int n, const std::string& condition) {
     std::string text = "C chain\n{ x0 = 1; }\n";
-    const int n = 12;
     for (int i = 0; i < n; ++i) {
         text += "P" + std::to_string(i) + "(int *x" + std::to_string(i) + ", int *x" +
                 std::to_string(i + 1) + ")\n{\n    int t;\n\n    t = READ_ONCE(*x" +
                 std::to_string(i) + ");\n    WRITE_ONCE(*x" + std::to_string(i + 1) + ", t);\n}\n";
     }
-    text += "exists (x" + std::to_string(n) + "=1)\n";
+    return text + "exists (" + condition + ")\n";
+}
+
+TEST_F(PipelineTest, AVerdictSearchTheCutsCannotNarrowGoesToTheSolver) {
     RunOptions options;
     options.search = SearchMode::Verdict;
     options.exhaustiveBound = 16;
-    auto r = run("lkmm", "chain", text.c_str(), options);
-    EXPECT_FALSE(r.outcome.timedOut);
-    EXPECT_EQ(observationOf(r.outcome), "Sometimes");
-    EXPECT_GT(r.outcome.solverWork, 0u);
-    // With the default budget the cut search walks all of it and needs no solver.
+    const std::string onMemory = copyChain(12, "x12=1");
+    auto small = run("lkmm", "chain", onMemory.c_str(), options);
+    EXPECT_FALSE(small.outcome.timedOut);
+    EXPECT_EQ(observationOf(small.outcome), "Sometimes");
+    EXPECT_GT(small.outcome.solverWork, 0u);
+    // Asking for a value no copy carries (Never) makes the search walk every leaf: 2^14 of
+    // them, past one default budget of decisions but within 32.
     options.exhaustiveBound = RunOptions{}.exhaustiveBound;
-    auto whole = run("lkmm", "chain", text.c_str(), options);
-    EXPECT_EQ(observationOf(whole.outcome), "Sometimes");
-    EXPECT_EQ(whole.outcome.solverWork, 0u);
+    const std::string onMemory14 = copyChain(14, "x14=2");
+    auto memory = run("lkmm", "chain", onMemory14.c_str(), options);
+    EXPECT_EQ(observationOf(memory.outcome), "Never");
+    EXPECT_GT(memory.outcome.solverWork, 0u);
+    // On the register the last thread copies, the cuts can settle branches early, so the
+    // search gets 32 budgets, and walks the tree without the solver.
+    const std::string onRegister = copyChain(14, "13:t=2");
+    auto registers = run("lkmm", "chain", onRegister.c_str(), options);
+    EXPECT_EQ(observationOf(registers.outcome), "Never");
+    EXPECT_EQ(registers.outcome.solverWork, 0u);
 }
 
 }  // namespace memx::solver
