@@ -28,6 +28,10 @@ bool hasSet(const model::SymEvent& e, const char* name) {
 struct DecisionPlan {
     std::vector<std::uint32_t> order;
     std::vector<std::uint32_t> lazy;
+    // Writes whose guard waits on a read that may read from them, or from writes guarded the
+    // same way (the cmpxchg of one thread's lock against another's): whether each runs is
+    // guessed before the search, and the guess checked once its guard is known.
+    std::vector<std::uint32_t> guessed;
 };
 
 // The static flow graph of the header comment. Nodes: events [0, n), then choices [n, n + c).
@@ -44,9 +48,43 @@ public:
     // before it, and the reads whose values wait for the leaf (see DecisionPlan); nullopt when
     // the graph has a cycle the search cannot handle.
     std::optional<DecisionPlan> decisionOrder() {
+        if (auto plan = orderGuessing({})) {
+            return plan;
+        }
+        // A cycle through the guards of writes: guess whether each guarded write runs. Only
+        // where nothing is left for the leaf (no cycle of values), so that every guess is
+        // checked against a value the search computes, and herd's solving of open values
+        // (docs/oota.md) does not meet a guess.
+        std::vector<bool> guess(n_, false);
+        for (std::uint32_t e = 0; e < n_; ++e) {
+            guess[e] = es_.events[e].kind == EventKind::Write && !constant(es_, es_.events[e].guard);
+        }
+        if (std::none_of(guess.begin(), guess.end(), [](bool g) { return g; })) {
+            return std::nullopt;
+        }
+        for (auto& next : succ_) {
+            next.clear();
+        }
+        std::fill(indegree_.begin(), indegree_.end(), 0);
+        auto plan = orderGuessing(guess);
+        if (!plan || !plan->lazy.empty()) {
+            return std::nullopt;
+        }
+        for (std::uint32_t e = 0; e < n_; ++e) {
+            if (guess[e]) {
+                plan->guessed.push_back(e);
+            }
+        }
+        return plan;
+    }
+
+    // decisionOrder with the guards of the events `guessed` marks left out of the graph.
+    std::optional<DecisionPlan> orderGuessing(const std::vector<bool>& guessed) {
         for (std::uint32_t e = 0; e < n_; ++e) {
             const model::SymEvent& ev = es_.events[e];
-            edgesFrom(ev.guard, e);
+            if (e >= guessed.size() || !guessed[e]) {
+                edgesFrom(ev.guard, e);
+            }
             if (ev.kind != EventKind::Fence) {
                 edgesFrom(ev.address, e);
             }
@@ -292,6 +330,7 @@ public:
           observed_(observed),
           order_(std::move(plan.order)),
           lazy_(std::move(plan.lazy)),
+          guessed_(std::move(plan.guessed)),
           onCandidate_(onCandidate),
           deadline_(deadline),
           cancel_(cancel),
@@ -302,6 +341,8 @@ public:
           rf_(es.events.size()),
           choice_(es.choiceCount, 0),
           isLazy_(es.events.size(), false),
+          isGuessed_(es.events.size(), false),
+          guess_(es.events.size(), false),
           known_(es.nodes.size(), 0),
           knownStamp_(es.nodes.size(), 0),
           resolution_(es.events.size(), Resolution::Pending),
@@ -314,6 +355,7 @@ public:
             isLazy_[r] = true;
         }
         order_.insert(order_.end(), lazy_.begin(), lazy_.end());
+        prepareGuesses();
         if (pruning_) {
             preparePruning();
         }
@@ -331,7 +373,7 @@ public:
 
     EnumerationStats run() {
         if (!pruning_ || !propositionsFail(-1)) {
-            decide(0);
+            guess(0);
         }
         return stats_;
     }
@@ -363,7 +405,58 @@ private:
         return v;
     }
 
-    bool executed(std::uint32_t e) { return eval(es_.events[e].guard) != 0; }
+    bool executed(std::uint32_t e) {
+        return isGuessed_[e] ? guess_[e] : eval(es_.events[e].guard) != 0;
+    }
+
+    // ---- Guessed guards (DecisionPlan::guessed) ----
+    // Each guessed write is checked at the depth from which its guard is known.
+    void prepareGuesses() {
+        std::vector<std::int64_t> position(n_ + es_.choiceCount, -1);
+        for (std::size_t i = 0; i < order_.size(); ++i) {
+            position[order_[i]] = static_cast<std::int64_t>(i);
+        }
+        checkGuessesAt_.resize(order_.size() + 1);
+        for (std::uint32_t w : guessed_) {
+            isGuessed_[w] = true;
+            std::int64_t at = -1;
+            for (std::uint32_t v : flow_.deps(es_.events[w].guard)) {
+                at = std::max(at, position[v]);
+            }
+            // A guard that depends on no decision is checked before the first one (slot 0).
+            checkGuessesAt_[static_cast<std::size_t>(at + 1)].push_back(w);
+        }
+    }
+
+    // Whether a guess checked once the decision at `depth` is made (-1: before any) is wrong.
+    bool guessWrong(std::int64_t depth) {
+        if (guessed_.empty()) {
+            return false;
+        }
+        for (std::uint32_t w : checkGuessesAt_[static_cast<std::size_t>(depth + 1)]) {
+            if ((eval(es_.events[w].guard) != 0) != guess_[w]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // Runs the search once per assignment of the guesses.
+    void guess(std::size_t k) {
+        if (k == guessed_.size()) {
+            if (!guessWrong(-1)) {
+                decide(0);
+            }
+            return;
+        }
+        for (bool runs : {true, false}) {
+            guess_[guessed_[k]] = runs;
+            guess(k + 1);
+            if (stop_) {
+                return;
+            }
+        }
+    }
 
     // ---- Values of the lazy reads, computed at the leaf ----
     // A value met while resolving: known, or `root`'s own (unknown) value plus `offset`, when the
@@ -517,7 +610,7 @@ private:
                  runs ? std::vector<std::int64_t>{0, 1} : std::vector<std::int64_t>{0}) {
                 choice_[k] = value;
                 ++stamp_;
-                if (!cut(i, v)) {
+                if (!guessWrong(static_cast<std::int64_t>(i)) && !cut(i, v)) {
                     decide(i + 1);
                 }
             }
@@ -530,7 +623,7 @@ private:
             rf_[r].reset();
             readValue_[r] = 0;
             ++stamp_;
-            if (!cut(i, v)) {
+            if (!guessWrong(static_cast<std::int64_t>(i)) && !cut(i, v)) {
                 decide(i + 1);
             }
             return;
@@ -546,7 +639,7 @@ private:
             rf_[r] = w;
             readValue_[r] = value;
             ++stamp_;
-            if (!cut(i, v)) {
+            if (!guessWrong(static_cast<std::int64_t>(i)) && !cut(i, v)) {
                 decide(i + 1);
             }
             if (stop_) {
@@ -645,7 +738,9 @@ private:
     // A known fact of an event: it runs, and at `address`.
     bool runsAt(std::uint32_t e, std::int64_t address, std::int64_t depth) {
         const model::SymEvent& ev = es_.events[e];
-        auto runs = knownAt(ev.guard, depth);
+        // A guessed write's running is a fact of this branch (a wrong guess dies with it).
+        auto runs = isGuessed_[e] ? std::optional<std::int64_t>(guess_[e] ? 1 : 0)
+                                  : knownAt(ev.guard, depth);
         auto where = knownAt(ev.address, depth);
         return runs && *runs != 0 && where && *where == address;
     }
@@ -847,6 +942,7 @@ private:
     const std::vector<bool>& observed_;
     std::vector<std::uint32_t> order_;  // decided first to last (the lazy reads last)
     std::vector<std::uint32_t> lazy_;   // reads whose values the leaf computes
+    std::vector<std::uint32_t> guessed_;  // writes whose running is guessed (DecisionPlan)
     const std::function<bool(const Candidate&)>& onCandidate_;
     std::optional<Clock::time_point> deadline_;
     const std::atomic<bool>* cancel_;
@@ -862,6 +958,9 @@ private:
     std::vector<std::int64_t> choice_;
     std::set<std::vector<std::int64_t>> seen_;
     std::vector<bool> isLazy_;
+    std::vector<bool> isGuessed_;
+    std::vector<bool> guess_;                                 // per guessed write: it runs
+    std::vector<std::vector<std::uint32_t>> checkGuessesAt_;  // by depth + 1
     std::vector<std::int64_t> known_;  // resolveNode's memo, valid while knownStamp_ == stamp_
     std::vector<std::uint32_t> knownStamp_;
     std::vector<Resolution> resolution_;

@@ -113,7 +113,7 @@ int run(const Options& o) {
     std::ofstream times;
     if (!o.timesOut.empty()) {
         times.open(o.timesOut);
-        times << "test\tmemx_seconds\therd7_seconds\tstatus\n";
+        times << "test\tmemx_seconds\therd7_seconds\tstatus\tsolver_work\texhaustive\n";
     }
     Tally t;
     int unexpected = 0, selected = 0, index = 0;
@@ -192,8 +192,10 @@ int run(const Options& o) {
         if (result) {
             seconds.push_back(result->outcome.seconds);
             if (times.is_open()) {
-                times << fmt::format("{}\t{:.3f}\t{:.3f}\t{}\n", id, result->outcome.seconds,
-                                     row.herdSeconds, status);
+                times << fmt::format("{}\t{:.3f}\t{:.3f}\t{}\t{}\t{}\n", id,
+                                     result->outcome.seconds, row.herdSeconds, status,
+                                     result->outcome.solverWork,
+                                     result->outcome.exhaustive ? "yes" : "no");
             }
         }
         if (differs && listed) {
