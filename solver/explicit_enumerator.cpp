@@ -57,7 +57,8 @@ public:
         // (docs/oota.md) does not meet a guess.
         std::vector<bool> guess(n_, false);
         for (std::uint32_t e = 0; e < n_; ++e) {
-            guess[e] = es_.events[e].kind == EventKind::Write && !constant(es_, es_.events[e].guard);
+            guess[e] =
+                es_.events[e].kind == EventKind::Write && !constant(es_, es_.events[e].guard);
         }
         if (std::none_of(guess.begin(), guess.end(), [](bool g) { return g; })) {
             return std::nullopt;
@@ -940,8 +941,8 @@ private:
 
     const model::EventStructure& es_;
     const std::vector<bool>& observed_;
-    std::vector<std::uint32_t> order_;  // decided first to last (the lazy reads last)
-    std::vector<std::uint32_t> lazy_;   // reads whose values the leaf computes
+    std::vector<std::uint32_t> order_;    // decided first to last (the lazy reads last)
+    std::vector<std::uint32_t> lazy_;     // reads whose values the leaf computes
     std::vector<std::uint32_t> guessed_;  // writes whose running is guessed (DecisionPlan)
     const std::function<bool(const Candidate&)>& onCandidate_;
     std::optional<Clock::time_point> deadline_;

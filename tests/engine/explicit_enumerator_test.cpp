@@ -213,7 +213,8 @@ TEST(ExplicitEnumerator, CycleValuesFlowOnToLaterReadsAndRegisters) {
 
 TEST(ExplicitEnumerator, CyclesItCannotSolveAreLeftToTheSolver) {
     // A product on the cycle (v = 2v has two solutions in 64 bits) and a branch on a cycle's
-    // value (the search decides guards before the reads that wait) both go to Z3.
+    // value (the search decides guards before the reads that wait, and guesses a write's
+    // guard only where no value waits for the leaf) both go to Z3.
     for (bool branch : {false, true}) {
         HandBuiltEvents b;
         auto x = b.location("x");
@@ -232,6 +233,22 @@ TEST(ExplicitEnumerator, CyclesItCannotSolveAreLeftToTheSolver) {
             return true;
         })) << branch;
     }
+}
+
+TEST(ExplicitEnumerator, WritesGuardedOnACycleAreGuessedAndChecked) {
+    // Three cmpxchg-like updates of one lock: each writes 1 only if it read 0, and each may
+    // read another's write, so the guards form a cycle (corpus/lkmm manual/absperf). The
+    // search guesses which writes run and checks each guess once its read is decided; a
+    // wrong guess must leave no candidate, and a right one the solver's.
+    HandBuiltEvents b;
+    auto sl = b.location("sl");
+    auto x = b.location("x");
+    for (int t : {0, 1, 2}) {
+        auto r = b.read(t, 0, sl);
+        b.write(t, 1, sl, b.constant(1), b.op(SymOp::Eq, {b.valueOf(r), b.constant(0)}));
+        b.write(t, 2, x, b.valueOf(r));
+    }
+    expectSameCandidates(b.es, "three guarded updates of one location");
 }
 
 TEST(ExplicitEnumerator, ByteGranularTestsAreLeftToTheSolver) {
