@@ -1,5 +1,6 @@
 #include "solver/test_runner.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <functional>
 #include <limits>
@@ -21,6 +22,16 @@
 namespace memx::solver {
 
 namespace {
+
+// Whether every access's address is a constant, so that candidateBound counts only the writes
+// a read can really read from.
+bool addressesAreConstant(const model::EventStructure& events) {
+    return std::all_of(events.events.begin(), events.events.end(), [&](const model::SymEvent& e) {
+        return e.kind == model::EventKind::Fence ||
+               (e.address < events.nodes.size() &&
+                events.nodes[e.address].op == model::SymOp::Const);
+    });
+}
 
 // Checks candidates against the model and gathers what herd reports about the allowed ones.
 class OutcomeCollector {
@@ -279,9 +290,11 @@ TestOutcome runTestHere(const litmus::Program& program, const model::EventStruct
         // worth of candidates first would only spend the time limit. Otherwise the budget is
         // spent first, so that herd's States and witness counts come out exact wherever the
         // candidates are few enough to count. The bound is trusted only where it is close:
-        // where the explicit search applies (constant addresses) or bytes multiply it (each
-        // byte's sources are real). With symbolic addresses and dependency cycles every read
-        // may read from every write, and a test of 55 candidates gets a bound in the millions.
+        // where the explicit search applies or bytes multiply it (each byte's sources are
+        // real). With symbolic addresses and dependency cycles every read may read from every
+        // write, and a test of 55 candidates gets a bound in the millions. So a solver-free
+        // test with computed addresses goes at once only past 64 budgets, not 8
+        // (C-RomanPenyaev-list-rcu-rr: a bound of 103,680 for 7 states; alias/pointers30: 4x10^9).
         // A filter makes the bound loose too (C-seqlock: a bound of 10^6, 18000 candidates,
         // 2538 that pass its filter), so a filtered test spends the budget first as well, and
         // so does an unrolled loop, whose reads' guards nest (cmpxchg-relaxed-retry-mp at
@@ -292,10 +305,11 @@ TestOutcome runTestHere(const litmus::Program& program, const model::EventStruct
         const bool solverFree = explicitEnumerationApplies(events);
         if (options.search == SearchMode::Auto) {
             const double bound = candidateBound(events, observed);
+            const double budgets = addressesAreConstant(events) ? 8 : 64;
             overBudget = events.byteGranular()
                              ? bound > options.exhaustiveBound
                              : solverFree && !program.filter && events.loopCuts.empty() &&
-                                   bound > 8 * options.exhaustiveBound;
+                                   bound > budgets * options.exhaustiveBound;
         }
         if (options.search != SearchMode::Verdict && !overBudget) {
             // Every candidate, unless Auto's budget runs out first. The budget counts the
