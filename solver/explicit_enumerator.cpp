@@ -55,12 +55,17 @@ public:
         // where nothing is left for the leaf (no cycle of values), so that every guess is
         // checked against a value the search computes, and herd's solving of open values
         // (docs/oota.md) does not meet a guess.
+        // Only writes on or after a cycle (those Kahn could not reach) need a guess, and each
+        // guess doubles the search's starts: past kMaxGuesses (2^16 starts) the test is left
+        // to the solver.
         std::vector<bool> guess(n_, false);
+        std::size_t guesses = 0;
         for (std::uint32_t e = 0; e < n_; ++e) {
-            guess[e] =
-                es_.events[e].kind == EventKind::Write && !constant(es_, es_.events[e].guard);
+            guess[e] = !visited_[e] && es_.events[e].kind == EventKind::Write &&
+                       !constant(es_, es_.events[e].guard);
+            guesses += guess[e] ? 1 : 0;
         }
-        if (std::none_of(guess.begin(), guess.end(), [](bool g) { return g; })) {
+        if (guesses == 0 || guesses > kMaxGuesses) {
             return std::nullopt;
         }
         for (auto& next : succ_) {
@@ -114,7 +119,8 @@ public:
             }
         }
         DecisionPlan plan;
-        std::vector<bool> visited(succ_.size(), false);
+        std::vector<bool>& visited = visited_;
+        visited.assign(succ_.size(), false);
         while (!ready.empty()) {
             std::uint32_t v = *ready.begin();
             ready.erase(ready.begin());
@@ -297,8 +303,11 @@ private:
         ++indegree_[to];
     }
 
+    static constexpr std::size_t kMaxGuesses = 16;
+
     const model::EventStructure& es_;
     std::uint32_t n_;
+    std::vector<bool> visited_;  // the last ordering's Kahn-reached nodes
     std::vector<std::optional<std::vector<std::uint32_t>>> deps_;
     std::vector<std::vector<std::uint32_t>> succ_;
     std::vector<std::uint32_t> indegree_;

@@ -251,6 +251,23 @@ TEST(ExplicitEnumerator, WritesGuardedOnACycleAreGuessedAndChecked) {
     expectSameCandidates(b.es, "three guarded updates of one location");
 }
 
+TEST(ExplicitEnumerator, MoreGuessesThanTheLimitAreLeftToTheSolver) {
+    // Each guess doubles the search's starts: 16 guarded updates of one lock are guessed,
+    // 17 go to Z3. A guarded write that no cycle reaches needs no guess and does not count.
+    for (int updates : {16, 17}) {
+        HandBuiltEvents b;
+        auto sl = b.location("sl");
+        auto x = b.location("x");
+        for (int t = 0; t < updates; ++t) {
+            auto r = b.read(t, 0, sl);
+            b.write(t, 1, sl, b.constant(1), b.op(SymOp::Eq, {b.valueOf(r), b.constant(0)}));
+        }
+        auto r = b.read(updates, 0, x);
+        b.write(updates, 1, x, b.constant(2), b.op(SymOp::Eq, {b.valueOf(r), b.constant(0)}));
+        EXPECT_EQ(explicitEnumerationApplies(b.es), updates == 16) << updates;
+    }
+}
+
 TEST(ExplicitEnumerator, ByteGranularTestsAreLeftToTheSolver) {
     // Per-byte final writes and single-copy atomicity live in the Z3 encoding only.
     HandBuiltEvents b;
