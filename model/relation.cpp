@@ -2,6 +2,7 @@
 // event i, stored in `stride_` words; every operation works a word at a time.
 #include "model/relation.hpp"
 
+#include <algorithm>
 #include <bit>
 
 namespace memx::model {
@@ -273,10 +274,17 @@ Relation Relation::transitiveClosure() const {
         }
         return r;
     }
+    std::vector<std::uint64_t> reached(stride_, 0);
+    for (std::size_t a = 0; a < n_; ++a)
+        for (std::size_t j = 0; j < stride_; ++j)
+            reached[j] |= r.w_[a * stride_ + j];
     for (std::size_t k = 0; k < n_; ++k) {
         const std::size_t kw = k / kBits;
         const std::uint64_t kb = std::uint64_t{1} << (k % kBits);
         const std::uint64_t* rowK = &r.w_[k * stride_];
+        if ((reached[kw] & kb) == 0 ||
+            std::all_of(rowK, rowK + stride_, [](std::uint64_t w) { return w == 0; }))
+            continue;  // as above: this pivot adds no pair
         for (std::size_t a = 0; a < n_; ++a) {
             std::uint64_t* rowA = &r.w_[a * stride_];
             if ((rowA[kw] & kb) != 0)
