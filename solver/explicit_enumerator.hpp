@@ -16,6 +16,10 @@
 // computed at the leaf: possible when no guard, address or assumption depends on them and each
 // write on a cycle adds known terms to one read of the cycle, so that a cycle's equation is
 // v = v + c (no candidate when c != 0, an undetermined one when c == 0, as the solver finds).
+// A cycle through the guards of writes, with no data cycle (cmpxchg locks of several threads:
+// each write runs only if its read saw the lock free, and each read may read another's write),
+// is broken by guessing: whether each guarded write on or after the cycle runs is fixed before
+// the search (at most 16 of them) and checked at the depth from which its guard is known.
 // Other cycles (branches on such values, products) need values guessed and checked: there
 // `applies` is false and the Z3 enumeration runs.
 #pragma once
