@@ -341,7 +341,7 @@ bool Relation::isAcyclic() const {
     if (stride_ == 1) {
         // Kahn's algorithm a layer at a time, on words: the events no remaining event reaches
         // go, until none is left (acyclic) or none can go (a cycle among the rest).
-        std::uint64_t remaining = n_ == kBits ? ~std::uint64_t{0} : (std::uint64_t{1} << n_) - 1;
+        std::uint64_t remaining = tailMask(n_);
         while (remaining != 0) {
             std::uint64_t reached = 0;
             std::uint64_t rest = remaining;

@@ -8,6 +8,7 @@
 
 #include "litmus/prop_locations.hpp"
 #include "model/cat/deep_stack.hpp"
+#include "model/events/symbolic_values.hpp"
 #include "solver/candidate_encoding.hpp"
 #include "solver/candidate_enumerator.hpp"
 #include "solver/coherence_pruning.hpp"
@@ -27,9 +28,7 @@ namespace {
 // a read can really read from.
 bool addressesAreConstant(const model::EventStructure& events) {
     return std::all_of(events.events.begin(), events.events.end(), [&](const model::SymEvent& e) {
-        return e.kind == model::EventKind::Fence ||
-               (e.address < events.nodes.size() &&
-                events.nodes[e.address].op == model::SymOp::Const);
+        return e.kind == model::EventKind::Fence || model::literalValue(events, e.address);
     });
 }
 

@@ -222,16 +222,15 @@ bool Interpreter::execVarying(std::size_t i) {
     // A value equal to last time's keeps last time's object, so that the statements reading
     // it find the same pointer and compare in O(1).
     std::size_t k = 0;
-    const bool hadOutputs = !memo.outputs.empty();
     forEachGlobalBinding(s, [&](std::uint32_t slot) {
         Value& now = globals_[slot];
-        if (hadOutputs && isPlainData(now) && isPlainData(memo.outputs[k]) &&
-            samePlainData(now, memo.outputs[k]))
+        if (k == memo.outputs.size())
+            memo.outputs.push_back(now);  // the statement's first run
+        else if (isPlainData(now) && isPlainData(memo.outputs[k]) &&
+                 samePlainData(now, memo.outputs[k]))
             now = memo.outputs[k];
-        else if (hadOutputs)
-            memo.outputs[k] = now;
         else
-            memo.outputs.push_back(now);
+            memo.outputs[k] = now;
         ++k;
     });
     memo.valid = true;
