@@ -4,6 +4,7 @@
 #include <map>
 
 #include "model/events/symbolic_values.hpp"
+#include "solver/herd_names.hpp"
 
 namespace memx::solver {
 
@@ -317,10 +318,15 @@ std::uint32_t HerdValueSolver::nameOf(std::uint32_t root) const {
 }
 
 void HerdValueSolver::fill(Candidate& candidate) {
-    HerdValueSolver* self = this;
     const auto n = static_cast<std::uint32_t>(es_.events.size());
+    // herd's own naming where the event builder followed herd's numbering (herd_names.hpp);
+    // elsewhere one name per open class (nameOf).
+    const std::optional<HerdNames> exact = herdNames(es_, candidate);
     std::map<std::uint32_t, std::uint32_t> names;
-    auto name = [&](std::uint32_t root) {
+    auto name = [&](std::uint32_t root, std::uint32_t variable) {
+        if (exact && variable != 0) {
+            return exact->nameOf(variable);
+        }
         auto it = names.find(root);
         if (it == names.end()) {
             it = names.emplace(root, nameOf(root)).first;
@@ -333,21 +339,29 @@ void HerdValueSolver::fill(Candidate& candidate) {
         if (!candidate.executed[e] || es_.events[e].kind == model::EventKind::Fence) {
             continue;
         }
-        const Term t = self->eval(es_.events[e].value);
+        const Term t = eval(es_.events[e].value);
         if (t.kind == Term::Kind::Known) {
             candidate.values[e] = t.value;
         } else if (t.kind == Term::Kind::Open) {
-            candidate.symbolic[e] = name(t.root);
+            candidate.symbolic[e] = name(t.root, e < herdNumber_.size() ? herdNumber_[e] : 0);
         }
     }
     candidate.registers.clear();
     candidate.symbolicRegisters.clear();
     for (const auto& [thread, regs] : es_.finalRegisters) {
         for (const auto& [reg, node] : regs) {
-            const Term t = self->eval(node);
+            const Term t = eval(node);
             candidate.registers[thread][reg] = t.kind == Term::Kind::Known ? t.value : 0;
             if (t.kind == Term::Kind::Open) {
-                candidate.symbolicRegisters[thread][reg] = name(t.root);
+                std::uint32_t variable = 0;
+                if (exact) {
+                    auto th = exact->finalRegisterVariables.find(thread);
+                    if (th != exact->finalRegisterVariables.end()) {
+                        auto r = th->second.find(reg);
+                        variable = r == th->second.end() ? 0 : r->second;
+                    }
+                }
+                candidate.symbolicRegisters[thread][reg] = name(t.root, variable);
             }
         }
     }

@@ -175,6 +175,7 @@ std::optional<EventStructure> buildEvents(const Program& source, const Primitive
     ctx.byteGranular = isByteGranular(program);
     ctx.options = options;
     es.locations.byteGranular = ctx.byteGranular;
+    es.herdRegistersExact = !ctx.byteGranular;  // herd's mixed-size solving was not followed
     es.locations.bigEndian = options.bigEndian;
     for (const Thread& t : program.threads) {
         if (t.external) {

@@ -249,6 +249,19 @@ struct EventStructure {
         }
         herdVariables[event] = number;
     }
+    // herd7's register events, for naming the variables a dependency cycle leaves open as herd
+    // does (solver/herd_names.hpp): every register read and write of each thread, in herd's
+    // order. A read carries its variable; a write the variable of the value written (0: a
+    // constant). Recorded only where herd's numbering is followed exactly (herdRegistersExact):
+    // straight-line threads of register assignments, loads, stores, fences and operators.
+    struct HerdRegisterAccess {
+        int thread = 0;
+        std::string name;
+        bool isWrite = false;
+        std::uint32_t variable = 0;
+    };
+    std::vector<HerdRegisterAccess> herdRegisterAccesses;
+    bool herdRegistersExact = false;  // the event builder sets it
     static constexpr std::uint32_t kNoGroup = 0xffffffffu;
     bool byteGranular() const { return locations.byteGranular; }
 

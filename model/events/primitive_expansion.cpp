@@ -2,6 +2,7 @@
 // model with variant lkmmv2: an RMW's tag goes on both its read and its write (no wrapping
 // fences), a conditional RMW's write happens only when its test succeeds, and lock
 // operations become herd's dedicated lock events.
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <string>
@@ -64,6 +65,9 @@ std::string plural(std::size_t n, const char* word) {
 }  // namespace
 
 std::optional<Value> ThreadBuilder::call(const Call& c, const Loc& loc, bool needValue) {
+    if (isConditionalWait(c.callee) || (ctx_.byteGranular && isUserCopyPrimitive(c.callee))) {
+        leaveHerdExactNaming();
+    }
     if (ctx_.byteGranular && isUserCopyPrimitive(c.callee)) {
         return callUserCopy(c, loc, needValue);
     }
@@ -86,6 +90,15 @@ std::optional<Value> ThreadBuilder::call(const Call& c, const Loc& loc, bool nee
     if (needValue && !prim->returnsValue) {
         fail(loc, c.callee + " does not return a value");
         return std::nullopt;
+    }
+    const bool plainAccess = prim->compare == ResultCompare::None &&
+                             std::all_of(prim->ops.begin(), prim->ops.end(), [](const PrimOp& op) {
+                                 return op.kind == PrimOpKind::Load ||
+                                        op.kind == PrimOpKind::Store ||
+                                        op.kind == PrimOpKind::Fence;
+                             });
+    if (!plainAccess) {
+        leaveHerdExactNaming();  // herd's RMWs, locks and SRCU were not followed exactly
     }
     CallFrame frame{c, loc, std::vector<std::optional<Value>>(c.args.size())};
     Value result;

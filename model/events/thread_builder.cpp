@@ -125,6 +125,7 @@ bool ThreadBuilder::exec(const Stmt& s) {
                 if (ctx_.byteGranular && n.type.pointerDepth > 0) {
                     v->pointee = PointeeType{scalarOf(n.type.base), n.type.pointerDepth - 1};
                 }
+                noteHerdRegister(n.name, true, v->herdVar);
                 registers_[n.name] = std::move(*v);
                 params_.erase(n.name);
                 return true;
@@ -168,6 +169,7 @@ bool ThreadBuilder::assign(const AssignStmt& s, const Loc& loc) {
         if (!v) {
             return false;
         }
+        noteHerdRegister(id->name, true, v->herdVar);
         registers_[id->name] = std::move(*v);
         params_.erase(id->name);
         return true;
@@ -190,6 +192,7 @@ bool ThreadBuilder::assign(const AssignStmt& s, const Loc& loc) {
 }
 
 bool ThreadBuilder::execIf(const IfStmt& s) {
+    leaveHerdExactNaming();  // herd builds the code after a fork once per side
     auto cond = eval(*s.cond);
     if (!cond) {
         return false;
@@ -336,6 +339,7 @@ bool withoutVisibleEffect(const EventStructure& es, std::size_t from, std::size_
 }  // namespace
 
 bool ThreadBuilder::execLoop(const WhileStmt& s, const Loc& loc) {
+    leaveHerdExactNaming();
     const SymId outerGuard = guard_;
     const auto outerCtrl = ctrlSources_;
     const bool herdLoop = s.kind == LoopKind::While && ctx_.options.loops == LoopReading::Herd;
@@ -533,6 +537,7 @@ std::optional<Value> ThreadBuilder::evalIdent(const Ident& id, const Loc& loc) {
     if (auto it = registers_.find(id.name); it != registers_.end()) {
         Value v = it->second;
         v.herdVar = ++ctx_.herdVariables;  // herd reads the register: a variable of its own
+        noteHerdRegister(id.name, false, v.herdVar);
         return v;
     }
     if (auto it = ctx_.locationIndex.find(id.name); it != ctx_.locationIndex.end()) {
@@ -546,7 +551,9 @@ std::optional<Value> ThreadBuilder::evalIdent(const Ident& id, const Loc& loc) {
     if (registerNames_.count(id.name) || id.name == "true" || id.name == "false") {
         // Read before any assignment (even in its own initialiser): herd's registers start at 0.
         // herd7 has no `true`/`false` in thread code: they are such registers (checks.cpp).
-        return Value{0, {}, {}, ++ctx_.herdVariables};
+        Value v{0, {}, {}, ++ctx_.herdVariables};
+        noteHerdRegister(id.name, false, v.herdVar);
+        return v;
     }
     fail(loc, "'" + id.name + "' is neither a register of P" + std::to_string(thread_.id) +
                   " nor a declared location");
@@ -568,6 +575,9 @@ std::optional<Value> ThreadBuilder::evalUnary(const Unary& u, const Loc& loc) {
         }
         fail(loc, "only the address of a shared location can be taken");
         return std::nullopt;
+    }
+    if (u.op != UnaryOp::Deref) {
+        leaveHerdExactNaming();
     }
     auto v = eval(*u.operand);
     if (!v) {
@@ -646,6 +656,7 @@ std::uint32_t ThreadBuilder::herdOperatorVariable(BinaryOp op, const Value& lhs,
 }
 
 std::optional<Value> ThreadBuilder::evalTernary(const Ternary& t, const Loc& loc) {
+    leaveHerdExactNaming();
     const std::size_t eventsBefore = ctx_.es.events.size();
     auto c = eval(*t.cond);
     auto a = c ? eval(*t.then) : std::nullopt;
@@ -761,6 +772,18 @@ SymId ThreadBuilder::guardAnd(SymId guard, SymId cond) {
         }
     }
     return guard == 1 ? cond : node(SymOp::LogAnd, {guard, cond});
+}
+
+void ThreadBuilder::noteHerdRegister(const std::string& name, bool isWrite,
+                                     std::uint32_t variable) {
+    if (ctx_.es.herdRegistersExact) {
+        ctx_.es.herdRegisterAccesses.push_back({thread_.id, name, isWrite, variable});
+    }
+}
+
+void ThreadBuilder::leaveHerdExactNaming() {
+    ctx_.es.herdRegistersExact = false;
+    ctx_.es.herdRegisterAccesses.clear();
 }
 
 // herd tests a condition that is not a comparison as `c != 0`: one more variable.

@@ -132,6 +132,10 @@ private:
     SymId guardAnd(SymId guard, SymId cond);
     SymId truthOf(SymId v);  // v as a 0/1 value (comparisons are already 0/1)
     void countHerdCondition(const Value& cond, SymId taken);
+    // herd's register events (EventStructure::herdRegisterAccesses), and the constructs after
+    // which memx no longer follows herd's numbering exactly (a fork, an RMW, a lock, ...).
+    void noteHerdRegister(const std::string& name, bool isWrite, std::uint32_t variable);
+    void leaveHerdExactNaming();
     std::uint32_t herdOperatorVariable(litmus::BinaryOp op, const Value& lhs, const Value& rhs);
     SymId newChoice(SymId guard);
     bool fail(const litmus::Loc& loc, const std::string& message);

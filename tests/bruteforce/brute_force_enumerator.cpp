@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "solver/herd_names.hpp"
 #include "tests/bruteforce/partial_evaluator.hpp"
 
 namespace memx::bruteforce {
@@ -616,15 +617,21 @@ private:
                 names[root(e)] = e + 1;
             }
         }
-        for (std::uint32_t e = 0; e < n; ++e) {
-            if (c.executed[e] && es_.events[e].kind != EventKind::Fence &&
-                !eval_.value(es_.events[e].value)) {
-                c.symbolic[e] = names[root(*copiedRead(es_.events[e].value))];
-            }
-        }
         for (std::size_t i = 0; i < reads_.size(); ++i) {
             if (rf_[i] >= 0) {
                 c.rfSource[reads_[i]] = static_cast<std::uint32_t>(rf_[i]);
+            }
+        }
+        // Where the event builder recorded herd's register events, herd's own union-find
+        // names each value (solver/herd_names.hpp); the checker takes those names as given,
+        // since no independent statement of them is simpler than herd's algorithm.
+        const auto exact = solver::herdNames(es_, c);
+        for (std::uint32_t e = 0; e < n; ++e) {
+            if (c.executed[e] && es_.events[e].kind != EventKind::Fence &&
+                !eval_.value(es_.events[e].value)) {
+                c.symbolic[e] = exact && number(e) != 0
+                                    ? exact->nameOf(number(e))
+                                    : names[root(*copiedRead(es_.events[e].value))];
             }
         }
         for (const auto& [thread, registers] : es_.finalRegisters) {
@@ -638,7 +645,13 @@ private:
                 if (!copied || !open[*copied]) {
                     return undetermined();
                 }
-                c.symbolicRegisters[thread][name] = names[root(*copied)];
+                std::uint32_t variable = 0;
+                if (exact && exact->finalRegisterVariables.count(thread) &&
+                    exact->finalRegisterVariables.at(thread).count(name)) {
+                    variable = exact->finalRegisterVariables.at(thread).at(name);
+                }
+                c.symbolicRegisters[thread][name] =
+                    variable != 0 ? exact->nameOf(variable) : names[root(*copied)];
             }
         }
         for (const auto& [guard, fact] : es_.assumptions) {

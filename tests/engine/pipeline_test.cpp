@@ -197,6 +197,42 @@ TEST_F(PipelineTest, ACycleOfCopiesIsOneSymbolicValueInHerdsStates) {
     EXPECT_EQ(quick.outcome.negative, 1u);
 }
 
+// herd's name for the value of a cycle is the variable its union-find keeps, which depends on
+// the order of its equations and on ranks (solver/herd_names.hpp). Worked by hand from
+// herd/mem.ml and herd/partition.ml: P0 makes S1..S6 (x, *x, y, r1, z, r1), P1 S7..S12.
+// Registers first: r1's two reads become S4's class (rank 1), r2's S10's. Memory next, the
+// last read first: P1's read of y joins S10 with S4, and S10 keeps the tie. The highest variable
+// of the class, S12, is what memx printed before.
+const char* kLoadBufferingRegistersReused = R"(C lb-reused
+{}
+P0(int *x, int *y, int *z) { int r1; r1 = *x; *y = r1; *z = r1; }
+P1(int *x, int *y, int *w) { int r2; r2 = *y; *x = r2; *w = r2; }
+exists (0:r1=1 /\ 1:r2=1)
+)";
+
+// A copy between registers: S5 := S3 and S3 := S2 make S5 the class of P0, S9 the class of P1
+// (P1's block comes first); the memory round joins them under S9.
+const char* kLoadBufferingRegisterCopy = R"(C lb-copy
+{}
+P0(int *x, int *y) { int r0; int r1; r0 = *x; r1 = r0; *y = r1; }
+P1(int *x, int *y) { int r2; r2 = *y; *x = r2; }
+exists (0:r0=1 /\ 0:r1=1 /\ 1:r2=1)
+)";
+
+TEST_F(PipelineTest, ACycleValueIsNamedByTheVariableHerdsUnionFindKeeps) {
+    for (SearchMode mode : {SearchMode::Auto, SearchMode::Exhaustive}) {
+        RunOptions options;
+        options.search = mode;
+        auto reused = run("lkmm", "lb-reused", kLoadBufferingRegistersReused, options);
+        auto text = formatHerdReport(reused.program, reused.outcome, reused.hash);
+        EXPECT_NE(text.find("States 2\n0:r1=S10; 1:r2=S10;\n0:r1=0; 1:r2=0;\n"), std::string::npos)
+            << text;
+        auto copy = run("lkmm", "lb-copy", kLoadBufferingRegisterCopy, options);
+        text = formatHerdReport(copy.program, copy.outcome, copy.hash);
+        EXPECT_NE(text.find("0:r0=S9; 0:r1=S9; 1:r2=S9;\n"), std::string::npos) << text;
+    }
+}
+
 TEST_F(PipelineTest, ABranchOnACycleValueKeepsEveryConstantTheCycleJustifies) {
     auto r = run("lkmm", "lb-ctrl-const", kLoadBufferingBranchConstant);
     auto text = formatHerdReport(r.program, r.outcome, r.hash);

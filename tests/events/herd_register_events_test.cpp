@@ -1,0 +1,63 @@
+// The register events herd7's semantics makes (EventStructure::herdRegisterAccesses), which
+// solver/herd_names.hpp replays to name open values as herd does, and where the event builder
+// stops recording them because it no longer follows herd's numbering.
+#include <gtest/gtest.h>
+
+#include "event_test_support.hpp"
+
+namespace memx::testing {
+namespace {
+
+using Access = model::EventStructure::HerdRegisterAccess;
+
+std::vector<std::tuple<int, std::string, bool, std::uint32_t>> accessesOf(
+    const model::EventStructure& es) {
+    std::vector<std::tuple<int, std::string, bool, std::uint32_t>> out;
+    for (const Access& a : es.herdRegisterAccesses) {
+        out.emplace_back(a.thread, a.name, a.isWrite, a.variable);
+    }
+    return out;
+}
+
+TEST(HerdRegisterEvents, StraightLineThreadsRecordHerdsRegisterReadsAndWrites) {
+    // herd reads the parameter x (S1), reads *x (S2) into r0, then for the store reads y (S3)
+    // before r0 (S4); P1 goes on from S5. An operator on a variable makes one (S8).
+    auto es = buildText(R"(C t
+{}
+P0(int *x, int *y) { int r0; r0 = READ_ONCE(*x); WRITE_ONCE(*y, r0); }
+P1(int *x) { int r1; r1 = *x + 2; r1 = 3; }
+exists (0:r0=1)
+)");
+    EXPECT_TRUE(es.herdRegistersExact);
+    using T = std::tuple<int, std::string, bool, std::uint32_t>;
+    EXPECT_EQ(accessesOf(es), (std::vector<T>{{0, "x", false, 1},
+                                              {0, "r0", true, 2},
+                                              {0, "y", false, 3},
+                                              {0, "r0", false, 4},
+                                              {1, "x", false, 5},
+                                              {1, "r1", true, 7},
+                                              {1, "r1", true, 0}}));
+}
+
+TEST(HerdRegisterEvents, ForksAndRmwsStopTheRecord) {
+    for (const char* body :
+         {"int r0; r0 = READ_ONCE(*x); if (r0) WRITE_ONCE(*x, 2);", "int r0; r0 = xchg(x, 1);",
+          "int r0; r0 = READ_ONCE(*x); r0 = r0 ? 1 : 2;", "int r0; r0 = READ_ONCE(*x); r0 = -r0;",
+          "spin_lock(x);"}) {
+        auto es = buildText(std::string("C t\n{}\nP0(int *x) { ") + body + " }\nexists (x=0)\n");
+        EXPECT_FALSE(es.herdRegistersExact) << body;
+        EXPECT_TRUE(es.herdRegisterAccesses.empty()) << body;
+    }
+}
+
+TEST(HerdRegisterEvents, ByteGranularTestsAreNotRecorded) {
+    auto es = buildText(R"(C t
+{ u32 x; }
+P0(u32 *x) { u32 r0; r0 = READ_ONCE(*x); }
+exists (0:r0=0)
+)");
+    EXPECT_FALSE(es.herdRegistersExact);
+}
+
+}  // namespace
+}  // namespace memx::testing
