@@ -9,12 +9,13 @@
 // it has become after both rounds. Which variable survives depends on the order of the
 // equations and on the ranks, so it is not simply the highest or lowest number of the class.
 //
-// This follows herd exactly where the event builder recorded herd's register events
-// (EventStructure::herdRegistersExact: straight-line threads); elsewhere it gives nothing and
-// HerdValueSolver keeps its approximation.
+// This follows herd exactly where the event builder recorded herd's register events and the
+// shape of its code (EventStructure::herdRegistersExact: no loop, RMW or lock); elsewhere it
+// gives nothing and HerdValueSolver keeps its approximation.
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -25,21 +26,27 @@
 
 namespace memx::solver {
 
+// Keyed by the event builder's numbers (EventStructure::herdVariables), which are herd's
+// only along the first side of every fork.
 struct HerdNames {
-    // herd variable -> the variable herd prints for it after solving this candidate.
+    // The builder's variable -> the variable herd prints for it after solving this candidate.
     std::map<std::uint32_t, std::uint32_t> printed;
-    // Per thread and register: the variable of the value its last write stored (herd's
-    // final state reads that write).
+    // Per thread and register: the builder's variable of the value its last write stored
+    // (herd's final state reads that write).
     std::map<int, std::map<std::string, std::uint32_t>> finalRegisterVariables;
 
     std::uint32_t nameOf(std::uint32_t variable) const {
         auto it = printed.find(variable);
-        return it == printed.end() ? variable : it->second;
+        return it == printed.end() ? 0 : it->second;
     }
 };
 
-// The names of `candidate` (its executed events and rf), or nullopt where the event builder did
-// not follow herd's numbering exactly.
-std::optional<HerdNames> herdNames(const model::EventStructure& events, const Candidate& candidate);
+// A node's value in the candidate (a branch condition's truth), or nullopt if not known.
+using HerdTruth = std::function<std::optional<std::int64_t>(model::SymId)>;
+
+// The names of `candidate` (its executed events, rf, and through `truth` the side it takes at
+// each fork), or nullopt where the event builder did not follow herd's numbering exactly.
+std::optional<HerdNames> herdNames(const model::EventStructure& events,
+                                   const Candidate& candidate, const HerdTruth& truth);
 
 }  // namespace memx::solver

@@ -321,10 +321,15 @@ void HerdValueSolver::fill(Candidate& candidate) {
     const auto n = static_cast<std::uint32_t>(es_.events.size());
     // herd's own naming where the event builder followed herd's numbering (herd_names.hpp);
     // elsewhere one name per open class (nameOf).
-    const std::optional<HerdNames> exact = herdNames(es_, candidate);
+    const std::optional<HerdNames> exact =
+        herdNames(es_, candidate, [&](SymId id) -> std::optional<std::int64_t> {
+            const Term t = eval(id);
+            return t.kind == Term::Kind::Known ? std::optional<std::int64_t>(t.value)
+                                               : std::nullopt;
+        });
     std::map<std::uint32_t, std::uint32_t> names;
     auto name = [&](std::uint32_t root, std::uint32_t variable) {
-        if (exact && variable != 0) {
+        if (exact && variable != 0 && exact->nameOf(variable) != 0) {
             return exact->nameOf(variable);
         }
         auto it = names.find(root);

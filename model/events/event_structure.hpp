@@ -249,16 +249,31 @@ struct EventStructure {
         }
         herdVariables[event] = number;
     }
-    // herd7's register events, for naming the variables a dependency cycle leaves open as herd
-    // does (solver/herd_names.hpp): every register read and write of each thread, in herd's
-    // order. A read carries its variable; a write the variable of the value written (0: a
-    // constant). Recorded only where herd's numbering is followed exactly (herdRegistersExact):
-    // straight-line threads of register assignments, loads, stores, fences and operators.
+    // What herd7 needs to name the variables a dependency cycle leaves open as herd does
+    // (solver/herd_names.hpp). The event builder walks each thread once and numbers herd's
+    // variables in that walk (herdVariables); herd builds the code after a fork once per side,
+    // numbering each copy. herdCode keeps the shape of the walk, one node per statement, so
+    // that a candidate's path through it gives herd's numbers; herdRegisterAccesses are herd's
+    // register events in walk order. A register read carries its variable, a write the
+    // variable of the value written (0: a constant). Both are kept only where the builder
+    // follows herd's numbering exactly (herdRegistersExact): register assignments, loads,
+    // stores, fences, binary operators and `if`s on values, no loop, RMW or lock.
+    struct HerdCodeNode {
+        enum class Kind : std::uint8_t { Plain, List, If } kind = Kind::Plain;
+        std::uint32_t first = 0;          // the variables made inside: first+1 .. last
+        std::uint32_t last = 0;
+        std::uint32_t conditionLast = 0;  // If: its condition's variables end here
+        SymId taken = 0;                  // If: the condition's truth
+        std::vector<std::uint32_t> children;  // List: its statements; If: then [, else]
+    };
+    std::vector<HerdCodeNode> herdCode;
+    std::vector<std::uint32_t> herdThreadCode;  // per thread, in order: its body (a List)
     struct HerdRegisterAccess {
         int thread = 0;
         std::string name;
         bool isWrite = false;
         std::uint32_t variable = 0;
+        std::uint32_t code = 0;  // the herdCode node (statement) it belongs to
     };
     std::vector<HerdRegisterAccess> herdRegisterAccesses;
     bool herdRegistersExact = false;  // the event builder sets it

@@ -80,10 +80,14 @@ void ThreadBuilder::collectRegisterNames(const Stmt& s) {
 }
 
 bool ThreadBuilder::run() {
+    using Kind = EventStructure::HerdCodeNode::Kind;
+    const std::uint32_t body = openHerdCode(Kind::List);
+    ctx_.es.herdThreadCode.push_back(body);
     bool ok = true;
     for (const StmtPtr& s : thread_.body) {
         ok = exec(*s) && ok;
     }
+    closeHerdCode(body);
     return ok && !accessError_;
 }
 
@@ -105,7 +109,11 @@ bool ThreadBuilder::fail(const Loc& loc, const std::string& message) {
 // ---------- statements ----------
 
 bool ThreadBuilder::exec(const Stmt& s) {
-    return std::visit(
+    using Kind = EventStructure::HerdCodeNode::Kind;
+    const std::uint32_t code = openHerdCode(std::holds_alternative<BlockStmt>(s.node) ? Kind::List
+                                            : std::holds_alternative<IfStmt>(s.node) ? Kind::If
+                                                                                     : Kind::Plain);
+    const bool ok = std::visit(
         [&](const auto& n) -> bool {
             using T = std::decay_t<decltype(n)>;
             if constexpr (std::is_same_v<T, DeclStmt>) {
@@ -154,6 +162,8 @@ bool ThreadBuilder::exec(const Stmt& s) {
             }
         },
         s.node);
+    closeHerdCode(code);
+    return ok;
 }
 
 bool ThreadBuilder::assign(const AssignStmt& s, const Loc& loc) {
@@ -192,13 +202,17 @@ bool ThreadBuilder::assign(const AssignStmt& s, const Loc& loc) {
 }
 
 bool ThreadBuilder::execIf(const IfStmt& s) {
-    leaveHerdExactNaming();  // herd builds the code after a fork once per side
     auto cond = eval(*s.cond);
     if (!cond) {
         return false;
     }
     const SymId taken = truthOf(cond->id);
     countHerdCondition(*cond, taken);
+    if (cond->herdVar == 0) {
+        leaveHerdExactNaming();  // herd runs one side only; the walk below numbers both
+    }
+    ctx_.es.herdCode[herdCodeStack_.back()].conditionLast = ctx_.herdVariables;
+    ctx_.es.herdCode[herdCodeStack_.back()].taken = taken;
     const SymId outerGuard = guard_;
     const auto outerCtrl = ctrlSources_;
     if (!foldedValue(taken)) {
@@ -777,13 +791,33 @@ SymId ThreadBuilder::guardAnd(SymId guard, SymId cond) {
 void ThreadBuilder::noteHerdRegister(const std::string& name, bool isWrite,
                                      std::uint32_t variable) {
     if (ctx_.es.herdRegistersExact) {
-        ctx_.es.herdRegisterAccesses.push_back({thread_.id, name, isWrite, variable});
+        ctx_.es.herdRegisterAccesses.push_back(
+            {thread_.id, name, isWrite, variable, herdCodeStack_.back()});
     }
+}
+
+std::uint32_t ThreadBuilder::openHerdCode(EventStructure::HerdCodeNode::Kind kind) {
+    const auto index = static_cast<std::uint32_t>(ctx_.es.herdCode.size());
+    EventStructure::HerdCodeNode n;
+    n.kind = kind;
+    n.first = ctx_.herdVariables;
+    ctx_.es.herdCode.push_back(std::move(n));
+    if (!herdCodeStack_.empty()) {
+        ctx_.es.herdCode[herdCodeStack_.back()].children.push_back(index);
+    }
+    herdCodeStack_.push_back(index);
+    return index;
+}
+
+void ThreadBuilder::closeHerdCode(std::uint32_t node) {
+    ctx_.es.herdCode[node].last = ctx_.herdVariables;
+    herdCodeStack_.pop_back();
 }
 
 void ThreadBuilder::leaveHerdExactNaming() {
     ctx_.es.herdRegistersExact = false;
     ctx_.es.herdRegisterAccesses.clear();
+    ctx_.es.herdRegisterAccesses.shrink_to_fit();
 }
 
 // herd tests a condition that is not a comparison as `c != 0`: one more variable.

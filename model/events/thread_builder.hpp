@@ -136,6 +136,8 @@ private:
     // which memx no longer follows herd's numbering exactly (a fork, an RMW, a lock, ...).
     void noteHerdRegister(const std::string& name, bool isWrite, std::uint32_t variable);
     void leaveHerdExactNaming();
+    std::uint32_t openHerdCode(EventStructure::HerdCodeNode::Kind kind);
+    void closeHerdCode(std::uint32_t node);
     std::uint32_t herdOperatorVariable(litmus::BinaryOp op, const Value& lhs, const Value& rhs);
     SymId newChoice(SymId guard);
     bool fail(const litmus::Loc& loc, const std::string& message);
@@ -162,6 +164,7 @@ private:
     std::set<std::string> params_;
     std::set<std::string> registerNames_;  // declared or assigned somewhere in the body
     // Node 0 after `break`/`continue`: the statements that follow in the block never run.
+    std::vector<std::uint32_t> herdCodeStack_;  // the herdCode nodes being walked
     SymId guard_ = 1;
     std::vector<LoopFrame> loops_;
     std::set<std::uint32_t> ctrlSources_;  // reads feeding the enclosing `if` conditions

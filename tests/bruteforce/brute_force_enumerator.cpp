@@ -625,11 +625,12 @@ private:
         // Where the event builder recorded herd's register events, herd's own union-find
         // names each value (solver/herd_names.hpp); the checker takes those names as given,
         // since no independent statement of them is simpler than herd's algorithm.
-        const auto exact = solver::herdNames(es_, c);
+        const auto exact =
+            solver::herdNames(es_, c, [&](SymId id) { return eval_.value(id); });
         for (std::uint32_t e = 0; e < n; ++e) {
             if (c.executed[e] && es_.events[e].kind != EventKind::Fence &&
                 !eval_.value(es_.events[e].value)) {
-                c.symbolic[e] = exact && number(e) != 0
+                c.symbolic[e] = exact && exact->nameOf(number(e)) != 0
                                     ? exact->nameOf(number(e))
                                     : names[root(*copiedRead(es_.events[e].value))];
             }
@@ -650,8 +651,9 @@ private:
                     exact->finalRegisterVariables.at(thread).count(name)) {
                     variable = exact->finalRegisterVariables.at(thread).at(name);
                 }
-                c.symbolicRegisters[thread][name] =
-                    variable != 0 ? exact->nameOf(variable) : names[root(*copied)];
+                c.symbolicRegisters[thread][name] = variable != 0 && exact->nameOf(variable) != 0
+                                                        ? exact->nameOf(variable)
+                                                        : names[root(*copied)];
             }
         }
         for (const auto& [guard, fact] : es_.assumptions) {

@@ -200,9 +200,9 @@ TEST_F(PipelineTest, ACycleOfCopiesIsOneSymbolicValueInHerdsStates) {
 // herd's name for the value of a cycle is the variable its union-find keeps, which depends on
 // the order of its equations and on ranks (solver/herd_names.hpp). Worked by hand from
 // herd/mem.ml and herd/partition.ml: P0 makes S1..S6 (x, *x, y, r1, z, r1), P1 S7..S12.
-// Registers first: r1's two reads become S4's class (rank 1), r2's S10's. Memory next, the
-// last read first: P1's read of y joins S10 with S4, and S10 keeps the tie. The highest variable
-// of the class, S12, is what memx printed before.
+// Registers first: r1's two reads make S4 the parent of P0's read of *x, S10 that of P1's.
+// Memory next, in a fresh union-find, the last read first: P1's read of y (now S10) with S4, and
+// S10 keeps the tie. The highest variable of the class, S12, is what memx printed before.
 const char* kLoadBufferingRegistersReused = R"(C lb-reused
 {}
 P0(int *x, int *y, int *z) { int r1; r1 = *x; *y = r1; *z = r1; }
@@ -219,6 +219,17 @@ P1(int *x, int *y) { int r2; r2 = *y; *x = r2; }
 exists (0:r0=1 /\ 0:r1=1 /\ 1:r2=1)
 )";
 
+// herd numbers the code after a fork once per side, the `else` side's copy first
+// (litmus/library/lkmm/LB+plain-fork-oota.litmus): P1's cycle is S11 where r0 is 0 and S15
+// where it is 1. memx used to number that code once, and printed S11 for both.
+const char* kLoadBufferingAfterAFork = R"(C lb-fork
+{}
+P0(int *x, int *y) { *y = *x; }
+P1(int *x, int *y, int *z) { int r0; int r1; r0 = *z; if (r0 == 1) r1 = 2; r1 = *y; *x = r1; }
+P2(int *z) { WRITE_ONCE(*z, 1); }
+exists (1:r0=1 /\ 1:r1=1)
+)";
+
 TEST_F(PipelineTest, ACycleValueIsNamedByTheVariableHerdsUnionFindKeeps) {
     for (SearchMode mode : {SearchMode::Auto, SearchMode::Exhaustive}) {
         RunOptions options;
@@ -230,6 +241,11 @@ TEST_F(PipelineTest, ACycleValueIsNamedByTheVariableHerdsUnionFindKeeps) {
         auto copy = run("lkmm", "lb-copy", kLoadBufferingRegisterCopy, options);
         text = formatHerdReport(copy.program, copy.outcome, copy.hash);
         EXPECT_NE(text.find("0:r0=S9; 0:r1=S9; 1:r2=S9;\n"), std::string::npos) << text;
+        auto fork = run("lkmm", "lb-fork", kLoadBufferingAfterAFork, options);
+        text = formatHerdReport(fork.program, fork.outcome, fork.hash);
+        EXPECT_NE(text.find("States 4\n1:r0=0; 1:r1=S11;\n1:r0=0; 1:r1=0;\n1:r0=1; 1:r1=S15;\n"),
+                  std::string::npos)
+            << text;
     }
 }
 

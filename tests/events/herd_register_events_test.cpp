@@ -39,11 +39,40 @@ exists (0:r0=1)
                                               {1, "r1", true, 0}}));
 }
 
-TEST(HerdRegisterEvents, ForksAndRmwsStopTheRecord) {
+TEST(HerdRegisterEvents, TheCodeTreeKeepsEachStatementsVariablesAndEachForksCondition) {
+    // herd numbers the code after a fork once per side: the tree lets a candidate's path
+    // through it give herd's numbers (solver/herd_names.hpp).
+    auto es = buildText(R"(C t
+{}
+P0(int *x) { int r0; r0 = *x; if (r0 == 1) { r0 = 2; } else r0 = *x; WRITE_ONCE(*x, r0); }
+exists (x=0)
+)");
+    ASSERT_TRUE(es.herdRegistersExact);
+    using Kind = model::EventStructure::HerdCodeNode::Kind;
+    ASSERT_EQ(es.herdThreadCode.size(), 1u);
+    const auto& body = es.herdCode[es.herdThreadCode[0]];
+    EXPECT_EQ(body.kind, Kind::List);
+    ASSERT_EQ(body.children.size(), 4u);  // the declaration counts: herd's DeclReg
+    const auto& fork = es.herdCode[body.children[2]];
+    EXPECT_EQ(fork.kind, Kind::If);
+    // r0 = *x made S1 (x) and S2 (*x); the condition reads r0 (S3) and compares (S4).
+    EXPECT_EQ(fork.first, 2u);
+    EXPECT_EQ(fork.conditionLast, 4u);
+    ASSERT_EQ(fork.children.size(), 2u);
+    EXPECT_EQ(es.herdCode[fork.children[0]].kind, Kind::List);  // { r0 = 2; }
+    EXPECT_EQ(es.herdCode[fork.children[1]].kind, Kind::Plain);
+    EXPECT_EQ(es.herdCode[fork.children[1]].first, 4u);
+    EXPECT_EQ(es.herdCode[fork.children[1]].last, 6u);
+    EXPECT_EQ(es.herdCode[body.children[3]].first, 6u);
+    EXPECT_EQ(es.herdCode[body.children[3]].last, 8u);
+    EXPECT_EQ(body.last, 8u);
+}
+
+TEST(HerdRegisterEvents, LoopsRmwsAndConstantForksStopTheRecord) {
     for (const char* body :
-         {"int r0; r0 = READ_ONCE(*x); if (r0) WRITE_ONCE(*x, 2);", "int r0; r0 = xchg(x, 1);",
-          "int r0; r0 = READ_ONCE(*x); r0 = r0 ? 1 : 2;", "int r0; r0 = READ_ONCE(*x); r0 = -r0;",
-          "spin_lock(x);"}) {
+         {"int r0; r0 = 0; while (r0 < 2) r0 = r0 + 1;", "if (1) WRITE_ONCE(*x, 2);",
+          "int r0; r0 = xchg(x, 1);", "int r0; r0 = READ_ONCE(*x); r0 = r0 ? 1 : 2;",
+          "int r0; r0 = READ_ONCE(*x); r0 = -r0;", "spin_lock(x);"}) {
         auto es = buildText(std::string("C t\n{}\nP0(int *x) { ") + body + " }\nexists (x=0)\n");
         EXPECT_FALSE(es.herdRegistersExact) << body;
         EXPECT_TRUE(es.herdRegisterAccesses.empty()) << body;
