@@ -148,7 +148,8 @@ private:
         } else if (node.kind == Kind::If) {
             const Size then = sizeOf(node.children.at(0));
             const Size otherwise = node.children.size() > 1 ? sizeOf(node.children[1]) : Size{};
-            out.variables = (node.conditionLast - node.first) + then.variables + otherwise.variables;
+            out.variables =
+                (node.conditionLast - node.first) + then.variables + otherwise.variables;
             out.structures = then.structures + otherwise.structures;
         } else {
             out = suffixOf(n, 0);

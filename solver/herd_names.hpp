@@ -46,7 +46,7 @@ using HerdTruth = std::function<std::optional<std::int64_t>(model::SymId)>;
 
 // The names of `candidate` (its executed events, rf, and through `truth` the side it takes at
 // each fork), or nullopt where the event builder did not follow herd's numbering exactly.
-std::optional<HerdNames> herdNames(const model::EventStructure& events,
-                                   const Candidate& candidate, const HerdTruth& truth);
+std::optional<HerdNames> herdNames(const model::EventStructure& events, const Candidate& candidate,
+                                   const HerdTruth& truth);
 
 }  // namespace memx::solver

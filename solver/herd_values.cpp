@@ -321,16 +321,22 @@ void HerdValueSolver::fill(Candidate& candidate) {
     const auto n = static_cast<std::uint32_t>(es_.events.size());
     // herd's own naming where the event builder followed herd's numbering (herd_names.hpp);
     // elsewhere one name per open class (nameOf).
-    const std::optional<HerdNames> exact =
-        herdNames(es_, candidate, [&](SymId id) -> std::optional<std::int64_t> {
-            const Term t = eval(id);
-            return t.kind == Term::Kind::Known ? std::optional<std::int64_t>(t.value)
-                                               : std::nullopt;
-        });
+    // Computed at the first open value only: most candidates have none.
+    std::optional<std::optional<HerdNames>> exact;
+    auto exactName = [&](std::uint32_t variable) -> std::uint32_t {
+        if (!exact) {
+            exact = herdNames(es_, candidate, [&](SymId id) -> std::optional<std::int64_t> {
+                const Term t = eval(id);
+                return t.kind == Term::Kind::Known ? std::optional<std::int64_t>(t.value)
+                                                   : std::nullopt;
+            });
+        }
+        return *exact && variable != 0 ? (*exact)->nameOf(variable) : 0;
+    };
     std::map<std::uint32_t, std::uint32_t> names;
     auto name = [&](std::uint32_t root, std::uint32_t variable) {
-        if (exact && variable != 0 && exact->nameOf(variable) != 0) {
-            return exact->nameOf(variable);
+        if (const std::uint32_t n = exactName(variable); n != 0) {
+            return n;
         }
         auto it = names.find(root);
         if (it == names.end()) {
@@ -359,9 +365,10 @@ void HerdValueSolver::fill(Candidate& candidate) {
             candidate.registers[thread][reg] = t.kind == Term::Kind::Known ? t.value : 0;
             if (t.kind == Term::Kind::Open) {
                 std::uint32_t variable = 0;
-                if (exact) {
-                    auto th = exact->finalRegisterVariables.find(thread);
-                    if (th != exact->finalRegisterVariables.end()) {
+                exactName(0);
+                if (*exact) {
+                    auto th = (*exact)->finalRegisterVariables.find(thread);
+                    if (th != (*exact)->finalRegisterVariables.end()) {
                         auto r = th->second.find(reg);
                         variable = r == th->second.end() ? 0 : r->second;
                     }

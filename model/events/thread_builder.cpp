@@ -111,7 +111,7 @@ bool ThreadBuilder::fail(const Loc& loc, const std::string& message) {
 bool ThreadBuilder::exec(const Stmt& s) {
     using Kind = EventStructure::HerdCodeNode::Kind;
     const std::uint32_t code = openHerdCode(std::holds_alternative<BlockStmt>(s.node) ? Kind::List
-                                            : std::holds_alternative<IfStmt>(s.node) ? Kind::If
+                                            : std::holds_alternative<IfStmt>(s.node)  ? Kind::If
                                                                                      : Kind::Plain);
     const bool ok = std::visit(
         [&](const auto& n) -> bool {

@@ -626,7 +626,9 @@ private:
         // names each value (solver/herd_names.hpp); the checker takes those names as given,
         // since no independent statement of them is simpler than herd's algorithm.
         const auto exact =
-            solver::herdNames(es_, c, [&](SymId id) { return eval_.value(id); });
+            std::find(open.begin(), open.end(), true) == open.end()
+                ? std::nullopt
+                : solver::herdNames(es_, c, [&](SymId id) { return eval_.value(id); });
         for (std::uint32_t e = 0; e < n; ++e) {
             if (c.executed[e] && es_.events[e].kind != EventKind::Fence &&
                 !eval_.value(es_.events[e].value)) {
