@@ -790,7 +790,7 @@ SymId ThreadBuilder::guardAnd(SymId guard, SymId cond) {
 
 void ThreadBuilder::noteHerdRegister(const std::string& name, bool isWrite,
                                      std::uint32_t variable) {
-    if (ctx_.es.herdRegistersExact) {
+    if (ctx_.es.herdRegistersExact && !herdCodeStack_.empty()) {
         ctx_.es.herdRegisterAccesses.push_back(
             {thread_.id, name, isWrite, variable, herdCodeStack_.back()});
     }
