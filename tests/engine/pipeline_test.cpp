@@ -230,6 +230,19 @@ P2(int *z) { WRITE_ONCE(*z, 1); }
 exists (1:r0=1 /\ 1:r1=1)
 )";
 
+// Two forks in a row: the code after the first runs once per side of it (else first, from
+// S8 and from S18), and inside each copy the code after the second once per its sides (from
+// b+3 and b+7). By hand: r0 = 0 takes else, else (S13); 1 then, else (S23); 2 else, then (S17).
+const char* kLoadBufferingAfterTwoForks = R"(C lb-forks
+{}
+P0(int *x, int *y) { *y = *x; }
+P1(int *x, int *y, int *z) {
+  int r0; int r1; r0 = *z; if (r0 == 1) r1 = 2; if (r0 == 2) r1 = 3; r1 = *y; *x = r1; }
+P2(int *z) { WRITE_ONCE(*z, 1); }
+P3(int *z) { WRITE_ONCE(*z, 2); }
+exists (1:r0=1 /\ 1:r1=1)
+)";
+
 TEST_F(PipelineTest, ACycleValueIsNamedByTheVariableHerdsUnionFindKeeps) {
     for (SearchMode mode : {SearchMode::Auto, SearchMode::Exhaustive}) {
         RunOptions options;
@@ -244,6 +257,12 @@ TEST_F(PipelineTest, ACycleValueIsNamedByTheVariableHerdsUnionFindKeeps) {
         auto fork = run("lkmm", "lb-fork", kLoadBufferingAfterAFork, options);
         text = formatHerdReport(fork.program, fork.outcome, fork.hash);
         EXPECT_NE(text.find("States 4\n1:r0=0; 1:r1=S11;\n1:r0=0; 1:r1=0;\n1:r0=1; 1:r1=S15;\n"),
+                  std::string::npos)
+            << text;
+        auto forks = run("lkmm", "lb-forks", kLoadBufferingAfterTwoForks, options);
+        text = formatHerdReport(forks.program, forks.outcome, forks.hash);
+        EXPECT_NE(text.find("1:r0=0; 1:r1=S13;\n1:r0=0; 1:r1=0;\n1:r0=1; 1:r1=S23;\n1:r0=1; "
+                            "1:r1=0;\n1:r0=2; 1:r1=S17;\n"),
                   std::string::npos)
             << text;
     }
