@@ -288,10 +288,10 @@ HerdSolution HerdValueSolver::solve(const HerdChoices& choices) {
     return unsolved ? HerdSolution::Unsolved : HerdSolution::Solved;
 }
 
-// herd's name for an open class: the variable its union-find keeps for the class. A ring of
-// copies (LB with data dependencies) is unified read by read from the last thread's back, so
-// the highest variable among the class's read values and the register reads its writes copy
-// stays: S8 for two threads of `r = *x; *y = r;` (docs/oota.md says where this is exact).
+// An approximation of herd's name for an open class, where herd_names.hpp cannot follow herd
+// (after a loop, an RMW or a lock): the highest variable among the class's read values and the
+// register reads its writes copy. It is herd's for rings of straight-line threads, such as S8
+// for two threads of `r = *x; *y = r;` (docs/oota.md).
 std::uint32_t HerdValueSolver::nameOf(std::uint32_t root) const {
     std::uint32_t best = 0;
     std::uint32_t first = 0;  // for structures built without herd's numbers (unit tests)

@@ -40,8 +40,8 @@ public:
     HerdSolution solve(const HerdChoices& choices);
 
     // After Solved: sets `candidate.values` (0 where open), `symbolic`, `registers` and
-    // `symbolicRegisters`, naming each open class by herd's variable number
-    // (herdVariableNumbers).
+    // `symbolicRegisters`, naming each open value as herd does (herd_names.hpp), or, where
+    // that does not apply, by an approximation (nameOf).
     void fill(Candidate& candidate);
 
 private:
