@@ -148,9 +148,14 @@ private:
         } else if (node.kind == Kind::If) {
             const Size then = sizeOf(node.children.at(0));
             const Size otherwise = node.children.size() > 1 ? sizeOf(node.children[1]) : Size{};
-            out.variables =
-                (node.conditionLast - node.first) + then.variables + otherwise.variables;
-            out.structures = then.structures + otherwise.structures;
+            const std::uint64_t condition = node.conditionLast - node.first;
+            if (node.decided >= 0) {  // no fork: herd runs the one side
+                out = node.decided != 0 ? then : otherwise;
+                out.variables += condition;
+            } else {
+                out.variables = condition + then.variables + otherwise.variables;
+                out.structures = then.structures + otherwise.structures;
+            }
         } else {
             out = suffixOf(n, 0);
         }
@@ -195,6 +200,18 @@ private:
             return placeSuffix(n, 0, base);
         }
         number(node.first, node.conditionLast, base);
+        if (node.decided >= 0) {
+            // herd ran this side alone (choiceT on a constant), and `>>>>` reverses its list.
+            if (node.decided == 0 && node.children.size() < 2) {
+                return 0;
+            }
+            const std::uint32_t only = node.children[node.decided != 0 ? 0 : 1];
+            auto k = place(only, base + (node.conditionLast - node.first));
+            if (!k) {
+                return std::nullopt;
+            }
+            return sizeOf(only).structures - 1 - *k;
+        }
         const auto side = truth_(node.taken);
         if (!side) {
             return std::nullopt;

@@ -262,8 +262,10 @@ struct EventStructure {
         enum class Kind : std::uint8_t { Plain, List, If } kind = Kind::Plain;
         std::uint32_t first = 0;  // the variables made inside: first+1 .. last
         std::uint32_t last = 0;
-        std::uint32_t conditionLast = 0;      // If: its condition's variables end here
-        SymId taken = 0;                      // If: the condition's truth
+        std::uint32_t conditionLast = 0;  // If: its condition's variables end here
+        SymId taken = 0;                  // If: the condition's truth
+        // If on a constant (`if (1)`): herd runs that side only (0 or 1); -1: herd forks.
+        std::int8_t decided = -1;
         std::vector<std::uint32_t> children;  // List: its statements; If: then [, else]
     };
     std::vector<HerdCodeNode> herdCode;

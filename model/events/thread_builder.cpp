@@ -208,11 +208,19 @@ bool ThreadBuilder::execIf(const IfStmt& s) {
     }
     const SymId taken = truthOf(cond->id);
     countHerdCondition(*cond, taken);
-    if (cond->herdVar == 0) {
-        leaveHerdExactNaming();  // herd runs one side only; the walk below numbers both
+    {
+        auto& code = ctx_.es.herdCode[herdCodeStack_.back()];
+        code.conditionLast = ctx_.herdVariables;
+        code.taken = taken;
+        if (cond->herdVar == 0) {
+            // herd runs one side only; the walk below numbers both, herd_names skips the other.
+            if (auto side = foldedValue(taken)) {
+                code.decided = *side != 0 ? 1 : 0;
+            } else {
+                leaveHerdExactNaming();
+            }
+        }
     }
-    ctx_.es.herdCode[herdCodeStack_.back()].conditionLast = ctx_.herdVariables;
-    ctx_.es.herdCode[herdCodeStack_.back()].taken = taken;
     const SymId outerGuard = guard_;
     const auto outerCtrl = ctrlSources_;
     if (!foldedValue(taken)) {

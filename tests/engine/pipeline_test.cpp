@@ -243,6 +243,16 @@ P3(int *z) { WRITE_ONCE(*z, 2); }
 exists (1:r0=1 /\ 1:r1=1)
 )";
 
+// An `if` on a constant is no fork: herd runs its `then` side only, so the `else` side's read
+// of z makes no variable, and P1's cycle is S7 (memx's walk, which numbers both sides, would
+// give S9).
+const char* kLoadBufferingAfterAConstantIf = R"(C lb-if1
+{}
+P0(int *x, int *y) { *y = *x; }
+P1(int *x, int *y, int *z) { int r0; int r1; if (1) r0 = 2; else r0 = *z; r1 = *y; *x = r1; }
+exists (1:r1=1)
+)";
+
 TEST_F(PipelineTest, ACycleValueIsNamedByTheVariableHerdsUnionFindKeeps) {
     for (SearchMode mode : {SearchMode::Auto, SearchMode::Exhaustive}) {
         RunOptions options;
@@ -259,6 +269,9 @@ TEST_F(PipelineTest, ACycleValueIsNamedByTheVariableHerdsUnionFindKeeps) {
         EXPECT_NE(text.find("States 4\n1:r0=0; 1:r1=S11;\n1:r0=0; 1:r1=0;\n1:r0=1; 1:r1=S15;\n"),
                   std::string::npos)
             << text;
+        auto constant = run("lkmm", "lb-if1", kLoadBufferingAfterAConstantIf, options);
+        text = formatHerdReport(constant.program, constant.outcome, constant.hash);
+        EXPECT_NE(text.find("States 2\n1:r1=S7;\n"), std::string::npos) << text;
         auto forks = run("lkmm", "lb-forks", kLoadBufferingAfterTwoForks, options);
         text = formatHerdReport(forks.program, forks.outcome, forks.hash);
         EXPECT_NE(text.find("1:r0=0; 1:r1=S13;\n1:r0=0; 1:r1=0;\n1:r0=1; 1:r1=S23;\n1:r0=1; "

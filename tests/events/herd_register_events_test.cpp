@@ -68,15 +68,27 @@ exists (x=0)
     EXPECT_EQ(body.last, 8u);
 }
 
-TEST(HerdRegisterEvents, LoopsRmwsAndConstantForksStopTheRecord) {
+TEST(HerdRegisterEvents, LoopsRmwsAndLocksStopTheRecord) {
     for (const char* body :
-         {"int r0; r0 = 0; while (r0 < 2) r0 = r0 + 1;", "if (1) WRITE_ONCE(*x, 2);",
-          "int r0; r0 = xchg(x, 1);", "int r0; r0 = READ_ONCE(*x); r0 = r0 ? 1 : 2;",
-          "int r0; r0 = READ_ONCE(*x); r0 = -r0;", "spin_lock(x);"}) {
+         {"int r0; r0 = 0; while (r0 < 2) r0 = r0 + 1;", "int r0; r0 = xchg(x, 1);",
+          "int r0; r0 = READ_ONCE(*x); r0 = r0 ? 1 : 2;", "int r0; r0 = READ_ONCE(*x); r0 = -r0;",
+          "spin_lock(x);"}) {
         auto es = buildText(std::string("C t\n{}\nP0(int *x) { ") + body + " }\nexists (x=0)\n");
         EXPECT_FALSE(es.herdRegistersExact) << body;
         EXPECT_TRUE(es.herdRegisterAccesses.empty()) << body;
     }
+}
+
+TEST(HerdRegisterEvents, AnIfOnAConstantIsNoForkAndSaysItsSide) {
+    // herd's choiceT runs the side a constant picks, and nothing of the other.
+    auto es = buildText("C t\n{}\nP0(int *x) { if (1) WRITE_ONCE(*x, 2); }\nexists (x=0)\n");
+    ASSERT_TRUE(es.herdRegistersExact);
+    const auto& body = es.herdCode[es.herdThreadCode.at(0)];
+    ASSERT_EQ(body.children.size(), 1u);
+    EXPECT_EQ(es.herdCode[body.children[0]].decided, 1);
+    auto fork = buildText(
+        "C t\n{}\nP0(int *x) { int r0; r0 = *x; if (r0) WRITE_ONCE(*x, 2); }\nexists (x=0)\n");
+    EXPECT_EQ(fork.herdCode[fork.herdCode[fork.herdThreadCode.at(0)].children.at(2)].decided, -1);
 }
 
 TEST(HerdRegisterEvents, ByteGranularTestsAreNotRecorded) {
