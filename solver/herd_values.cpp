@@ -319,9 +319,9 @@ std::uint32_t HerdValueSolver::nameOf(std::uint32_t root) const {
 
 void HerdValueSolver::fill(Candidate& candidate) {
     const auto n = static_cast<std::uint32_t>(es_.events.size());
-    // herd's own naming where the event builder followed herd's numbering (herd_names.hpp);
-    // elsewhere one name per open class (nameOf).
-    // Computed at the first open value only: most candidates have none.
+    // herd's own naming where the event builder followed herd's numbering (herd_names.hpp),
+    // computed at the first open value (most candidates have none); elsewhere one name per
+    // open class (nameOf).
     std::optional<std::optional<HerdNames>> exact;
     auto exactName = [&](std::uint32_t variable) -> std::uint32_t {
         if (!exact) {
@@ -335,8 +335,8 @@ void HerdValueSolver::fill(Candidate& candidate) {
     };
     std::map<std::uint32_t, std::uint32_t> names;
     auto name = [&](std::uint32_t root, std::uint32_t variable) {
-        if (const std::uint32_t n = exactName(variable); n != 0) {
-            return n;
+        if (const std::uint32_t herds = exactName(variable); herds != 0) {
+            return herds;
         }
         auto it = names.find(root);
         if (it == names.end()) {
