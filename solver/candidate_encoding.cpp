@@ -12,10 +12,6 @@ namespace {
 
 constexpr unsigned kValueBits = 64;
 
-bool hasSet(const model::SymEvent& e, const char* name) {
-    return std::find(e.sets.begin(), e.sets.end(), name) != e.sets.end();
-}
-
 }  // namespace
 
 CandidateEncoding::CandidateEncoding(const model::EventStructure& events,
@@ -41,11 +37,11 @@ std::optional<std::int64_t> CandidateEncoding::constantValue(const model::EventS
 }
 
 bool CandidateEncoding::isRead(std::uint32_t event) const {
-    return hasSet(events_.events[event], "R");
+    return events_.events[event].inSet("R");
 }
 
 bool CandidateEncoding::isWrite(std::uint32_t event) const {
-    return hasSet(events_.events[event], "W");
+    return events_.events[event].inSet("W");
 }
 
 z3::expr CandidateEncoding::value(model::SymId node) {

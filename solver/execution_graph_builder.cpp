@@ -13,10 +13,6 @@ using model::EventIndex;
 using model::EventSet;
 using model::Relation;
 
-bool inSet(const model::SymEvent& e, const std::string& name) {
-    return std::find(e.sets.begin(), e.sets.end(), name) != e.sets.end();
-}
-
 // Reads and writes, and the few fence-kind events that name a location (synchronize_srcu).
 bool hasLocation(const model::SymEvent& e) {
     return e.kind != model::EventKind::Fence || e.address != 0;
@@ -220,7 +216,7 @@ BuiltGraph buildExecutionGraph(const model::EventStructure& es, const Candidate&
         }
         info.line = ev.range.begin.line;
         info.column = ev.range.begin.column;
-        if (ev.thread < 0 && inSet(ev, "W")) {
+        if (ev.thread < 0 && ev.inSet("W")) {
             g.sets["IW"].insert(i);
         }
         if (finalWrite[e]) {

@@ -19,10 +19,6 @@ using model::EventKind;
 using model::SymId;
 using model::SymOp;
 
-bool hasSet(const model::SymEvent& e, const char* name) {
-    return std::find(e.sets.begin(), e.sets.end(), name) != e.sets.end();
-}
-
 // What the search decides, in order, and the reads on or after a dependency cycle, whose
 // sources it decides last and whose values it computes at each leaf.
 struct DecisionPlan {
@@ -102,11 +98,11 @@ public:
             edgesFrom(es_.choiceGuards[k], n_ + k);
         }
         for (std::uint32_t r = 0; r < n_; ++r) {
-            if (!hasSet(es_.events[r], "R")) {
+            if (!es_.events[r].inSet("R")) {
                 continue;
             }
             for (std::uint32_t w = 0; w < n_; ++w) {
-                if (hasSet(es_.events[w], "W") && mayReadFrom(es_, w, r)) {
+                if (es_.events[w].inSet("W") && mayReadFrom(es_, w, r)) {
                     addEdge(w, r);
                 }
             }
@@ -125,7 +121,7 @@ public:
             std::uint32_t v = *ready.begin();
             ready.erase(ready.begin());
             visited[v] = true;
-            if (v >= n_ || hasSet(es_.events[v], "R")) {
+            if (v >= n_ || es_.events[v].inSet("R")) {
                 plan.order.push_back(v);
             }
             for (std::uint32_t s : succ_[v]) {
@@ -140,7 +136,7 @@ public:
                 if (v >= n_) {
                     return std::nullopt;  // a choice whose guard waits: cannot be decided
                 }
-                if (hasSet(es_.events[v], "R")) {
+                if (es_.events[v].inSet("R")) {
                     plan.lazy.push_back(v);
                 }
             }
@@ -229,7 +225,7 @@ private:
         }
         const auto reach = reachability(visited);
         for (std::uint32_t w = 0; w < n_; ++w) {
-            if (visited[w] || !hasSet(es_.events[w], "W") || !reach[w][w]) {
+            if (visited[w] || !es_.events[w].inSet("W") || !reach[w][w]) {
                 continue;
             }
             if (es_.events[w].kind != EventKind::Write) {
@@ -323,7 +319,7 @@ bool readsAreWellFormed(const model::EventStructure& es) {
             return false;
         }
         if (n.op == SymOp::ReadValue &&
-            (n.event >= es.events.size() || !hasSet(es.events[n.event], "R"))) {
+            (n.event >= es.events.size() || !es.events[n.event].inSet("R"))) {
             return false;
         }
     }
@@ -370,11 +366,11 @@ public:
             preparePruning();
         }
         for (std::uint32_t r = 0; r < n_; ++r) {
-            if (!hasSet(es.events[r], "R")) {
+            if (!es.events[r].inSet("R")) {
                 continue;
             }
             for (std::uint32_t w = 0; w < n_; ++w) {
-                if (hasSet(es.events[w], "W") && FlowGraph::mayReadFrom(es, w, r)) {
+                if (es.events[w].inSet("W") && FlowGraph::mayReadFrom(es, w, r)) {
                     sources_[r].push_back(w);
                 }
             }
@@ -691,10 +687,10 @@ private:
             if (ev.thread < 0) {
                 continue;
             }
-            if (hasSet(ev, "R")) {
+            if (ev.inSet("R")) {
                 threadReads_[ev.thread].push_back(e);
             }
-            if (hasSet(ev, "W")) {
+            if (ev.inSet("W")) {
                 threadWrites_[ev.thread].push_back(e);
             }
         }
@@ -824,7 +820,7 @@ private:
             const model::SymEvent& ev = es_.events[e];
             c.executed[e] = executed(e);
             c.addresses[e] = eval(ev.address);
-            c.values[e] = hasSet(ev, "R") ? readValue_[e] : eval(ev.value);
+            c.values[e] = ev.inSet("R") ? readValue_[e] : eval(ev.value);
             if (c.executed[e]) {
                 c.rfSource[e] = rf_[e];
             }
@@ -1021,7 +1017,7 @@ double candidateBound(const model::EventStructure& events, const std::vector<boo
     const auto n = static_cast<std::uint32_t>(events.events.size());
     double bound = 1;
     for (std::uint32_t r = 0; r < n; ++r) {
-        if (!hasSet(events.events[r], "R")) {
+        if (!events.events[r].inSet("R")) {
             continue;
         }
         // A read that may not run has one more way: not running. One whose guard is the
@@ -1029,7 +1025,7 @@ double candidateBound(const model::EventStructure& events, const std::vector<boo
         const auto guard = FlowGraph::constant(events, events.events[r].guard);
         double sources = guard && *guard != 0 ? 0 : 1;
         for (std::uint32_t w = 0; w < n; ++w) {
-            sources += hasSet(events.events[w], "W") && FlowGraph::mayReadFrom(events, w, r);
+            sources += events.events[w].inSet("W") && FlowGraph::mayReadFrom(events, w, r);
         }
         bound *= sources;
     }

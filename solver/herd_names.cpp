@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <optional>
-#include <tuple>
 #include <unordered_map>
 
 namespace memx::solver {
@@ -84,11 +83,6 @@ std::vector<Copy> remaining(const std::vector<Copy>& copies, const HerdPartition
         }
     }
     return out;
-}
-
-bool isPlainRead(const model::SymEvent& e) {
-    return e.kind == model::EventKind::Read &&
-           std::find(e.sets.begin(), e.sets.end(), "R") != e.sets.end();
 }
 
 // herd's numbers along one candidate's path. herd runs a thread's code as its monad composes it
@@ -322,8 +316,8 @@ std::optional<HerdNames> herdNames(const model::EventStructure& es, const Candid
     std::vector<Copy> memoryCopies;
     for (std::size_t i = es.events.size(); i-- > 0;) {
         const auto e = static_cast<std::uint32_t>(i);
-        if (!isPlainRead(es.events[e]) || e >= candidate.executed.size() ||
-            !candidate.executed[e] || !candidate.rfSource[e]) {
+        if (es.events[e].kind != model::EventKind::Read || !es.events[e].inSet("R") ||
+            e >= candidate.executed.size() || !candidate.executed[e] || !candidate.rfSource[e]) {
             continue;
         }
         const std::uint32_t w = *candidate.rfSource[e];
@@ -342,20 +336,17 @@ std::optional<HerdNames> herdNames(const model::EventStructure& es, const Candid
     const HerdPartition memory = solveRound(memoryCopies);
 
     auto print = [&](std::uint32_t walk) {
-        const std::uint32_t h = numbering.herdNumber(walk);
-        if (h != 0) {
+        if (const std::uint32_t h = herd(walk); h != 0) {
             names.printed.emplace(walk, memory.substitute(registers.substitute(h)));
         }
     };
     for (std::uint32_t e = 0; e < es.events.size(); ++e) {
         if (e < candidate.executed.size() && candidate.executed[e]) {
-            herd(variableOf(e));
             print(variableOf(e));
         }
     }
     for (const auto& [key, variable] : lastWrite) {
         names.finalRegisterVariables[key.first][key.second] = variable;
-        herd(variable);
         print(variable);
     }
     if (!consistent) {

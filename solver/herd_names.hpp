@@ -35,9 +35,19 @@ struct HerdNames {
     // (herd's final state reads that write).
     std::map<int, std::map<std::string, std::uint32_t>> finalRegisterVariables;
 
+    // What herd prints for the builder's variable, or for a register's final value; 0 where
+    // this candidate does not say.
     std::uint32_t nameOf(std::uint32_t variable) const {
         auto it = printed.find(variable);
         return it == printed.end() ? 0 : it->second;
+    }
+    std::uint32_t finalNameOf(int thread, const std::string& reg) const {
+        auto t = finalRegisterVariables.find(thread);
+        if (t == finalRegisterVariables.end()) {
+            return 0;
+        }
+        auto r = t->second.find(reg);
+        return r == t->second.end() || r->second == 0 ? 0 : nameOf(r->second);
     }
 };
 

@@ -11,18 +11,6 @@ namespace memx::solver {
 using model::SymId;
 using model::SymOp;
 
-namespace {
-
-bool isRead(const model::SymEvent& e) {
-    return std::find(e.sets.begin(), e.sets.end(), "R") != e.sets.end();
-}
-
-bool isWrite(const model::SymEvent& e) {
-    return std::find(e.sets.begin(), e.sets.end(), "W") != e.sets.end();
-}
-
-}  // namespace
-
 HerdValueSolver::HerdValueSolver(const model::EventStructure& events)
     : es_(events),
       parent_(events.events.size()),
@@ -217,7 +205,7 @@ HerdSolution HerdValueSolver::solve(const HerdChoices& choices) {
             ++stamp_;
         }
         for (std::uint32_t r = 0; r < n; ++r) {
-            if (!c.executed[r] || !c.rfSource[r] || !isRead(es_.events[r])) {
+            if (!c.executed[r] || !c.rfSource[r] || !es_.events[r].inSet("R")) {
                 continue;
             }
             const Term t = eval(es_.events[*c.rfSource[r]].value);
@@ -268,7 +256,7 @@ HerdSolution HerdValueSolver::solve(const HerdChoices& choices) {
                 return HerdSolution::Contradiction;
             }
         }
-        if (isWrite(ev) && !isRead(ev) && eval(ev.value).kind == Term::Kind::Stuck) {
+        if (ev.inSet("W") && !ev.inSet("R") && eval(ev.value).kind == Term::Kind::Stuck) {
             unsolved = true;  // an equation for the value written is left
         }
     }
@@ -303,11 +291,11 @@ std::uint32_t HerdValueSolver::nameOf(std::uint32_t root) const {
             continue;
         }
         const model::SymEvent& ev = es_.events[e];
-        if (isRead(ev) && findConst(e) == root) {
+        if (ev.inSet("R") && findConst(e) == root) {
             best = std::max(best, number(e));
             first = seen ? first : e;
             seen = true;
-        } else if (isWrite(ev) && !isRead(ev)) {
+        } else if (ev.inSet("W") && !ev.inSet("R")) {
             const model::SymNode& v = es_.nodes[ev.value];
             if (v.op == SymOp::ReadValue && c.executed[v.event] && findConst(v.event) == root) {
                 best = std::max(best, number(e));
@@ -322,21 +310,22 @@ void HerdValueSolver::fill(Candidate& candidate) {
     // herd's own naming where the event builder followed herd's numbering (herd_names.hpp),
     // computed at the first open value (most candidates have none); elsewhere one name per
     // open class (nameOf).
-    std::optional<std::optional<HerdNames>> exact;
-    auto exactName = [&](std::uint32_t variable) -> std::uint32_t {
-        if (!exact) {
-            exact = herdNames(es_, candidate, [&](SymId id) -> std::optional<std::int64_t> {
+    std::optional<std::optional<HerdNames>> computed;
+    auto herds = [&]() -> const HerdNames* {
+        if (!computed) {
+            computed = herdNames(es_, candidate, [&](SymId id) -> std::optional<std::int64_t> {
                 const Term t = eval(id);
                 return t.kind == Term::Kind::Known ? std::optional<std::int64_t>(t.value)
                                                    : std::nullopt;
             });
         }
-        return *exact && variable != 0 ? (*exact)->nameOf(variable) : 0;
+        return *computed ? &**computed : nullptr;
     };
     std::map<std::uint32_t, std::uint32_t> names;
-    auto name = [&](std::uint32_t root, std::uint32_t variable) {
-        if (const std::uint32_t herds = exactName(variable); herds != 0) {
-            return herds;
+    // `herdsName` is herd's name where herd_names gives one (0 where it does not).
+    auto name = [&](std::uint32_t root, std::uint32_t herdsName) {
+        if (herdsName != 0) {
+            return herdsName;
         }
         auto it = names.find(root);
         if (it == names.end()) {
@@ -354,7 +343,9 @@ void HerdValueSolver::fill(Candidate& candidate) {
         if (t.kind == Term::Kind::Known) {
             candidate.values[e] = t.value;
         } else if (t.kind == Term::Kind::Open) {
-            candidate.symbolic[e] = name(t.root, e < herdNumber_.size() ? herdNumber_[e] : 0);
+            const HerdNames* h = herds();
+            candidate.symbolic[e] = name(
+                t.root, h != nullptr && e < herdNumber_.size() ? h->nameOf(herdNumber_[e]) : 0);
         }
     }
     candidate.registers.clear();
@@ -364,16 +355,9 @@ void HerdValueSolver::fill(Candidate& candidate) {
             const Term t = eval(node);
             candidate.registers[thread][reg] = t.kind == Term::Kind::Known ? t.value : 0;
             if (t.kind == Term::Kind::Open) {
-                std::uint32_t variable = 0;
-                exactName(0);
-                if (*exact) {
-                    auto th = (*exact)->finalRegisterVariables.find(thread);
-                    if (th != (*exact)->finalRegisterVariables.end()) {
-                        auto r = th->second.find(reg);
-                        variable = r == th->second.end() ? 0 : r->second;
-                    }
-                }
-                candidate.symbolicRegisters[thread][reg] = name(t.root, variable);
+                const HerdNames* h = herds();
+                candidate.symbolicRegisters[thread][reg] =
+                    name(t.root, h != nullptr ? h->finalNameOf(thread, reg) : 0);
             }
         }
     }

@@ -13,10 +13,6 @@ namespace memx::model::detail {
 
 namespace {
 
-bool hasSet(const SymEvent& e, const char* name) {
-    return std::find(e.sets.begin(), e.sets.end(), name) != e.sets.end();
-}
-
 using Place = LocationTable::BytePlace;
 
 // One copy: n bytes from `from` to `to`. A cut strictly inside one side is a cut on the other.
@@ -183,7 +179,7 @@ void chooseRepresentativeBytes(BuildContext& ctx, const litmus::Program& program
                 // A scalar's bytes differ in significance: each is a segment of its own. Lock
                 // events stand on the location's first byte.
                 cuts.addEach(place->location, place->offset,
-                             hasSet(ev, "R") || hasSet(ev, "W") ? size : 1);
+                             ev.inSet("R") || ev.inSet("W") ? size : 1);
                 break;
         }
     }

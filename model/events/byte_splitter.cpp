@@ -11,10 +11,6 @@ namespace memx::model::detail {
 
 namespace {
 
-bool hasSet(const SymEvent& e, const std::string& name) {
-    return std::find(e.sets.begin(), e.sets.end(), name) != e.sets.end();
-}
-
 SymId makeNode(EventStructure& es, SymOp op, std::vector<SymId> operands) {
     SymNode n;
     n.op = op;
@@ -49,7 +45,7 @@ std::uint32_t significance(const EventStructure& es, std::uint32_t offset, std::
 
 // Plain C accesses carry only their direction's set; volatile accesses tear by definition.
 bool isMarked(const SymEvent& e) {
-    if (hasSet(e, "VOLATILE")) {
+    if (e.inSet("VOLATILE")) {
         return false;
     }
     return std::any_of(e.sets.begin(), e.sets.end(),
@@ -139,8 +135,8 @@ void splitIntoBytes(BuildContext& ctx) {
     for (std::uint32_t i = 0; i < old.size(); ++i) {
         SymEvent ev = std::move(old[i]);
         const bool external = ctx.externalThreads.count(ev.thread) > 0;
-        const bool isRead = hasSet(ev, "R");
-        const bool isMemory = ev.kind != EventKind::Fence && (isRead || hasSet(ev, "W"));
+        const bool isRead = ev.inSet("R");
+        const bool isMemory = ev.kind != EventKind::Fence && (isRead || ev.inSet("W"));
         if (external && isMemory && ev.sets.size() == 1) {
             // An external agent's accesses count as marked, byte by byte (never single-copy
             // atomic), under LKMM (ONCE) and RC11 (relaxed atomics).

@@ -8,10 +8,12 @@
 // functions of LocationTable. Other tests leave those empty and mean exactly what herd means.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -158,6 +160,9 @@ struct SymEvent {
     std::uint32_t size = 4;  // bytes accessed: 1 for every memory event of a byte-granular test
     std::string text;        // source text of the originating statement, for display
     SourceRange range;
+    bool inSet(std::string_view name) const {
+        return std::find(sets.begin(), sets.end(), name) != sets.end();
+    }
 };
 
 // A static relation edge, present in an execution when both events happen.

@@ -65,13 +65,11 @@ std::string plural(std::size_t n, const char* word) {
 }  // namespace
 
 std::optional<Value> ThreadBuilder::call(const Call& c, const Loc& loc, bool needValue) {
-    if (isConditionalWait(c.callee) || (ctx_.byteGranular && isUserCopyPrimitive(c.callee))) {
-        leaveHerdExactNaming();
-    }
     if (ctx_.byteGranular && isUserCopyPrimitive(c.callee)) {
-        return callUserCopy(c, loc, needValue);
+        return callUserCopy(c, loc, needValue);  // byte-granular: herd's names not followed
     }
     if (isConditionalWait(c.callee)) {
+        leaveHerdExactNaming();
         return callConditionalWait(c, loc);
     }
     const Primitive* prim = ctx_.primitives.find(c.callee);

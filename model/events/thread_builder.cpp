@@ -348,9 +348,7 @@ bool isOrderingFence(const SymEvent& e) {
 bool withoutVisibleEffect(const EventStructure& es, std::size_t from, std::size_t to) {
     for (std::size_t e = from; e < to; ++e) {
         const SymEvent& ev = es.events[e];
-        const bool plainRead = ev.kind == EventKind::Read &&
-                               std::find(ev.sets.begin(), ev.sets.end(), "R") != ev.sets.end() &&
-                               std::find(ev.sets.begin(), ev.sets.end(), "RMW") == ev.sets.end();
+        const bool plainRead = ev.kind == EventKind::Read && ev.inSet("R") && !ev.inSet("RMW");
         if (!plainRead && !(ev.kind == EventKind::Fence && isOrderingFence(ev))) {
             return false;
         }

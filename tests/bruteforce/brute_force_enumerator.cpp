@@ -23,10 +23,6 @@ using model::SymId;
 constexpr std::int64_t kUnassigned = -2;
 constexpr std::int64_t kNoSource = -1;
 
-bool inSet(const SymEvent& e, const char* name) {
-    return std::find(e.sets.begin(), e.sets.end(), name) != e.sets.end();
-}
-
 // What the inputs known so far say about the constraints: one is broken, or none is broken
 // and some may still be open.
 enum class Verdict { Broken, Fine };
@@ -44,7 +40,7 @@ public:
                         std::chrono::duration<double>(limits.maxSeconds))),
           eval_(es) {
         for (std::uint32_t e = 0; e < es.events.size(); ++e) {
-            if (inSet(es.events[e], "R")) {
+            if (es.events[e].inSet("R")) {
                 const SymNode& v = es.nodes.at(es.events[e].value);
                 if (v.op != model::SymOp::ReadValue || v.event != e) {
                     throw std::invalid_argument("read event " + std::to_string(e) +
@@ -85,7 +81,7 @@ private:
         std::vector<std::uint32_t> out;
         for (std::uint32_t w = 0; w < es_.events.size(); ++w) {
             const SymEvent& we = es_.events[w];
-            if (w == r || !inSet(we, "W")) {
+            if (w == r || !we.inSet("W")) {
                 continue;
             }
             auto ra = constant(re.address);
@@ -370,7 +366,7 @@ private:
 
     bool isReadGroup(const model::AccessGroup& group) const {
         return std::all_of(group.events.begin(), group.events.end(),
-                           [&](std::uint32_t e) { return inSet(es_.events[e], "R"); });
+                           [&](std::uint32_t e) { return es_.events[e].inSet("R"); });
     }
 
     // Byte-granular tests (event_structure.hpp, AccessGroup), after Flur et al.: where the
@@ -632,9 +628,8 @@ private:
         for (std::uint32_t e = 0; e < n; ++e) {
             if (c.executed[e] && es_.events[e].kind != EventKind::Fence &&
                 !eval_.value(es_.events[e].value)) {
-                c.symbolic[e] = exact && exact->nameOf(number(e)) != 0
-                                    ? exact->nameOf(number(e))
-                                    : names[root(*copiedRead(es_.events[e].value))];
+                const std::uint32_t herds = exact ? exact->nameOf(number(e)) : 0;
+                c.symbolic[e] = herds != 0 ? herds : names[root(*copiedRead(es_.events[e].value))];
             }
         }
         for (const auto& [thread, registers] : es_.finalRegisters) {
@@ -648,14 +643,8 @@ private:
                 if (!copied || !open[*copied]) {
                     return undetermined();
                 }
-                std::uint32_t variable = 0;
-                if (exact && exact->finalRegisterVariables.count(thread) &&
-                    exact->finalRegisterVariables.at(thread).count(name)) {
-                    variable = exact->finalRegisterVariables.at(thread).at(name);
-                }
-                c.symbolicRegisters[thread][name] = variable != 0 && exact->nameOf(variable) != 0
-                                                        ? exact->nameOf(variable)
-                                                        : names[root(*copied)];
+                const std::uint32_t herds = exact ? exact->finalNameOf(thread, name) : 0;
+                c.symbolicRegisters[thread][name] = herds != 0 ? herds : names[root(*copied)];
             }
         }
         for (const auto& [guard, fact] : es_.assumptions) {
