@@ -11,6 +11,7 @@
 
 #include "gui/execution_figure.hpp"
 #include "gui/graph_panel.hpp"
+#include "gui/worker_pool.hpp"
 #include "solver/memory_limit.hpp"
 #include "solver/prepared_test.hpp"
 
@@ -104,7 +105,8 @@ void ComparePanel::compare(const CompareRequest& request) {
     table_->setRowCount(0);
     left_->setFigure(nullptr, {});
     right_->setFigure(nullptr, {});
-    watcher_.setFuture(QtConcurrent::run([request] { return compareRequest(request); }));
+    watcher_.setFuture(
+        QtConcurrent::run(&workerPool(), [request] { return compareRequest(request); }));
 }
 
 void ComparePanel::onFinished() {

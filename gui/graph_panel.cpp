@@ -15,6 +15,7 @@
 #include <cmath>
 
 #include "gui/execution_scene.hpp"
+#include "gui/worker_pool.hpp"
 
 namespace memx::gui {
 
@@ -271,21 +272,22 @@ void GraphPanel::redraw() {
     }
     running_ = generation_;
     watcher_.setFuture(
-        QtConcurrent::run([make = maker_, maker = makerId_, figure = figure_, visible = visible_,
+        QtConcurrent::run(&workerPool(),
+                          [make = maker_, maker = makerId_, figure = figure_, visible = visible_,
                            title = title_, bytes = bytes_]() -> Drawn {
-            Drawn out;
-            out.maker = maker;
-            try {
-                out.figure = make ? make() : figure;
-                if (out.figure) {
-                    out.layout = std::make_shared<const FigureLayout>(
-                        layoutFigure(*out.figure, visible, title, bytes));
-                }
-            } catch (const std::exception&) {
-                out.layout.reset();
-            }
-            return out;
-        }));
+                              Drawn out;
+                              out.maker = maker;
+                              try {
+                                  out.figure = make ? make() : figure;
+                                  if (out.figure) {
+                                      out.layout = std::make_shared<const FigureLayout>(
+                                          layoutFigure(*out.figure, visible, title, bytes));
+                                  }
+                              } catch (const std::exception&) {
+                                  out.layout.reset();
+                              }
+                              return out;
+                          }));
 }
 
 void GraphPanel::onLayoutFinished() {

@@ -32,6 +32,7 @@
 #include "gui/litmus_editor.hpp"
 #include "gui/results_panel.hpp"
 #include "gui/run_controller.hpp"
+#include "gui/worker_pool.hpp"
 #include "render/figure.hpp"
 #include "solver/model_locator.hpp"
 
@@ -655,7 +656,8 @@ void MainWindow::whyNot() {
     request.timeoutSeconds = 60;
     whyNotAction_->setEnabled(false);
     statusBar()->showMessage(tr("Explaining under %1...").arg(selectedModel()));
-    whyWatcher_.setFuture(QtConcurrent::run([request] { return explainRequest(request); }));
+    whyWatcher_.setFuture(
+        QtConcurrent::run(&workerPool(), [request] { return explainRequest(request); }));
 }
 
 bool MainWindow::compareWith(const QString& other) {

@@ -3,6 +3,8 @@
 #include <QtConcurrent/QtConcurrentRun>
 #include <exception>
 
+#include "gui/release_off_thread.hpp"
+#include "gui/worker_pool.hpp"
 #include "model/cat/model.hpp"
 #include "solver/memory_limit.hpp"
 #include "solver/z3_session.hpp"
@@ -11,7 +13,8 @@ namespace memx::gui {
 
 std::shared_ptr<const RunResult> runRequest(const RunRequest& request,
                                             const std::atomic<bool>* cancel) {
-    auto result = std::make_shared<RunResult>();
+    // Freed on a pool thread: see release_off_thread.hpp.
+    auto result = makeReleasedOffThread<RunResult>();
     DiagnosticSink sink;
     auto loaded = solver::loadModelSelection(request.model, sink);
     if (loaded) {
@@ -66,8 +69,8 @@ void RunController::start(const RunRequest& request) {
     cancel_ = std::make_shared<std::atomic<bool>>(false);
     clock_.start();
     // The flag lives as long as the worker needs it: the lambda owns a reference.
-    watcher_.setFuture(
-        QtConcurrent::run([request, flag = cancel_]() { return runRequest(request, flag.get()); }));
+    watcher_.setFuture(QtConcurrent::run(
+        &workerPool(), [request, flag = cancel_]() { return runRequest(request, flag.get()); }));
     emit started();
 }
 

@@ -16,6 +16,8 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+#include <QThreadPool>
 #include <QTreeWidget>
 #include <algorithm>
 #include <memory>
@@ -28,8 +30,10 @@
 #include "gui/graph_panel.hpp"
 #include "gui/litmus_editor.hpp"
 #include "gui/main_window.hpp"
+#include "gui/release_off_thread.hpp"
 #include "gui/results_panel.hpp"
 #include "gui/run_controller.hpp"
+#include "gui/worker_pool.hpp"
 #include "gui_test_support.hpp"
 
 using namespace memx::gui;
@@ -65,6 +69,46 @@ private slots:
         QCOMPARE(run->outcome.executions.size(), std::size_t(4));
         QCOMPARE(window_->results()->listedExecutions().size(), std::size_t(4));
         QCOMPARE(window_->results()->statesTable()->model()->rowCount(), 4);
+    }
+
+    // A run of thousands of executions took 50-100 ms to free; when the next run replaced it,
+    // that froze the window (gui_responsiveness failed on CI). The last owner of a run's
+    // result, wherever it is, frees it on a pool thread instead.
+    void aReplacedRunIsFreedOffTheGuiThread() {
+        QVERIFY(window_->openFile(libraryTest(QStringLiteral("lkmm/SB+once.litmus"))));
+        window_->run();
+        QVERIFY(waitForRun(*window_, 30000));
+        const auto result = window_->runner()->lastResult();
+        QVERIFY(result);
+        QVERIFY(std::get_deleter<ReleaseOffThread<RunResult>>(result) != nullptr);
+
+        struct Probe {
+            QThread** freedOn = nullptr;
+            ~Probe() {
+                if (freedOn) {
+                    *freedOn = QThread::currentThread();
+                }
+            }
+        };
+        QThread* freedOn = nullptr;
+        auto probe = makeReleasedOffThread<Probe>();
+        probe->freedOn = &freedOn;
+        probe.reset();
+        QVERIFY(workerPool().waitForDone(10000));
+        QVERIFY(freedOn != nullptr);
+        QVERIFY(freedOn != QThread::currentThread());
+    }
+
+    // Qt's raster painter splits large fills across Qt's global thread pool and the GUI
+    // thread waits for every part; a solve there made a repaint wait for it (60-170 ms stalls
+    // in gui_responsiveness). memx's background work runs on workerPool() instead.
+    void backgroundWorkLeavesQtsGlobalPoolToThePainter() {
+        QVERIFY(window_->openFile(libraryTest(QStringLiteral("lkmm/SB+once.litmus"))));
+        QVERIFY(QThreadPool::globalInstance()->waitForDone(10000));
+        window_->run();
+        // The solve has just been handed to a thread: it is active in one pool or the other.
+        QCOMPARE(QThreadPool::globalInstance()->activeThreadCount(), 0);
+        QVERIFY(waitForRun(*window_, 30000));
     }
 
     void sceneHoldsOneItemPerEventAndVisibleEdge() {
