@@ -204,6 +204,25 @@ HerdSolution HerdValueSolver::solve(const HerdChoices& choices) {
             reached[b] = true;
             ++stamp_;
         }
+        // herd's assignments (EventStructure::herdEquations): solved like rf's equations.
+        for (const model::EventStructure::HerdEquation& eq : es_.herdEquations) {
+            if (!c.executed[eq.read] || c.executed[eq.write] != eq.writeRuns) {
+                continue;
+            }
+            const Term a = eval(eq.lhs);
+            const Term b = eval(eq.rhs);
+            bool ok = true;
+            if (a.kind == Term::Kind::Open && b.kind == Term::Kind::Open) {
+                ok = unite(b.root, a.root);
+            } else if (a.kind == Term::Kind::Open && b.kind == Term::Kind::Known) {
+                ok = setValue(a.root, b.value);
+            } else if (a.kind == Term::Kind::Known && b.kind == Term::Kind::Open) {
+                ok = setValue(b.root, a.value);
+            }
+            if (!ok) {
+                return HerdSolution::Contradiction;
+            }
+        }
         for (std::uint32_t r = 0; r < n; ++r) {
             if (!c.executed[r] || !c.rfSource[r] || !es_.events[r].inSet("R")) {
                 continue;

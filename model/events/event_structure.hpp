@@ -244,6 +244,20 @@ struct EventStructure {
     std::vector<LoopCut> loopCuts;
     std::vector<Wait> waits;
     std::vector<Branch> branches;
+    // Equations herd7's semantics states as assignments, not as conditions: a successful
+    // cmpxchg reads `old` (herd's `old := read`), a failed atomic_add_unless reads `u`, and a
+    // successful C11 compare_exchange reads *expected. herd solves them as it solves rf's
+    // equations, so they fix a value that a dependency cycle leaves open, where a condition
+    // on that value would stay unsolved (solver/herd_values.hpp, docs/oota.md). Each holds in
+    // a candidate that runs `read` and runs `write` or not as `writeRuns` says.
+    struct HerdEquation {
+        std::uint32_t read = 0;
+        std::uint32_t write = 0;
+        bool writeRuns = true;
+        SymId lhs = 0;  // the read's value
+        SymId rhs = 0;  // what herd assigns to it
+    };
+    std::vector<HerdEquation> herdEquations;
     // Per event: herd7's number for the variable of a read's value, or for the register read
     // that gives a write its value (0: none). herd prints an out-of-thin-air value as S<n>
     // (solver/herd_values.hpp, docs/oota.md).

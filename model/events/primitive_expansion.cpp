@@ -331,6 +331,11 @@ std::optional<Value> ThreadBuilder::runRmw(CallFrame& f, const PrimOp& op) {
     std::uint32_t w = addEvent(EventKind::Write, std::move(*writeSets), *address, written,
                                writeGuard, name, f.loc);
     ctx_.es.rmw.emplace_back(r, w);
+    if (op.kind == PrimOpKind::Cmpxchg) {
+        ctx_.es.herdEquations.push_back({r, w, true, read.id, operands.at(0).id});
+    } else if (op.kind == PrimOpKind::AtomicAddUnless) {
+        ctx_.es.herdEquations.push_back({r, w, false, read.id, operands.at(1).id});
+    }
     addEdges(ctx_.es.data, *valueDeps, w);
     // herd's C11 RMW is one event, so only the kernel's R*/W* pairs get an inner data edge.
     if (writtenFromRead && !op.atomic) {
@@ -366,6 +371,7 @@ std::optional<Value> ThreadBuilder::runCompareExchange(CallFrame& f, const PrimO
     std::uint32_t w = addEvent(EventKind::Write, std::move(*successWrite), *object, desired->id,
                                successGuard, name, f.loc);
     ctx_.es.rmw.emplace_back(r, w);
+    ctx_.es.herdEquations.push_back({r, w, true, seen.id, expected.id});
     addEdges(ctx_.es.data, desired->deps, w);
 
     std::uint32_t failed =

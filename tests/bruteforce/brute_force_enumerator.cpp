@@ -488,7 +488,7 @@ private:
     // Such a class is kept as one symbolic value; anything else open is an unsolved equation,
     // and herd drops the candidate.
     void openCandidates(std::size_t firstBranch) {
-        while (propagate()) {
+        while (propagate() || assignOpenReads()) {
         }
         for (std::size_t b = firstBranch; b < es_.branches.size(); ++b) {
             const model::Branch& branch = es_.branches[b];
@@ -507,6 +507,32 @@ private:
             return;
         }
         openCandidate();
+    }
+
+    // herd's assignments (a successful cmpxchg reads `old`, a failed atomic_add_unless reads
+    // `u`): herd forks there, and on the other side its condition on the open value stays
+    // unsolved, so where a running read's value is open only the assigning side remains, with
+    // the read's value the assigned one. herd equates each read with the value its source
+    // writes, so the read that value copies takes it too, and so on round the cycle.
+    bool assignOpenReads() {
+        bool progress = false;
+        for (const model::EventStructure::HerdEquation& eq : es_.herdEquations) {
+            if (eval_.readValue(eq.read) || !isNonZero(eval_.value(es_.events[eq.read].guard))) {
+                continue;
+            }
+            const auto v = eval_.value(eq.rhs);
+            if (!v) {
+                continue;
+            }
+            progress = true;
+            for (std::optional<std::uint32_t> read = eq.read; read && !eval_.readValue(*read);) {
+                eval_.setReadValue(*read, v);
+                const std::int64_t source = rf_[static_cast<std::size_t>(readIndex_[*read])];
+                read = source < 0 ? std::nullopt
+                                  : copiedRead(es_.events[static_cast<std::size_t>(source)].value);
+            }
+        }
+        return progress;
     }
 
     // The read whose value `node` copies (herd makes no equation for `r + 0` or `r | 0`).
@@ -614,6 +640,12 @@ private:
             }
         }
         for (std::size_t i = 0; i < reads_.size(); ++i) {
+            // rf was chosen before herd's assignments fixed some guards: a read runs iff it
+            // reads, and only from a write that runs.
+            if (c.executed[reads_[i]] != (rf_[i] >= 0) ||
+                (rf_[i] >= 0 && !c.executed[static_cast<std::size_t>(rf_[i])])) {
+                return;
+            }
             if (rf_[i] >= 0) {
                 c.rfSource[reads_[i]] = static_cast<std::uint32_t>(rf_[i]);
             }

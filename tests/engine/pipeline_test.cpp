@@ -291,6 +291,67 @@ TEST_F(PipelineTest, ABranchOnACycleValueKeepsEveryConstantTheCycleJustifies) {
     EXPECT_EQ(observationOf(quick.outcome), "Sometimes");
 }
 
+// herd7 states a successful cmpxchg as `old := read`, a failed atomic_add_unless as
+// `read := u` and a successful C11 compare_exchange as reading *expected, and solves them as it
+// solves rf: they fix a value a dependency cycle leaves open, where memx used to drop the
+// candidate (the condition on an open value stays unsolved only on the other side).
+const char* kLoadBufferingThroughCmpxchg = R"(C lb-cmpxchg
+{}
+P0(int *x, int *y) { int r0; r0 = *x; *y = r0; }
+P1(int *x, int *y) { int r1; r1 = cmpxchg(y, 1, 5); *x = r1; }
+exists (0:r0=1 /\ 1:r1=1)
+)";
+
+const char* kCycleReadByAddUnless = R"(C lb-add-unless
+{}
+P0(int *x, int *y) { int r0; r0 = *x; *y = r0; }
+P1(atomic_t *y) { int r1; r1 = atomic_add_unless(y, 1, 5); }
+P2(int *x, int *y) { int r2; r2 = *y; *x = r2; }
+exists (0:r0=5 /\ 1:r1=0)
+)";
+
+// By hand: the successful side has one candidate (the cas reads P0's write, on the cycle, and
+// the cycle is 1); the failed side seven, one of which (the cas reads the cycle, `read != 1`)
+// stays unsolved.
+const char* kCycleReadByCompareExchange = R"(C c11-cas-cycle
+{ z = 1; }
+P0(atomic_int *x, atomic_int *y) {
+  int r0 = atomic_load_explicit(x, memory_order_relaxed);
+  atomic_store_explicit(y, r0, memory_order_relaxed); }
+P1(atomic_int *y, int *z) { int r1 = atomic_compare_exchange_strong(y, z, 5); }
+P2(atomic_int *x, atomic_int *y) {
+  int r2 = atomic_load_explicit(y, memory_order_relaxed);
+  atomic_store_explicit(x, r2, memory_order_relaxed); }
+exists (0:r0=1 /\ 1:r1=1)
+)";
+
+TEST_F(PipelineTest, AnRmwsAssignmentFixesTheValueOfACycle) {
+    for (SearchMode mode : {SearchMode::Auto, SearchMode::Exhaustive}) {
+        RunOptions options;
+        options.search = mode;
+        auto r = run("lkmm", "lb-cmpxchg", kLoadBufferingThroughCmpxchg, options);
+        auto text = formatHerdReport(r.program, r.outcome, r.hash);
+        EXPECT_NE(text.find("States 2\n0:r0=0; 1:r1=0;\n0:r0=1; 1:r1=1;\nOk\nWitnesses\n"
+                            "Positive: 1 Negative: 3\n"),
+                  std::string::npos)
+            << text;
+        EXPECT_EQ(r.outcome.undetermined, 1u);  // the failed side on the cycle
+
+        r = run("lkmm", "lb-add-unless", kCycleReadByAddUnless, options);
+        text = formatHerdReport(r.program, r.outcome, r.hash);
+        EXPECT_NE(text.find("0:r0=5; 1:r1=0;\nOk\n"), std::string::npos) << text;
+        EXPECT_EQ(observationOf(r.outcome), "Sometimes");
+
+        r = run("rc11", "c11-cas-cycle", kCycleReadByCompareExchange, options);
+        EXPECT_EQ(r.outcome.candidates, 8u);
+        EXPECT_EQ(r.outcome.undetermined, 1u);
+    }
+    RunOptions verdict;
+    verdict.search = SearchMode::Verdict;
+    auto quick = run("lkmm", "lb-cmpxchg", kLoadBufferingThroughCmpxchg, verdict);
+    EXPECT_EQ(observationOf(quick.outcome), "Sometimes");
+}
+
 // Three cmpxchg locks taken in turn: each thread's cmpxchg reads 0 (the initial value or a
 // release) and the filter keeps the executions where all three succeed.
 const char* kThreeCmpxchgLocks = R"(C SB+3locks
