@@ -646,8 +646,15 @@ private:
                 (rf_[i] >= 0 && !c.executed[static_cast<std::size_t>(rf_[i])])) {
                 return;
             }
-            if (rf_[i] >= 0) {
-                c.rfSource[reads_[i]] = static_cast<std::uint32_t>(rf_[i]);
+            if (rf_[i] < 0) {
+                continue;
+            }
+            c.rfSource[reads_[i]] = static_cast<std::uint32_t>(rf_[i]);
+            // An assigned read must see what its source writes (herd's `0 := 2`).
+            const auto seen = eval_.readValue(reads_[i]);
+            const auto written = eval_.value(es_.events[static_cast<std::size_t>(rf_[i])].value);
+            if (seen && written && *seen != *written) {
+                return;
             }
         }
         // Where the event builder recorded herd's register events, herd's own union-find

@@ -180,6 +180,40 @@ TEST(BruteForceEnumerator, CycleThroughAProductIsDroppedAsHerdLeavesItsEquation)
     expectSameAsEngine(b.es, {false, false});
 }
 
+// P0: r0 = x; y = r0 + k.  P1: r1 = cmpxchg(y, 0, 5); x = r1.  herd's successful cmpxchg is
+// the assignment `0 := r1` (EventStructure::herdEquations): with k = 0 it fixes the cycle
+// where each thread reads the other's write at 0; with k = 1 it makes that candidate a
+// contradiction (`0 := 1`), which the checker once kept, with a read seeing 0 from a write of 1.
+TEST(BruteForceEnumerator, ACmpxchgsAssignmentFixesOrContradictsACycle) {
+    for (std::int64_t k : {0, 1}) {
+        HandBuiltEvents b;
+        auto x = b.location("x");
+        auto y = b.location("y");
+        auto r0 = b.read(0, 0, x);
+        auto wy = b.write(0, 1, y, b.op(SymOp::Add, {b.valueOf(r0), b.constant(k)}));
+        auto r1 = b.read(1, 0, y);
+        auto success = b.op(SymOp::Eq, {b.valueOf(r1), b.constant(0)});
+        auto w1 = b.write(1, 1, y, b.constant(5), success);
+        auto wx = b.write(1, 2, x, b.valueOf(r1));
+        b.es.herdEquations.push_back({r1, w1, true, b.valueOf(r1), b.constant(0)});
+        BruteForceStats stats;
+        auto cs = bruteCandidates(b.es, {false, false}, &stats);
+        std::size_t cycles = 0;
+        for (const auto& c : cs) {
+            if (c.rfSource[r0] == std::optional<std::uint32_t>(wx) &&
+                c.rfSource[r1] == std::optional<std::uint32_t>(wy)) {
+                ++cycles;
+                EXPECT_TRUE(c.executed[w1]);
+                EXPECT_EQ(c.values[r0], 0);
+                EXPECT_EQ(c.values[r1], 0);
+                EXPECT_EQ(c.symbolicOf(r0), 0u);
+            }
+        }
+        EXPECT_EQ(cycles, k == 0 ? 1u : 0u) << "k = " << k;
+        expectSameAsEngine(b.es, {false, false});
+    }
+}
+
 TEST(BruteForceEnumerator, FakeDependencyCycleIsDetermined) {
     // The same cycle through r ^ r: every value is 0 whatever rf says, so all four stay.
     HandBuiltEvents b;
