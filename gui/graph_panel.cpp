@@ -271,23 +271,22 @@ void GraphPanel::redraw() {
         return;  // onLayoutFinished starts the latest request
     }
     running_ = generation_;
-    watcher_.setFuture(
-        QtConcurrent::run(&workerPool(),
-                          [make = maker_, maker = makerId_, figure = figure_, visible = visible_,
-                           title = title_, bytes = bytes_]() -> Drawn {
-                              Drawn out;
-                              out.maker = maker;
-                              try {
-                                  out.figure = make ? make() : figure;
-                                  if (out.figure) {
-                                      out.layout = std::make_shared<const FigureLayout>(
-                                          layoutFigure(*out.figure, visible, title, bytes));
-                                  }
-                              } catch (const std::exception&) {
-                                  out.layout.reset();
-                              }
-                              return out;
-                          }));
+    auto draw = [make = maker_, maker = makerId_, figure = figure_, visible = visible_,
+                 title = title_, bytes = bytes_]() -> Drawn {
+        Drawn out;
+        out.maker = maker;
+        try {
+            out.figure = make ? make() : figure;
+            if (out.figure) {
+                out.layout = std::make_shared<const FigureLayout>(
+                    layoutFigure(*out.figure, visible, title, bytes));
+            }
+        } catch (const std::exception&) {
+            out.layout.reset();
+        }
+        return out;
+    };
+    watcher_.setFuture(QtConcurrent::run(&workerPool(), std::move(draw)));
 }
 
 void GraphPanel::onLayoutFinished() {
