@@ -510,10 +510,11 @@ private:
     }
 
     // herd's assignments (a successful cmpxchg reads `old`, a failed atomic_add_unless reads
-    // `u`): herd forks there, and on the other side its condition on the open value stays
-    // unsolved, so where a running read's value is open only the assigning side remains, with
-    // the read's value the assigned one. herd equates each read with the value its source
-    // writes, so the read that value copies takes it too, and so on round the cycle.
+    // `u`, a successful C11 compare-exchange reads *expected): herd forks there, and on the other
+    // side its condition on the open value stays unsolved, so where a running read's value is open
+    // only the assigning side remains, with the read's value the assigned one. herd equates each
+    // read with the value its source writes, so the read that value copies takes it too, and so on
+    // round the cycle.
     bool assignOpenReads() {
         bool progress = false;
         for (const model::EventStructure::HerdEquation& eq : es_.herdEquations) {
