@@ -231,15 +231,6 @@ private slots:
         settings_.reset();
     }
 
-    // What happens between opening a test and pressing Run, outside the measurement: the
-    // as-you-type check, and the settings file written (the recent-files entry). QSettings
-    // writes it on the GUI thread at the next turn of the event loop, locking the file with an
-    // fdatasync that took 66-500 ms under perf's disk load, inside the first solve measured.
-    void settle() {
-        window_->checkNow();
-        settings_->sync();
-    }
-
     // The case. One solve is far too short to measure, so the same test runs until the
     // runs add up to 3 s, each run's results being listed inside the measurement.
     void noStallWhileSolvingTheLargestKernelTest() {
@@ -373,6 +364,15 @@ private slots:
     }
 
 private:
+    // What happens between opening a test and pressing Run, outside the measurement: the
+    // as-you-type check, and the settings file written (the recent-files entry). QSettings
+    // writes it on the GUI thread at the next turn of the event loop, locking the file with an
+    // fdatasync that took 66-500 ms under perf's disk load, inside the first solve measured.
+    void settle() {
+        window_->checkNow();
+        settings_->sync();
+    }
+
     QTemporaryDir dir_;
     std::unique_ptr<QSettings> settings_;
     std::unique_ptr<MainWindow> window_;
