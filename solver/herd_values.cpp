@@ -279,6 +279,14 @@ HerdSolution HerdValueSolver::solve(const HerdChoices& choices) {
             unsolved = true;  // an equation for the value written is left
         }
     }
+    // herd's equation for every operator the code ran, its value used or not.
+    for (const model::EventStructure::HerdOperator& op : es_.herdOperators) {
+        const Term g = eval(op.guard);
+        if (g.kind != Term::Kind::Known ||
+            (g.value != 0 && eval(op.value).kind == Term::Kind::Stuck)) {
+            unsolved = true;
+        }
+    }
     for (const auto& [guard, fact] : es_.assumptions) {
         const Term g = eval(guard);
         if (g.kind != Term::Kind::Known) {

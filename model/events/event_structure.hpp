@@ -258,6 +258,15 @@ struct EventStructure {
         SymId rhs = 0;  // what herd assigns to it
     };
     std::vector<HerdEquation> herdEquations;
+    // Every operator the code runs on a value that depends on a read, with the guard under
+    // which it runs. herd7 makes an equation `v := op(a, b)` for each (its M.op) whether or not
+    // the result is used later (`r2 = r1 * 2;` with r2 overwritten): where a dependency cycle
+    // leaves an operand open, that equation stays unsolved and herd drops the candidate.
+    struct HerdOperator {
+        SymId guard = 1;
+        SymId value = 0;
+    };
+    std::vector<HerdOperator> herdOperators;
     // Per event: herd7's number for the variable of a read's value, or for the register read
     // that gives a write its value (0: none). herd prints an out-of-thin-air value as S<n>
     // (solver/herd_values.hpp, docs/oota.md).

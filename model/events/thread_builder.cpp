@@ -603,24 +603,18 @@ std::optional<Value> ThreadBuilder::evalUnary(const Unary& u, const Loc& loc) {
     if (!v) {
         return std::nullopt;
     }
-    switch (u.op) {
-        case UnaryOp::Deref:
-            return plainLoad(*v, loc);
-        case UnaryOp::Neg:
-            return Value{
-                node(SymOp::Neg, {v->id}), v->deps, {}, v->herdVar != 0 ? ++ctx_.herdVariables : 0};
-        case UnaryOp::Not:
-            return Value{
-                node(SymOp::Not, {v->id}), v->deps, {}, v->herdVar != 0 ? ++ctx_.herdVariables : 0};
-        case UnaryOp::BitNot:
-            return Value{node(SymOp::BitNot, {v->id}),
-                         v->deps,
-                         {},
-                         v->herdVar != 0 ? ++ctx_.herdVariables : 0};
-        case UnaryOp::AddrOf:
-            break;
+    static const std::map<UnaryOp, SymOp> ops = {
+        {UnaryOp::Neg, SymOp::Neg}, {UnaryOp::Not, SymOp::Not}, {UnaryOp::BitNot, SymOp::BitNot}};
+    if (u.op == UnaryOp::Deref) {
+        return plainLoad(*v, loc);
     }
-    return std::nullopt;
+    const auto op = ops.find(u.op);
+    if (op == ops.end()) {
+        return std::nullopt;
+    }
+    Value out{node(op->second, {v->id}), v->deps, {}, v->herdVar != 0 ? ++ctx_.herdVariables : 0};
+    noteHerdOperator(out);
+    return out;
 }
 
 std::optional<Value> ThreadBuilder::evalBinary(const Binary& b, const Loc& loc) {
@@ -647,6 +641,7 @@ std::optional<Value> ThreadBuilder::evalBinary(const Binary& b, const Loc& loc) 
     Value out{node(ops.at(b.op), {lhs->id, rhs->id}), lhs->deps, {}};
     out.deps.insert(rhs->deps.begin(), rhs->deps.end());
     out.herdVar = herdOperatorVariable(b.op, *lhs, *rhs);
+    noteHerdOperator(out);
     if (b.op == BinaryOp::Div || b.op == BinaryOp::Mod) {
         // The solver checks each division against a zero divisor (solver/division_check.hpp).
         ctx_.es.divisions.push_back({rhs->id, guard_, loc.range});
@@ -818,6 +813,12 @@ std::uint32_t ThreadBuilder::openHerdCode(EventStructure::HerdCodeNode::Kind kin
 void ThreadBuilder::closeHerdCode(std::uint32_t node) {
     ctx_.es.herdCode[node].last = ctx_.herdVariables;
     herdCodeStack_.pop_back();
+}
+
+void ThreadBuilder::noteHerdOperator(const Value& v) {
+    if (!v.deps.empty()) {
+        ctx_.es.herdOperators.push_back({guard_, v.id});
+    }
 }
 
 void ThreadBuilder::leaveHerdExactNaming() {

@@ -136,6 +136,8 @@ private:
     // which memx no longer follows herd's numbering exactly (a fork, an RMW, a lock, ...).
     void noteHerdRegister(const std::string& name, bool isWrite, std::uint32_t variable);
     void leaveHerdExactNaming();
+    // Records an operator herd7 makes an equation for (EventStructure::herdOperators).
+    void noteHerdOperator(const Value& v);
     std::uint32_t openHerdCode(EventStructure::HerdCodeNode::Kind kind);
     void closeHerdCode(std::uint32_t node);
     std::uint32_t herdOperatorVariable(litmus::BinaryOp op, const Value& lhs, const Value& rhs);

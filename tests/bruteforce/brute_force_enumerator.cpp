@@ -561,6 +561,14 @@ private:
     }
 
     void openCandidate() {
+        // The reads still unknown are herd's open variables: from here on, herd's algebra.
+        struct HerdAlgebra {
+            PartialEvaluator& eval;
+            explicit HerdAlgebra(PartialEvaluator& e) : eval(e) { eval.setHerdAlgebra(true); }
+            ~HerdAlgebra() { eval.setHerdAlgebra(false); }
+            HerdAlgebra(const HerdAlgebra&) = delete;
+            HerdAlgebra& operator=(const HerdAlgebra&) = delete;
+        } herdAlgebra{eval_};
         const std::size_t n = es_.events.size();
         auto undetermined = [&]() { ++stats_.undetermined; };
         // Each side taken must be the condition's value, computed (herd's `c := 1`).
@@ -695,6 +703,20 @@ private:
             }
             if (*g != 0 && *f == 0) {
                 return;
+            }
+        }
+        // An operator that ran on an open value and is no copy: herd's equation for it is
+        // unsolved, even where nothing uses its result.
+        for (const model::EventStructure::HerdOperator& op : es_.herdOperators) {
+            auto g = eval_.value(op.guard);
+            if (!g) {
+                return undetermined();
+            }
+            if (*g != 0 && !eval_.value(op.value)) {
+                auto copied = copiedRead(op.value);
+                if (!copied || !open[*copied]) {
+                    return undetermined();
+                }
             }
         }
         std::vector<std::int64_t> sides;

@@ -180,6 +180,24 @@ TEST(BruteForceEnumerator, CycleThroughAProductIsDroppedAsHerdLeavesItsEquation)
     expectSameAsEngine(b.es, {false, false});
 }
 
+TEST(BruteForceEnumerator, AnUnusedOperatorOnACycleValueLeavesItsEquation) {
+    // The cycle of copies, plus `r2 = r0 * k` whose result nothing uses (EventStructure::
+    // herdOperators): herd's equation for it stays unsolved where r0 is open, even for k = 0,
+    // which herd does not simplify. `r0 + 0` is a copy and makes none.
+    for (const SymOp op : {SymOp::Mul, SymOp::BitAnd, SymOp::Add}) {
+        const bool copy = op == SymOp::Add;
+        auto lb = loadBufferingWithDataDependencies();
+        HandBuiltEvents& b = lb.b;
+        const auto product = b.op(op, {b.valueOf(lb.r0), b.constant(op == SymOp::Mul ? 2 : 0)});
+        b.es.herdOperators.push_back({1, product});
+        BruteForceStats stats;
+        auto cs = bruteCandidates(b.es, {false, false}, &stats);
+        EXPECT_EQ(cs.size(), copy ? 4u : 3u);
+        EXPECT_EQ(stats.undetermined, copy ? 0u : 1u);
+        expectSameAsEngine(b.es, {false, false});
+    }
+}
+
 // P0: r0 = x; y = r0 + k.  P1: r1 = cmpxchg(y, 0, 5); x = r1.  herd's successful cmpxchg is
 // the assignment `0 := r1` (EventStructure::herdEquations): with k = 0 it fixes the cycle
 // where each thread reads the other's write at 0; with k = 1 it makes that candidate a

@@ -90,6 +90,13 @@ void PartialEvaluator::setForced(model::SymId node, std::optional<std::int64_t> 
     ++generation_;
 }
 
+void PartialEvaluator::setHerdAlgebra(bool on) {
+    if (herdAlgebra_ != on) {
+        herdAlgebra_ = on;
+        ++generation_;
+    }
+}
+
 void PartialEvaluator::clearForced() {
     forced_.clear();
     ++generation_;
@@ -129,6 +136,9 @@ std::optional<std::int64_t> PartialEvaluator::compute(model::SymId id) {
             if (cond) {
                 return value(n.operands.at(*cond != 0 ? 1 : 2));
             }
+            if (herdAlgebra_) {
+                return std::nullopt;  // herd's `?:` on a variable is an unsolved equation
+            }
             Value a = value(n.operands.at(1));
             Value b = value(n.operands.at(2));
             return a && b && *a == *b ? a : std::nullopt;
@@ -150,8 +160,10 @@ std::optional<std::int64_t> PartialEvaluator::compute(model::SymId id) {
     }
     Value b = value(n.operands.at(1));
     bool sameOperand = n.operands[0] == n.operands[1];
+    const bool herdHasIt = n.op == SymOp::LogAnd || n.op == SymOp::LogOr || n.op == SymOp::BitXor ||
+                           n.op == SymOp::Ne || n.op == SymOp::Eq;
     // Results fixed by one operand alone, or by both operands being the same node.
-    switch (n.op) {
+    switch (herdAlgebra_ && !herdHasIt ? SymOp::Const : n.op) {
         case SymOp::Mul:
         case SymOp::BitAnd:
             if ((a && *a == 0) || (b && *b == 0)) {

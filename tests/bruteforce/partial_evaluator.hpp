@@ -40,6 +40,13 @@ public:
     void clearForced();
     std::optional<std::int64_t> computed(model::SymId node);
 
+    // herd7's own algebra on unknown values, for a candidate whose unknown reads are the ones a
+    // dependency cycle leaves open (herd's variables): of the rules above, only those herd's
+    // operators have (`x ^ x`, `x == x`, `x != x`) and the guards' short circuits, which are
+    // memx's paths, not herd's operators. herd computes `x * 0` or `x & 0` on a variable as an
+    // equation it cannot solve (lib/symbValue.ml raises Undetermined).
+    void setHerdAlgebra(bool on);
+
 private:
     std::optional<std::int64_t> compute(model::SymId node);
 
@@ -48,6 +55,7 @@ private:
     std::vector<std::optional<bool>> choices_;         // per choice number
     std::vector<std::optional<std::int64_t>> forced_;  // per node
     std::vector<std::optional<std::int64_t>> cache_;   // per node
+    bool herdAlgebra_ = false;
     // cache_[n] is valid when cachedAt_[n] == generation_; changing an input bumps generation_.
     std::vector<std::uint64_t> cachedAt_;  // per node
     std::uint64_t generation_ = 1;

@@ -91,6 +91,37 @@ TEST_F(PartialEvaluatorTest, AbsorbingRulesFixResultsOfUnknownReads) {
     EXPECT_FALSE(eval.value(plusZero));
 }
 
+TEST_F(PartialEvaluatorTest, HerdsAlgebraKeepsOnlyHerdsRulesOnUnknownReads) {
+    // An unknown read stands for herd's open variable: `x * 0` is an equation herd leaves
+    // unsolved, while `x ^ x`, `x == x`, `x != x` are herd's own results, and a guard's short
+    // circuit is memx's path, not an operator of herd's.
+    auto zero = b.constant(0);
+    auto timesZero = b.op(SymOp::Mul, {v, zero});
+    auto andZero = b.op(SymOp::BitAnd, {zero, v});
+    auto subSelf = b.op(SymOp::Sub, {v, v});
+    auto leSelf = b.op(SymOp::Le, {v, v});
+    auto sameBranches = b.op(SymOp::Ite, {v, b.constant(3), b.constant(3)});
+    auto xorSelf = b.op(SymOp::BitXor, {v, v});
+    auto eqSelf = b.op(SymOp::Eq, {v, v});
+    auto neSelf = b.op(SymOp::Ne, {v, v});
+    auto shortAnd = b.op(SymOp::LogAnd, {zero, v});
+    PartialEvaluator eval(b.es);
+    EXPECT_EQ(eval.value(timesZero), 0);
+    eval.setHerdAlgebra(true);
+    for (auto unsolved : {timesZero, andZero, subSelf, leSelf, sameBranches}) {
+        EXPECT_FALSE(eval.value(unsolved)) << unsolved;
+    }
+    EXPECT_EQ(eval.value(xorSelf), 0);
+    EXPECT_EQ(eval.value(eqSelf), 1);
+    EXPECT_EQ(eval.value(neSelf), 0);
+    EXPECT_EQ(eval.value(shortAnd), 0);
+    eval.setReadValue(r, 3);
+    EXPECT_EQ(eval.value(timesZero), 0);  // known operands: plain arithmetic
+    eval.setReadValue(r, std::nullopt);
+    eval.setHerdAlgebra(false);
+    EXPECT_EQ(eval.value(andZero), 0);
+}
+
 TEST_F(PartialEvaluatorTest, ComparisonsAreSignedAndYieldZeroOrOne) {
     auto lt = b.op(SymOp::Lt, {b.constant(-1), b.constant(1)});
     auto notFive = b.op(SymOp::Not, {b.constant(5)});

@@ -199,6 +199,40 @@ TEST_F(PipelineTest, ACycleOfCopiesIsOneSymbolicValueInHerdsStates) {
     EXPECT_EQ(quick.outcome.negative, 1u);
 }
 
+// The cycle of kLoadBufferingPlainData with an operator on the open value whose result nothing
+// uses: herd's `v := S * 2` (M.op) is unsolved all the same, so herd drops that candidate. A
+// copy (`r1 + 0`, `0 | r1`) makes no equation and keeps it.
+TEST_F(PipelineTest, AnOperatorOnACycleValueDropsTheCandidateEvenUnused) {
+    const std::string dead = R"(C lb-dead-operator
+{}
+P0(int *x, int *y) { int r1; int r3; r1 = *x; OPERATOR; r3 = 0; *y = r1; }
+P1(int *x, int *y) { int r2; r2 = *y; *x = r2; }
+exists (0:r1=1 /\ 1:r2=1)
+)";
+    auto with = [&](const std::string& op) {
+        std::string text = dead;
+        text.replace(text.find("OPERATOR"), 8, op);
+        return text;
+    };
+    for (SearchMode mode : {SearchMode::Auto, SearchMode::Exhaustive}) {
+        RunOptions options;
+        options.search = mode;
+        for (const char* op : {"r3 = r1 * 2", "r3 = -r1", "r3 = r1 == 1", "r3 = r1 - 0"}) {
+            auto r = run("lkmm", "lb-dead-operator", with(op).c_str(), options);
+            EXPECT_EQ(r.outcome.undetermined, 1u) << op;
+            EXPECT_EQ(r.outcome.candidates, 3u) << op;
+            ASSERT_EQ(r.outcome.states.size(), 1u) << op;
+            EXPECT_EQ(r.outcome.states.begin()->text(), "0:r1=0; 1:r2=0;") << op;
+        }
+        for (const char* op : {"r3 = r1 + 0", "r3 = 0 | r1", "r3 = r1 ^ r1", "r3 = 2 * 3"}) {
+            auto r = run("lkmm", "lb-dead-operator", with(op).c_str(), options);
+            EXPECT_EQ(r.outcome.undetermined, 0u) << op;
+            EXPECT_EQ(r.outcome.candidates, 4u) << op;
+            EXPECT_EQ(r.outcome.states.size(), 2u) << op;
+        }
+    }
+}
+
 // herd's name for the value of a cycle is the variable its union-find keeps, which depends on
 // the order of its equations and on ranks (solver/herd_names.hpp). Worked by hand from
 // herd/mem.ml and herd/partition.ml: P0 makes S1..S6 (x, *x, y, r1, z, r1), P1 S7..S12.
