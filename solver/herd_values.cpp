@@ -29,13 +29,6 @@ std::uint32_t HerdValueSolver::find(std::uint32_t read) {
     return read;
 }
 
-std::uint32_t HerdValueSolver::findConst(std::uint32_t read) const {
-    while (parent_[read] != read) {
-        read = parent_[read];
-    }
-    return read;
-}
-
 bool HerdValueSolver::setValue(std::uint32_t root, std::int64_t value) {
     if (classValue_[root]) {
         return *classValue_[root] == value;
@@ -305,9 +298,10 @@ HerdSolution HerdValueSolver::solve(const HerdChoices& choices) {
 
 // An approximation of herd's name for an open class, where herd_names.hpp cannot follow herd
 // (after a loop, an RMW or a lock): the highest variable among the class's read values and the
-// register reads its writes copy. It is herd's for rings of straight-line threads, such as S8
-// for two threads of `r = *x; *y = r;` (docs/oota.md).
-std::uint32_t HerdValueSolver::nameOf(std::uint32_t root) const {
+// register reads its writes copy (`*y = r`, or `r + 0`, which herd's add gives back as r's
+// variable). It is herd's for rings of straight-line threads, such as S8 for two threads of
+// `r = *x; *y = r;` (docs/oota.md).
+std::uint32_t HerdValueSolver::nameOf(std::uint32_t root) {
     std::uint32_t best = 0;
     std::uint32_t first = 0;  // for structures built without herd's numbers (unit tests)
     bool seen = false;
@@ -318,13 +312,13 @@ std::uint32_t HerdValueSolver::nameOf(std::uint32_t root) const {
             continue;
         }
         const model::SymEvent& ev = es_.events[e];
-        if (ev.inSet("R") && findConst(e) == root) {
+        if (ev.inSet("R") && find(e) == root) {
             best = std::max(best, number(e));
             first = seen ? first : e;
             seen = true;
         } else if (ev.inSet("W") && !ev.inSet("R")) {
-            const model::SymNode& v = es_.nodes[ev.value];
-            if (v.op == SymOp::ReadValue && c.executed[v.event] && findConst(v.event) == root) {
+            const Term v = eval(ev.value);
+            if (v.kind == Term::Kind::Open && find(v.root) == root) {
                 best = std::max(best, number(e));
             }
         }

@@ -53,11 +53,10 @@ private:
     Term eval(model::SymId id);
     Term evalOperator(model::SymId id);
     std::uint32_t find(std::uint32_t read);
-    std::uint32_t findConst(std::uint32_t read) const;
     bool unite(std::uint32_t a, std::uint32_t b);  // false on a contradiction
     bool setValue(std::uint32_t root, std::int64_t value);
     bool readFree(model::SymId id);
-    std::uint32_t nameOf(std::uint32_t root) const;
+    std::uint32_t nameOf(std::uint32_t root);
 
     const model::EventStructure& es_;
     const HerdChoices* choices_ = nullptr;

@@ -233,6 +233,30 @@ exists (0:r1=1 /\ 1:r2=1)
     }
 }
 
+// Where herd's numbering is not followed (a lock first), a class is named by the highest of its
+// variables, a write's being that of the register read it stores. herd's `r2 + 0` is r2's
+// variable itself (its add gives back the other operand of a 0), so it names the class as
+// `*x = r2` does.
+TEST_F(PipelineTest, AWriteOfRPlusZeroNamesTheClassAsAWriteOfRDoes) {
+    const std::string text = R"(C lb-lock-copy
+{}
+P0(int *x, int *y, spinlock_t *l) { int r1; spin_lock(l); spin_unlock(l); r1 = *x; *y = r1; }
+P1(int *x, int *y) { int r2; r2 = *y; *x = VALUE; }
+exists (0:r1=1)
+)";
+    std::vector<std::string> states;
+    for (const char* value : {"r2", "r2 + 0", "0 | r2"}) {
+        std::string test = text;
+        test.replace(test.find("VALUE"), 5, value);
+        auto r = run("lkmm", "lb-lock-copy", test.c_str());
+        ASSERT_EQ(r.outcome.states.size(), 2u) << value;
+        states.push_back(r.outcome.states.begin()->text());
+    }
+    EXPECT_EQ(states[0], "0:r1=S10;");
+    EXPECT_EQ(states[1], states[0]);
+    EXPECT_EQ(states[2], states[0]);
+}
+
 // herd's name for the value of a cycle is the variable its union-find keeps, which depends on
 // the order of its equations and on ranks (solver/herd_names.hpp). Worked by hand from
 // herd/mem.ml and herd/partition.ml: P0 makes S1..S6 (x, *x, y, r1, z, r1), P1 S7..S12.
