@@ -47,6 +47,32 @@ public:
         return out_.str();
     }
 
+    // The two ends of a thread in a ring (load buffering's shape, a cycle of dependencies
+    // through memory): the thread first reads `from`, and last stores into `to` a value made
+    // from that read. A copy leaves the cycle's value open, which herd keeps as a symbolic
+    // value; `r + 1` or `r * 1` is an equation herd cannot solve; `r ^ r` is 0 for herd too.
+    void ringLoad(const std::string& from) { wordLoad(from); }
+    std::string ringStore(const std::string& to) {
+        static const std::vector<std::string> forms = {"@",     "@",     "@ + 0", "0 | @",
+                                                       "@ + 1", "@ * 1", "@ ^ @"};
+        std::string v = rng_.pick(forms);
+        for (std::size_t at = v.find('@'); at != std::string::npos; at = v.find('@')) {
+            v.replace(at, 1, mine_.front());
+        }
+        switch (rng_.below(3)) {
+            case 0:
+                line("WRITE_ONCE(*" + to + ", " + v + ");");
+                break;
+            case 1:
+                line("smp_store_release(" + to + ", " + v + ");");
+                break;
+            default:
+                line("*" + to + " = " + v + ";");
+                break;
+        }
+        return out_.str();
+    }
+
 private:
     std::string fresh(const std::string& type, std::vector<std::string> values) {
         std::string name = "r" + std::to_string(next_++);
@@ -57,7 +83,9 @@ private:
     }
     std::string value() {
         if (!mine_.empty() && rng_.chance(30)) {
-            return rng_.pick(mine_) + " + 1";  // a data dependency
+            // A data dependency; a plain copy lets a cycle of copies leave its value open, which
+            // herd keeps as a symbolic value (docs/oota.md).
+            return rng_.pick(mine_) + (rng_.chance(50) ? " + 1" : "");
         }
         return std::to_string(1 + rng_.below(2));
     }
@@ -102,6 +130,12 @@ private:
             case 3:
                 return wordLoad(loc);
             case 4:
+                if (!mine_.empty() && rng_.chance(25)) {
+                    // An operator whose result nothing uses: herd's equation for it all the same.
+                    const std::string t = fresh("int", {"0"});
+                    line(t + " = " + rng_.pick(mine_) + " * 2;");
+                    return line(t + " = 0;");
+                }
                 return line(
                     rng_.pick(std::vector<std::string>{"smp_mb();", "smp_rmb();", "smp_wmb();"}));
             case 5: {
@@ -214,9 +248,19 @@ RandomLitmus randomLitmus(std::uint64_t seed) {
     text << (t.byteGranular ? "u32 x = 0;\nu8 b[2] = {0, 0};\nu8 k[2] = {0, 0};\n"
                             : "int x = 0;\nint y = 0;\nint z = 0;\n");
     text << "}\n";
+    // A ring: thread i reads ring[i] first and stores into ring[i + 1] last.
+    const bool ring = !t.byteGranular && rng.chance(25);
+    static const std::vector<std::string> ringLocations = {"x", "y", "z"};
     for (int id = 0; id < threads; ++id) {
         ThreadWriter w(rng, id, t.byteGranular, regs, xWrites);
-        const std::string body = w.body(1 + rng.below(threads > 2 ? 3 : 4));
+        std::string body;
+        if (ring) {
+            w.ringLoad(ringLocations[static_cast<std::size_t>(id) % 3]);
+            w.body(rng.below(threads > 2 ? 2 : 3));
+            body = w.ringStore(ringLocations[static_cast<std::size_t>((id + 1) % threads) % 3]);
+        } else {
+            body = w.body(1 + rng.below(threads > 2 ? 3 : 4));
+        }
         text << "\nP" << id
              << (t.byteGranular ? "(u32 *x, u8 *b, u8 *k)"
                                 : "(int *x, int *y, int *z, spinlock_t *l)")
