@@ -89,14 +89,18 @@ std::optional<Value> ThreadBuilder::call(const Call& c, const Loc& loc, bool nee
         fail(loc, c.callee + " does not return a value");
         return std::nullopt;
     }
-    const bool plainAccess = prim->compare == ResultCompare::None &&
-                             std::all_of(prim->ops.begin(), prim->ops.end(), [](const PrimOp& op) {
-                                 return op.kind == PrimOpKind::Load ||
-                                        op.kind == PrimOpKind::Store ||
-                                        op.kind == PrimOpKind::Fence;
-                             });
-    if (!plainAccess) {
-        leaveHerdExactNaming();  // herd's RMWs, locks and SRCU were not followed exactly
+    // herd numbers these as memx's builder does: a variable per register the arguments read
+    // and per memory read, one structure (spin_lock and spin_unlock read their lock register
+    // and make lock events that carry no value: CSem.ml's Lock and Unlock).
+    const bool herdNumbered =
+        prim->compare == ResultCompare::None &&
+        std::all_of(prim->ops.begin(), prim->ops.end(), [](const PrimOp& op) {
+            return op.kind == PrimOpKind::Load || op.kind == PrimOpKind::Store ||
+                   op.kind == PrimOpKind::Fence || op.kind == PrimOpKind::Lock ||
+                   op.kind == PrimOpKind::Unlock;
+        });
+    if (!herdNumbered) {
+        leaveHerdExactNaming();  // herd's RMWs, trylocks and SRCU were not followed exactly
     }
     CallFrame frame{c, loc, std::vector<std::optional<Value>>(c.args.size())};
     Value result;

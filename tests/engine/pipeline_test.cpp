@@ -313,6 +313,18 @@ P1(int *x, int *y, int *z) { int r0; int r1; if (1) r0 = 2; else r0 = *z; r1 = *
 exists (1:r1=1)
 )";
 
+// kLoadBufferingRegistersReused behind a lock: herd's spin_lock and spin_unlock read the
+// register l (S1, S2) and make no other variable, so P0 makes S3..S8 and P1 S9..S14. The
+// register round makes S6 and S12 the parents of P0's and P1's reads; the memory round joins
+// S12 with S6 and S12 keeps the tie. The highest variable of the class would be S14.
+const char* kLoadBufferingBehindALock = R"(C lb-lock-reused
+{}
+P0(int *x, int *y, int *z, spinlock_t *l) {
+  int r1; spin_lock(l); spin_unlock(l); r1 = *x; *y = r1; *z = r1; }
+P1(int *x, int *y, int *w) { int r2; r2 = *y; *x = r2; *w = r2; }
+exists (0:r1=1 /\ 1:r2=1)
+)";
+
 TEST_F(PipelineTest, ACycleValueIsNamedByTheVariableHerdsUnionFindKeeps) {
     // Each test's text and the states herd prints for it.
     const std::vector<std::pair<const char*, std::string>> cases = {
@@ -321,6 +333,7 @@ TEST_F(PipelineTest, ACycleValueIsNamedByTheVariableHerdsUnionFindKeeps) {
         {kLoadBufferingAfterAFork,
          "States 4\n1:r0=0; 1:r1=S11;\n1:r0=0; 1:r1=0;\n1:r0=1; 1:r1=S15;\n"},
         {kLoadBufferingAfterAConstantIf, "States 2\n1:r1=S7;\n"},
+        {kLoadBufferingBehindALock, "States 2\n0:r1=S12; 1:r2=S12;\n0:r1=0; 1:r2=0;\n"},
         {kLoadBufferingAfterTwoForks,
          "1:r0=0; 1:r1=S13;\n1:r0=0; 1:r1=0;\n1:r0=1; 1:r1=S23;\n1:r0=1; 1:r1=0;\n"
          "1:r0=2; 1:r1=S17;\n"}};
