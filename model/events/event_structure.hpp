@@ -285,8 +285,8 @@ struct EventStructure {
     // register events in walk order. A register read carries its variable, a write the
     // variable of the value written (0: a constant). Both are kept only where the builder
     // follows herd's numbering exactly (herdRegistersExact): register assignments, loads,
-    // stores, fences, locks and unlocks, binary operators and `if`s on values; no loop, RMW or
-    // trylock.
+    // stores, fences, locks and unlocks, xchg and atomic operations, binary operators and `if`s
+    // on values; no loop, cmpxchg or trylock.
     struct HerdCodeNode {
         enum class Kind : std::uint8_t { Plain, List, If } kind = Kind::Plain;
         std::uint32_t first = 0;  // the variables made inside: first+1 .. last

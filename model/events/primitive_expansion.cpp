@@ -89,15 +89,29 @@ std::optional<Value> ThreadBuilder::call(const Call& c, const Loc& loc, bool nee
         fail(loc, c.callee + " does not return a value");
         return std::nullopt;
     }
-    // herd numbers these as memx's builder does: a variable per register the arguments read
-    // and per memory read, one structure (spin_lock and spin_unlock read their lock register
-    // and make lock events that carry no value: CSem.ml's Lock and Unlock).
+    // herd numbers these as memx's builder does, in one structure: a variable per register the
+    // arguments read and per memory read (spin_lock and spin_unlock read their lock register
+    // and make lock events that carry no value: CSem.ml's Lock and Unlock); an xchg reads its
+    // location, then its value, then memory (eventsMonad.ml's linux_exch); an atomic operation
+    // reads its value, then its location, then memory, and makes one more variable for the
+    // value it writes (build_atomic_op). cmpxchg and atomic_add_unless fork (altT).
     const bool herdNumbered =
         prim->compare == ResultCompare::None &&
         std::all_of(prim->ops.begin(), prim->ops.end(), [](const PrimOp& op) {
-            return op.kind == PrimOpKind::Load || op.kind == PrimOpKind::Store ||
-                   op.kind == PrimOpKind::Fence || op.kind == PrimOpKind::Lock ||
-                   op.kind == PrimOpKind::Unlock;
+            switch (op.kind) {
+                case PrimOpKind::Load:
+                case PrimOpKind::Store:
+                case PrimOpKind::Fence:
+                case PrimOpKind::Lock:
+                case PrimOpKind::Unlock:
+                case PrimOpKind::Xchg:
+                case PrimOpKind::AtomicOp:
+                case PrimOpKind::AtomicOpReturn:
+                case PrimOpKind::AtomicFetchOp:
+                    return !op.atomic;  // C11's RMW is one event of herd's, numbered otherwise
+                default:
+                    return false;
+            }
         });
     if (!herdNumbered) {
         leaveHerdExactNaming();  // herd's RMWs, trylocks and SRCU were not followed exactly
@@ -251,6 +265,14 @@ std::optional<Value> ThreadBuilder::runOp(CallFrame& f, const PrimOp& op) {
 
 std::optional<Value> ThreadBuilder::runRmw(CallFrame& f, const PrimOp& op) {
     const std::string& name = f.call.callee;
+    const bool atomicOp = op.kind == PrimOpKind::AtomicOp ||
+                          op.kind == PrimOpKind::AtomicOpReturn ||
+                          op.kind == PrimOpKind::AtomicFetchOp;
+    // herd's atomic operations evaluate the operand before the location (CSem.ml's
+    // build_atomic_op), so its variables come first; argValue keeps the value for below.
+    if (atomicOp && op.args.size() == 2 && !argValue(f, op.args[1])) {
+        return std::nullopt;
+    }
     auto address = argValue(f, op.args.at(0));
     if (!address) {
         return std::nullopt;
@@ -274,12 +296,14 @@ std::optional<Value> ThreadBuilder::runRmw(CallFrame& f, const PrimOp& op) {
 
     SymId writeGuard = guard_;
     SymId written = 0;
+    std::uint32_t writtenHerdVar = 0;  // herd's variable for the value written
     Value result = read;
     bool writtenFromRead = false;
     const std::set<std::uint32_t>* valueDeps = nullptr;
     switch (op.kind) {
         case PrimOpKind::Xchg:
             written = operands.at(0).id;
+            writtenHerdVar = operands[0].herdVar;
             valueDeps = &operands[0].deps;
             break;
         case PrimOpKind::Cmpxchg:
@@ -324,8 +348,13 @@ std::optional<Value> ThreadBuilder::runRmw(CallFrame& f, const PrimOp& op) {
             }
             valueDeps = &v.deps;
             writtenFromRead = true;
+            // herd's M.op on the value read: a fresh variable, but for `+ 0` and `| 0`.
+            const bool identity = (op.arith == AtomicArith::Add || op.arith == AtomicArith::Or) &&
+                                  v.herdVar == 0 &&
+                                  literalValue(ctx_.es, v.id) == std::optional<std::int64_t>(0);
+            writtenHerdVar = identity ? read.herdVar : ++ctx_.herdVariables;
             if (op.kind == PrimOpKind::AtomicOpReturn) {
-                result = Value{written, read.deps, {}};
+                result = Value{written, read.deps, {}, writtenHerdVar};
                 result.deps.insert(v.deps.begin(), v.deps.end());
             } else if (op.kind == PrimOpKind::AtomicOp) {
                 result = Value{};
@@ -334,6 +363,7 @@ std::optional<Value> ThreadBuilder::runRmw(CallFrame& f, const PrimOp& op) {
     }
     std::uint32_t w = addEvent(EventKind::Write, std::move(*writeSets), *address, written,
                                writeGuard, name, f.loc);
+    ctx_.es.setHerdVariable(w, writtenHerdVar);
     ctx_.es.rmw.emplace_back(r, w);
     if (op.kind == PrimOpKind::Cmpxchg) {
         ctx_.es.herdEquations.push_back({r, w, true, read.id, operands.at(0).id});

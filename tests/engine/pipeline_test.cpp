@@ -325,6 +325,27 @@ P1(int *x, int *y, int *w) { int r2; r2 = *y; *x = r2; *w = r2; }
 exists (0:r1=1 /\ 1:r2=1)
 )";
 
+// An xchg on the cycle (eventsMonad.ml's linux_exch): P1 makes y, *y (S5, S6), then for the
+// xchg x (S7), r2 (S8) and the memory read (S9), then w and r2 (S10, S11). The register round
+// makes S8 the parent of S6 and S11; the memory round joins S8 with P0's S4, and S8 keeps the
+// tie. The highest variable of the class would be S11.
+const char* kLoadBufferingThroughAnXchg = R"(C lb-xchg-reused
+{}
+P0(int *x, int *y) { int r1; r1 = *x; *y = r1; }
+P1(int *x, int *y, int *w) { int r2; int r3; r2 = *y; r3 = xchg_relaxed(x, r2); *w = r2; }
+exists (0:r1=1)
+)";
+
+// An atomic operation beside the cycle (CSem.ml's build_atomic_op): the value 0 makes no
+// variable, the location v S7, the read S8, and `+ 0` none (herd's add gives the read back);
+// then x (S9) and r2 (S10), which keeps the class: S10.
+const char* kLoadBufferingBesideAnAtomicOp = R"(C lb-atomic-add-return
+{}
+P0(int *x, int *y) { int r1; r1 = *x; *y = r1; }
+P1(int *x, int *y, atomic_t *v) { int r2; int r3; r2 = *y; r3 = atomic_add_return(0, v); *x = r2; }
+exists (0:r1=1)
+)";
+
 TEST_F(PipelineTest, ACycleValueIsNamedByTheVariableHerdsUnionFindKeeps) {
     // Each test's text and the states herd prints for it.
     const std::vector<std::pair<const char*, std::string>> cases = {
@@ -334,6 +355,8 @@ TEST_F(PipelineTest, ACycleValueIsNamedByTheVariableHerdsUnionFindKeeps) {
          "States 4\n1:r0=0; 1:r1=S11;\n1:r0=0; 1:r1=0;\n1:r0=1; 1:r1=S15;\n"},
         {kLoadBufferingAfterAConstantIf, "States 2\n1:r1=S7;\n"},
         {kLoadBufferingBehindALock, "States 2\n0:r1=S12; 1:r2=S12;\n0:r1=0; 1:r2=0;\n"},
+        {kLoadBufferingThroughAnXchg, "States 2\n0:r1=S8;\n0:r1=0;\n"},
+        {kLoadBufferingBesideAnAtomicOp, "States 2\n0:r1=S10;\n0:r1=0;\n"},
         {kLoadBufferingAfterTwoForks,
          "1:r0=0; 1:r1=S13;\n1:r0=0; 1:r1=0;\n1:r0=1; 1:r1=S23;\n1:r0=1; 1:r1=0;\n"
          "1:r0=2; 1:r1=S17;\n"}};

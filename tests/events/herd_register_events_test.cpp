@@ -68,9 +68,10 @@ exists (x=0)
     EXPECT_EQ(body.last, 8u);
 }
 
-TEST(HerdRegisterEvents, LoopsRmwsAndTrylocksStopTheRecord) {
+TEST(HerdRegisterEvents, LoopsForkingRmwsAndTrylocksStopTheRecord) {
     for (const char* body :
-         {"int r0; r0 = 0; while (r0 < 2) r0 = r0 + 1;", "int r0; r0 = xchg(x, 1);",
+         {"int r0; r0 = 0; while (r0 < 2) r0 = r0 + 1;", "int r0; r0 = cmpxchg(x, 0, 1);",
+          "int r0; r0 = atomic_add_unless(x, 1, 0);", "int r0; r0 = atomic_inc_and_test(x);",
           "int r0; r0 = READ_ONCE(*x); r0 = r0 ? 1 : 2;", "int r0; r0 = READ_ONCE(*x); r0 = -r0;",
           "int r0; r0 = spin_trylock(x);"}) {
         auto es = buildText(std::string("C t\n{}\nP0(int *x) { ") + body + " }\nexists (x=0)\n");
@@ -92,6 +93,25 @@ exists (0:r0=1)
     EXPECT_EQ(accessesOf(es),
               (std::vector<T>{
                   {0, "l", false, 1}, {0, "l", false, 2}, {0, "x", false, 3}, {0, "r0", true, 4}}));
+}
+
+TEST(HerdRegisterEvents, AnXchgAndAnAtomicOperationNumberAsHerdDoes) {
+    // xchg (eventsMonad.ml's linux_exch): the location x (S1), the value r0 (S2), the memory
+    // read (S3), which r1 takes. atomic_add_return (CSem.ml's build_atomic_op): the value r0
+    // (S4) before the location x (S5), the memory read (S6), and the sum it writes (S7).
+    auto es = buildText(R"(C t
+{}
+P0(int *x) { int r0; int r1; int r2; r1 = xchg(x, r0); r2 = atomic_add_return(r0, x); }
+exists (0:r1=1)
+)");
+    ASSERT_TRUE(es.herdRegistersExact);
+    using T = std::tuple<int, std::string, bool, std::uint32_t>;
+    EXPECT_EQ(accessesOf(es), (std::vector<T>{{0, "x", false, 1},
+                                              {0, "r0", false, 2},
+                                              {0, "r1", true, 3},
+                                              {0, "r0", false, 4},
+                                              {0, "x", false, 5},
+                                              {0, "r2", true, 7}}));
 }
 
 TEST(HerdRegisterEvents, AnIfOnAConstantIsNoForkAndSaysItsSide) {
