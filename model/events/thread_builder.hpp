@@ -133,7 +133,7 @@ private:
     SymId truthOf(SymId v);  // v as a 0/1 value (comparisons are already 0/1)
     void countHerdCondition(const Value& cond, SymId taken);
     // herd's register events (EventStructure::herdRegisterAccesses), and the constructs after
-    // which memx no longer follows herd's numbering exactly (a fork, an RMW, a lock, ...).
+    // which memx no longer follows herd's numbering exactly (a loop, a cmpxchg, a trylock, ...).
     void noteHerdRegister(const std::string& name, bool isWrite, std::uint32_t variable);
     void leaveHerdExactNaming();
     // Records an operator herd7 makes an equation for (EventStructure::herdOperators).
