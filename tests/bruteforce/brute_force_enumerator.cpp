@@ -51,6 +51,7 @@ public:
             }
         }
         rf_.assign(reads_.size(), kUnassigned);
+        declined_.assign(es.herdEquations.size(), false);
         readIndex_.assign(es.events.size(), -1);
         for (std::size_t i = 0; i < reads_.size(); ++i) {
             readIndex_[reads_[i]] = static_cast<std::int64_t>(i);
@@ -488,7 +489,10 @@ private:
     // Such a class is kept as one symbolic value; anything else open is an unsolved equation,
     // and herd drops the candidate.
     void openCandidates(std::size_t firstBranch) {
-        while (propagate() || assignOpenReads()) {
+        while (propagate()) {
+        }
+        if (forkAtAnAssignment(firstBranch)) {
+            return;
         }
         for (std::size_t b = firstBranch; b < es_.branches.size(); ++b) {
             const model::Branch& branch = es_.branches[b];
@@ -510,30 +514,40 @@ private:
     }
 
     // herd's assignments (a successful cmpxchg reads `old`, a failed atomic_add_unless reads
-    // `u`, a successful C11 compare-exchange reads *expected): herd forks there, and on the other
-    // side its condition on the open value stays unsolved, so where a running read's value is open
-    // only the assigning side remains, with the read's value the assigned one. herd equates each
-    // read with the value its source writes, so the read that value copies takes it too, and so on
-    // round the cycle.
-    bool assignOpenReads() {
-        bool progress = false;
-        for (const model::EventStructure::HerdEquation& eq : es_.herdEquations) {
-            if (eval_.readValue(eq.read) || !isNonZero(eval_.value(es_.events[eq.read].guard))) {
+    // `u`, a successful C11 compare-exchange reads *expected) are one side of a fork; the other
+    // side is the condition `read != old` (neqT). Where a running read's value is still open,
+    // both sides are tried, each with everything else rf and the other assignments decide:
+    // the assigning side gives the read the assigned value, and herd equates each read with the
+    // value its source writes, so the read that value copies takes it too, and so on round the
+    // cycle; the other side needs the read's value, in the end, known and different
+    // (openCandidate). Trying one assignment at a time matters: a read open now may be fixed
+    // by another assignment (fuzz seed 903206).
+    bool forkAtAnAssignment(std::size_t firstBranch) {
+        for (std::size_t q = 0; q < es_.herdEquations.size(); ++q) {
+            const model::EventStructure::HerdEquation& eq = es_.herdEquations[q];
+            if (declined_[q] || eval_.readValue(eq.read) ||
+                !isNonZero(eval_.value(es_.events[eq.read].guard))) {
                 continue;
             }
             const auto v = eval_.value(eq.rhs);
             if (!v) {
                 continue;
             }
-            progress = true;
+            const auto known = eval_.readValues();
             for (std::optional<std::uint32_t> read = eq.read; read && !eval_.readValue(*read);) {
                 eval_.setReadValue(*read, v);
                 const std::int64_t source = rf_[static_cast<std::size_t>(readIndex_[*read])];
                 read = source < 0 ? std::nullopt
                                   : copiedRead(es_.events[static_cast<std::size_t>(source)].value);
             }
+            openCandidates(firstBranch);
+            eval_.restoreReadValues(known);
+            declined_[q] = true;
+            openCandidates(firstBranch);
+            declined_[q] = false;
+            return true;
         }
-        return progress;
+        return false;
     }
 
     // The read whose value `node` copies (herd makes no equation for `r + 0` or `r | 0`).
@@ -571,6 +585,19 @@ private:
         } herdAlgebra{eval_};
         const std::size_t n = es_.events.size();
         auto undetermined = [&]() { ++stats_.undetermined; };
+        // An assignment's other side: herd's `read != old`, which an open read leaves unsolved.
+        for (std::size_t q = 0; q < es_.herdEquations.size(); ++q) {
+            if (!declined_[q]) {
+                continue;
+            }
+            const auto seen = eval_.readValue(es_.herdEquations[q].read);
+            if (!seen) {
+                return undetermined();
+            }
+            if (*seen == eval_.value(es_.herdEquations[q].rhs)) {
+                return;  // the assigning side's candidate
+            }
+        }
         // Each side taken must be the condition's value, computed (herd's `c := 1`).
         for (const auto& [b, side] : forcedSides_) {
             auto real = eval_.computed(es_.branches[b].taken);
@@ -893,6 +920,7 @@ private:
     std::vector<std::uint32_t> observedCells_;         // cells of the observed locations
     std::set<std::vector<std::int64_t>> seen_;         // candidate identities emitted
     std::vector<std::pair<std::size_t, std::int64_t>> forcedSides_;  // (branch, side) tried
+    std::vector<bool> declined_;  // per herd equation: its other side is tried
     BruteForceStats stats_;
 };
 

@@ -232,6 +232,41 @@ TEST(BruteForceEnumerator, ACmpxchgsAssignmentFixesOrContradictsACycle) {
     }
 }
 
+// P0: r0 = x; z = r0; r1 = cmpxchg(z, 0, 9); y = r0.  P1: r2 = cmpxchg(y, 1, 7); x = r2.
+// Where P0's cmpxchg reads P0's own write of r0, both cmpxchg reads are on the cycle. herd
+// forks at each: P0's succeeding (`0 := r1`) gives the cycle 0, and P1's then fails; P1's
+// succeeding (`1 := r2`) gives it 1, and P0's then fails (`r1 != 0` holds). The checker once
+// took the first equation listed whose read was open at that moment, so it kept only the
+// first (fuzz seed 903206).
+TEST(BruteForceEnumerator, EachAssignmentOnACycleIsOneSideOfAFork) {
+    HandBuiltEvents b;
+    auto x = b.location("x");
+    auto y = b.location("y");
+    auto z = b.location("z");
+    auto r0 = b.read(0, 0, x);
+    auto wz = b.write(0, 1, z, b.valueOf(r0));
+    auto r1 = b.read(0, 2, z);
+    auto w1 = b.write(0, 3, z, b.constant(9), b.op(SymOp::Eq, {b.valueOf(r1), b.constant(0)}));
+    auto wy = b.write(0, 4, y, b.valueOf(r0));
+    auto r2 = b.read(1, 0, y);
+    auto w2 = b.write(1, 1, y, b.constant(7), b.op(SymOp::Eq, {b.valueOf(r2), b.constant(1)}));
+    auto wx = b.write(1, 2, x, b.valueOf(r2));
+    b.es.herdEquations.push_back({r1, w1, true, b.valueOf(r1), b.constant(0)});
+    b.es.herdEquations.push_back({r2, w2, true, b.valueOf(r2), b.constant(1)});
+    std::set<std::int64_t> cycleValues;
+    for (const auto& c : bruteCandidates(b.es, {false, false, false})) {
+        if (c.rfSource[r0] == std::optional<std::uint32_t>(wx) &&
+            c.rfSource[r1] == std::optional<std::uint32_t>(wz) &&
+            c.rfSource[r2] == std::optional<std::uint32_t>(wy)) {
+            cycleValues.insert(c.values[r0]);
+            EXPECT_EQ(c.executed[w1], c.values[r0] == 0);
+            EXPECT_EQ(c.executed[w2], c.values[r0] == 1);
+        }
+    }
+    EXPECT_EQ(cycleValues, (std::set<std::int64_t>{0, 1}));
+    expectSameAsEngine(b.es, {false, false, false});
+}
+
 TEST(BruteForceEnumerator, FakeDependencyCycleIsDetermined) {
     // The same cycle through r ^ r: every value is 0 whatever rf says, so all four stay.
     HandBuiltEvents b;
