@@ -94,13 +94,19 @@ std::vector<Copy> remaining(const std::vector<Copy>& copies, const HerdPartition
 // by what the earlier copies made.
 class HerdNumbering {
 public:
-    HerdNumbering(const model::EventStructure& es, const HerdTruth& truth)
-        : es_(es), truth_(truth), sizes_(es.herdCode.size()), visited_(es.herdCode.size()) {
+    HerdNumbering(const model::EventStructure& es, const Candidate& candidate,
+                  const HerdTruth& truth)
+        : es_(es),
+          candidate_(candidate),
+          truth_(truth),
+          sizes_(es.herdCode.size()),
+          visited_(es.herdCode.size()) {
         std::uint32_t last = 0;
         for (const auto& node : es.herdCode) {
             last = std::max(last, node.last);
         }
         toHerd_.assign(last + 1, 0);
+        dropped_.assign(last + 1, false);
     }
 
     // Places every thread; false where herd's numbers cannot be had (a side not known, or
@@ -122,6 +128,8 @@ public:
     bool visited(std::uint32_t node) const { return node < visited_.size() && visited_[node]; }
     // herd's number for the walk's variable v on this path (0: not on it).
     std::uint32_t herdNumber(std::uint32_t v) const { return v < toHerd_.size() ? toHerd_[v] : 0; }
+    // The walk made v for the alternative of a fork that this path does not take.
+    bool dropped(std::uint32_t v) const { return v < dropped_.size() && dropped_[v]; }
 
 private:
     static constexpr std::uint64_t kLimit = 1u << 30;
@@ -150,6 +158,9 @@ private:
                 out.variables = condition + then.variables + otherwise.variables;
                 out.structures = then.structures + otherwise.structures;
             }
+        } else if (node.kind == Kind::Alt) {
+            out.variables = (node.last - node.first) + secondSize(node);
+            out.structures = 2;
         } else {
             out = suffixOf(n, 0);
         }
@@ -169,6 +180,15 @@ private:
         const Size rest = suffixOf(list, i + 1);
         return {std::min(head.variables + head.structures * rest.variables, kLimit + 1),
                 std::min(head.structures * rest.structures, kLimit + 1)};
+    }
+
+    // The variables an Alt node's second alternative makes.
+    static std::uint64_t secondSize(const model::EventStructure::HerdCodeNode& node) {
+        std::uint64_t n = node.secondExtra;
+        for (const auto& [from, to] : node.secondKeeps) {
+            n += to - from;
+        }
+        return n;
     }
 
     void number(std::uint32_t from, std::uint32_t to, std::uint64_t base) {
@@ -192,6 +212,9 @@ private:
         }
         if (node.kind == Kind::List) {
             return placeSuffix(n, 0, base);
+        }
+        if (node.kind == Kind::Alt) {
+            return placeAlt(node, base);
         }
         number(node.first, node.conditionLast, base);
         if (node.decided >= 0) {
@@ -235,6 +258,31 @@ private:
         return then.structures + otherwise.structures - 1 - position;
     }
 
+    // herd runs both alternatives, the first then the second, each numbering its own
+    // variables after those made before the fork; the path takes the first iff its event runs.
+    std::uint64_t placeAlt(const model::EventStructure::HerdCodeNode& node, std::uint64_t base) {
+        number(node.first, node.sharedLast, base);
+        base += node.sharedLast - node.first;
+        const bool first =
+            node.firstEvent < candidate_.executed.size() && candidate_.executed[node.firstEvent];
+        if (first) {
+            number(node.sharedLast, node.last, base);
+            return node.firstIndex;
+        }
+        for (std::uint32_t v = node.sharedLast + 1; v <= node.last; ++v) {
+            dropped_[v] = true;
+        }
+        std::uint64_t at = base + (node.last - node.sharedLast);
+        for (const auto& [from, to] : node.secondKeeps) {
+            number(from, to, at);
+            for (std::uint32_t v = from + 1; v <= to; ++v) {
+                dropped_[v] = false;
+            }
+            at += to - from;
+        }
+        return 1 - node.firstIndex;
+    }
+
     std::optional<std::uint64_t> placeSuffix(std::uint32_t list, std::size_t i,
                                              std::uint64_t base) {
         const auto& children = es_.herdCode[list].children;
@@ -257,10 +305,12 @@ private:
     }
 
     const model::EventStructure& es_;
+    const Candidate& candidate_;
     const HerdTruth& truth_;
     std::vector<std::optional<Size>> sizes_;
     std::vector<bool> visited_;
     std::vector<std::uint32_t> toHerd_;
+    std::vector<bool> dropped_;
 };
 
 }  // namespace
@@ -270,7 +320,7 @@ std::optional<HerdNames> herdNames(const model::EventStructure& es, const Candid
     if (!es.herdRegistersExact) {
         return std::nullopt;
     }
-    HerdNumbering numbering(es, truth);
+    HerdNumbering numbering(es, candidate, truth);
     if (!numbering.placeThreads()) {
         return std::nullopt;
     }
@@ -289,7 +339,7 @@ std::optional<HerdNames> herdNames(const model::EventStructure& es, const Candid
     std::map<Key, std::vector<Copy>> byRegister;
     std::map<Key, std::uint32_t> lastWrite;  // the walk's variable; 0: a constant
     for (const auto& a : es.herdRegisterAccesses) {
-        if (!numbering.visited(a.code)) {
+        if (!numbering.visited(a.code) || numbering.dropped(a.variable)) {
             continue;  // on a side of a fork this candidate does not take
         }
         const Key key{a.thread, a.name};

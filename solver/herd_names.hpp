@@ -10,7 +10,7 @@
 // equations and on the ranks, so it is not simply the highest or lowest number of the class.
 //
 // This follows herd exactly where the event builder recorded herd's register events and the
-// shape of its code (EventStructure::herdRegistersExact: no loop, cmpxchg or trylock); elsewhere it
+// shape of its code (EventStructure::herdRegistersExact: no loop, no C11 RMW); elsewhere it
 // gives nothing and HerdValueSolver keeps its approximation.
 #pragma once
 

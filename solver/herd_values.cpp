@@ -297,7 +297,7 @@ HerdSolution HerdValueSolver::solve(const HerdChoices& choices) {
 }
 
 // An approximation of herd's name for an open class, where herd_names.hpp cannot follow herd
-// (after a loop, a cmpxchg or a trylock): the highest variable among the class's read values and
+// (after a loop, `?:` or a C11 RMW): the highest variable among the class's read values and
 // the register reads its writes copy (`*y = r`, or `r + 0`, which herd's add gives back as r's
 // variable). It is herd's for rings of straight-line threads, such as S8 for two threads of
 // `r = *x; *y = r;` (docs/oota.md).

@@ -285,10 +285,11 @@ struct EventStructure {
     // register events in walk order. A register read carries its variable, a write the
     // variable of the value written (0: a constant). Both are kept only where the builder
     // follows herd's numbering exactly (herdRegistersExact): register assignments, loads,
-    // stores, fences, locks and unlocks, xchg and atomic operations, binary operators and `if`s
-    // on values; no loop, cmpxchg or trylock.
+    // stores, fences, locks and unlocks, xchg and atomic operations, binary operators, `if`s
+    // on values, and a register assigned a cmpxchg, an atomic_add_unless, a spin_trylock or a
+    // spin_is_locked (an Alt statement); no loop.
     struct HerdCodeNode {
-        enum class Kind : std::uint8_t { Plain, List, If } kind = Kind::Plain;
+        enum class Kind : std::uint8_t { Plain, List, If, Alt } kind = Kind::Plain;
         std::uint32_t first = 0;  // the variables made inside: first+1 .. last
         std::uint32_t last = 0;
         std::uint32_t conditionLast = 0;  // If: its condition's variables end here
@@ -296,6 +297,18 @@ struct EventStructure {
         // If on a constant (`if (1)`): herd runs that side only (0 or 1); -1: herd forks.
         std::int8_t decided = -1;
         std::vector<std::uint32_t> children;  // List: its statements; If: then [, else]
+        // Alt: a statement whose primitive herd builds as two alternatives (eventsMonad.ml's
+        // altT), each making its own variables. The walk made first+1 .. sharedLast once,
+        // before the fork, then the first alternative's, sharedLast+1 .. last. The second
+        // alternative makes the walk's variables in secondKeeps (ranges from+1 .. to), in
+        // order, then secondExtra variables of its own. The path takes the first alternative
+        // iff the event firstEvent runs; firstIndex is its index in herd's list of the
+        // statement's two structures.
+        std::uint32_t sharedLast = 0;
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> secondKeeps;
+        std::uint32_t secondExtra = 0;
+        std::uint32_t firstEvent = 0;
+        std::uint8_t firstIndex = 0;
     };
     std::vector<HerdCodeNode> herdCode;
     std::vector<std::uint32_t> herdThreadCode;  // per thread, in order: its body (a List)

@@ -17,6 +17,9 @@ struct ThreadBuilder::CallFrame {
     const Call& call;
     const Loc& loc;
     std::vector<std::optional<Value>> argCache;
+    // The call is a register's whole new value and forks in herd: its statement is numbered
+    // as herd's two alternatives (EventStructure::HerdCodeNode::Kind::Alt).
+    bool herdAlt = false;
 };
 
 namespace {
@@ -91,32 +94,53 @@ std::optional<Value> ThreadBuilder::call(const Call& c, const Loc& loc, bool nee
     }
     // herd numbers these as memx's builder does, in one structure: a variable per register the
     // arguments read and per memory read (spin_lock and spin_unlock read their lock register
-    // and make lock events that carry no value: CSem.ml's Lock and Unlock); an xchg reads its
+    // and make lock events that carry no value: CSem.ml's Lock and Unlock; synchronize_srcu
+    // reads its register and makes an SRCU event: InstrSRCU); an xchg reads its
     // location, then its value, then memory (eventsMonad.ml's linux_exch); an atomic operation
     // reads its value, then its location, then memory, and makes one more variable for the
-    // value it writes (build_atomic_op). cmpxchg and atomic_add_unless fork (altT).
+    // value it writes (build_atomic_op), and one for a comparison of its result (`== 0` of
+    // atomic_dec_and_test, an M.op on that variable).
+    auto numberedInOne = [](const PrimOp& op) {
+        switch (op.kind) {
+            case PrimOpKind::Load:
+            case PrimOpKind::Store:
+            case PrimOpKind::Fence:
+            case PrimOpKind::Lock:
+            case PrimOpKind::Unlock:
+            case PrimOpKind::Srcu:
+            case PrimOpKind::Xchg:
+            case PrimOpKind::AtomicOp:
+            case PrimOpKind::AtomicOpReturn:
+            case PrimOpKind::AtomicFetchOp:
+                return !op.atomic;  // C11's RMW is one event of herd's, numbered otherwise
+            default:
+                return false;
+        }
+    };
+    // cmpxchg, atomic_add_unless, spin_trylock and spin_is_locked make two alternatives (altT),
+    // followed where a register takes the result: `r = cmpxchg(x, 0, 1);` (an Alt statement).
+    auto forks = [](const PrimOp& op) {
+        return !op.atomic &&
+               (op.kind == PrimOpKind::Cmpxchg || op.kind == PrimOpKind::AtomicAddUnless ||
+                op.kind == PrimOpKind::TryLock || op.kind == PrimOpKind::IsLocked);
+    };
+    const bool wholeStatement = herdAltStatement_ != kNoHerdStatement && !herdCodeStack_.empty() &&
+                                herdAltStatement_ == herdCodeStack_.back() &&
+                                ctx_.es.herdCode[herdAltStatement_].first == ctx_.herdVariables;
+    herdAltStatement_ = kNoHerdStatement;  // not for the calls in the arguments
+    const auto forking = std::count_if(prim->ops.begin(), prim->ops.end(), forks);
+    const bool herdAlt = wholeStatement && forking == 1 && prim->compare == ResultCompare::None &&
+                         std::all_of(prim->ops.begin(), prim->ops.end(), [&](const PrimOp& op) {
+                             return forks(op) || op.kind == PrimOpKind::Fence;
+                         });
     const bool herdNumbered =
-        prim->compare == ResultCompare::None &&
-        std::all_of(prim->ops.begin(), prim->ops.end(), [](const PrimOp& op) {
-            switch (op.kind) {
-                case PrimOpKind::Load:
-                case PrimOpKind::Store:
-                case PrimOpKind::Fence:
-                case PrimOpKind::Lock:
-                case PrimOpKind::Unlock:
-                case PrimOpKind::Xchg:
-                case PrimOpKind::AtomicOp:
-                case PrimOpKind::AtomicOpReturn:
-                case PrimOpKind::AtomicFetchOp:
-                    return !op.atomic;  // C11's RMW is one event of herd's, numbered otherwise
-                default:
-                    return false;
-            }
-        });
+        herdAlt || (std::all_of(prim->ops.begin(), prim->ops.end(), numberedInOne) &&
+                    (prim->compare == ResultCompare::None ||
+                     (prim->ops.size() == 1 && prim->ops[0].kind == PrimOpKind::AtomicOpReturn)));
     if (!herdNumbered) {
-        leaveHerdExactNaming();  // herd's RMWs, trylocks and SRCU were not followed exactly
+        leaveHerdExactNaming();  // herd's C11 RMWs were not followed exactly
     }
-    CallFrame frame{c, loc, std::vector<std::optional<Value>>(c.args.size())};
+    CallFrame frame{c, loc, std::vector<std::optional<Value>>(c.args.size()), herdAlt};
     Value result;
     for (const PrimOp& op : prim->ops) {
         auto v = runOp(frame, op);
@@ -131,6 +155,7 @@ std::optional<Value> ThreadBuilder::call(const Call& c, const Loc& loc, bool nee
     if (prim->compare != ResultCompare::None) {
         result.id =
             node(compareOp(prim->compare), {result.id, ctx_.es.constant(prim->compareWith)});
+        result.herdVar = ++ctx_.herdVariables;  // M.op on the operation's variable
     }
     return result;
 }
@@ -273,10 +298,14 @@ std::optional<Value> ThreadBuilder::runRmw(CallFrame& f, const PrimOp& op) {
     if (atomicOp && op.args.size() == 2 && !argValue(f, op.args[1])) {
         return std::nullopt;
     }
+    // Where herd forks (f.herdAlt), each alternative numbers some of the arguments' variables.
+    const std::uint32_t variablesBefore = ctx_.herdVariables;
+    const std::size_t eventsBefore = ctx_.es.events.size();
     auto address = argValue(f, op.args.at(0));
     if (!address) {
         return std::nullopt;
     }
+    std::vector<std::uint32_t> variablesAfter{ctx_.herdVariables};  // per argument, in order
     std::vector<Value> operands;
     for (std::size_t i = 1; i < op.args.size(); ++i) {
         auto v = argValue(f, op.args[i]);
@@ -284,7 +313,10 @@ std::optional<Value> ThreadBuilder::runRmw(CallFrame& f, const PrimOp& op) {
             return std::nullopt;
         }
         operands.push_back(std::move(*v));
+        variablesAfter.push_back(ctx_.herdVariables);
     }
+    // Arguments that read memory would read it in each alternative: not followed.
+    const bool argumentsReadRegistersOnly = ctx_.es.events.size() == eventsBefore;
     auto readSets = setsFor(f, op, {"R", "RMW"}, op.orderArg);
     auto writeSets = readSets ? setsFor(f, op, {"W", "RMW"}, op.orderArg) : std::nullopt;
     if (!writeSets) {
@@ -310,6 +342,7 @@ std::optional<Value> ThreadBuilder::runRmw(CallFrame& f, const PrimOp& op) {
             // Success iff the read sees `old`; a failed cmpxchg is its read alone.
             writeGuard = guardAnd(guard_, node(SymOp::Eq, {read.id, operands.at(0).id}));
             written = operands.at(1).id;
+            writtenHerdVar = operands[1].herdVar;
             valueDeps = &operands[1].deps;
             break;
         case PrimOpKind::AtomicAddUnless: {
@@ -319,6 +352,13 @@ std::optional<Value> ThreadBuilder::runRmw(CallFrame& f, const PrimOp& op) {
             valueDeps = &operands[0].deps;
             writtenFromRead = true;
             result = Value{added, {r}, {}};
+            // herd's success adds (M.add: the read's own variable for `+ 0`), then compares
+            // the read with the limit (neqT: one more variable).
+            const Value& a = operands[0];
+            const bool identity =
+                a.herdVar == 0 && literalValue(ctx_.es, a.id) == std::optional<std::int64_t>(0);
+            writtenHerdVar = identity ? read.herdVar : ++ctx_.herdVariables;
+            ++ctx_.herdVariables;
             break;
         }
         default: {
@@ -369,6 +409,26 @@ std::optional<Value> ThreadBuilder::runRmw(CallFrame& f, const PrimOp& op) {
         ctx_.es.herdEquations.push_back({r, w, true, read.id, operands.at(0).id});
     } else if (op.kind == PrimOpKind::AtomicAddUnless) {
         ctx_.es.herdEquations.push_back({r, w, false, read.id, operands.at(1).id});
+    }
+    if (f.herdAlt) {
+        // The value assigned (a cmpxchg's `old`, add_unless's limit) must be herd's constant:
+        // an assignment between two variables would join them in herd's union-find.
+        const Value& assigned = operands.at(op.kind == PrimOpKind::Cmpxchg ? 0 : 1);
+        if (!argumentsReadRegistersOnly || assigned.herdVar != 0) {
+            leaveHerdExactNaming();
+        } else if (op.kind == PrimOpKind::Cmpxchg) {
+            // Success (linux_cmpexch_ok): location, old, new, the read. Failure
+            // (linux_cmpexch_no): location, old, the read, then neqT's comparison.
+            markHerdAlt(variablesBefore,
+                        {{variablesBefore, variablesAfter[1]}, {variablesAfter[2], read.herdVar}},
+                        1, w, 1);
+        } else {
+            // Success (linux_add_unless_ok): location, added value, limit, the read, the sum,
+            // the comparison. Failure (linux_add_unless_no): location, limit, the read.
+            markHerdAlt(variablesBefore,
+                        {{variablesBefore, variablesAfter[0]}, {variablesAfter[1], read.herdVar}},
+                        0, w, 1);
+        }
     }
     addEdges(ctx_.es.data, *valueDeps, w);
     // herd's C11 RMW is one event, so only the kernel's R*/W* pairs get an inner data edge.
@@ -426,7 +486,15 @@ std::optional<Value> ThreadBuilder::runLockOp(CallFrame& f, const PrimOp& op,
     const std::string& name = f.call.callee;
     auto lockPair = [&](SymId guard) {
         addEvent(EventKind::Read, {"LKR", "LK"}, address, 0, guard, name, f.loc);
-        addEvent(EventKind::Write, {"LKW", "LK"}, address, 0, guard, name, f.loc);
+        return addEvent(EventKind::Write, {"LKW", "LK"}, address, 0, guard, name, f.loc);
+    };
+    // herd reads the lock's location once, then forks into alternatives that make no
+    // variables (CSem.ml's TryLock and IsLocked); the success (locked) side comes first in
+    // the assignment's list of structures.
+    auto markAlt = [&](std::uint32_t firstEvent) {
+        if (f.herdAlt) {
+            markHerdAlt(ctx_.herdVariables, {}, 0, firstEvent, 0);
+        }
     };
     switch (op.kind) {
         case PrimOpKind::Lock:
@@ -437,14 +505,15 @@ std::optional<Value> ThreadBuilder::runLockOp(CallFrame& f, const PrimOp& op,
             return Value{};
         case PrimOpKind::TryLock: {
             SymId success = newChoice(guard_);
-            lockPair(guardAnd(guard_, success));
+            markAlt(lockPair(guardAnd(guard_, success)));
             addEvent(EventKind::Read, {"LF"}, address, 0,
                      guardAnd(guard_, node(SymOp::Not, {success})), name, f.loc);
             return Value{success, {}, {}};
         }
         default: {
             SymId locked = newChoice(guard_);
-            addEvent(EventKind::Read, {"RL"}, address, 0, guardAnd(guard_, locked), name, f.loc);
+            markAlt(addEvent(EventKind::Read, {"RL"}, address, 0, guardAnd(guard_, locked), name,
+                             f.loc));
             addEvent(EventKind::Read, {"RU"}, address, 0,
                      guardAnd(guard_, node(SymOp::Not, {locked})), name, f.loc);
             return Value{locked, {}, {}};

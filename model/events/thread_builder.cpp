@@ -126,7 +126,7 @@ bool ThreadBuilder::exec(const Stmt& s) {
                     params_.erase(n.name);
                     return true;
                 }
-                auto v = eval(*n.init);
+                auto v = evalAssigned(*n.init);
                 if (!v) {
                     return false;
                 }
@@ -175,7 +175,7 @@ bool ThreadBuilder::assign(const AssignStmt& s, const Loc& loc) {
                                         "pointer parameter, as in *" +
                                         id->name + " = ...");
         }
-        auto v = eval(*s.value);
+        auto v = evalAssigned(*s.value);
         if (!v) {
             return false;
         }
@@ -813,6 +813,31 @@ std::uint32_t ThreadBuilder::openHerdCode(EventStructure::HerdCodeNode::Kind kin
 void ThreadBuilder::closeHerdCode(std::uint32_t node) {
     ctx_.es.herdCode[node].last = ctx_.herdVariables;
     herdCodeStack_.pop_back();
+}
+
+std::optional<Value> ThreadBuilder::evalAssigned(const Expr& e) {
+    if (std::holds_alternative<Call>(e.node) && !herdCodeStack_.empty()) {
+        herdAltStatement_ = herdCodeStack_.back();
+    }
+    auto v = eval(e);
+    herdAltStatement_ = kNoHerdStatement;
+    return v;
+}
+
+void ThreadBuilder::markHerdAlt(std::uint32_t sharedLast,
+                                std::vector<std::pair<std::uint32_t, std::uint32_t>> secondKeeps,
+                                std::uint32_t secondExtra, std::uint32_t firstEvent,
+                                std::uint8_t firstIndex) {
+    if (!ctx_.es.herdRegistersExact || herdCodeStack_.empty()) {
+        return;
+    }
+    auto& code = ctx_.es.herdCode[herdCodeStack_.back()];
+    code.kind = EventStructure::HerdCodeNode::Kind::Alt;
+    code.sharedLast = sharedLast;
+    code.secondKeeps = std::move(secondKeeps);
+    code.secondExtra = secondExtra;
+    code.firstEvent = firstEvent;
+    code.firstIndex = firstIndex;
 }
 
 void ThreadBuilder::noteHerdOperator(const Value& v) {

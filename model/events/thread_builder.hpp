@@ -133,12 +133,19 @@ private:
     SymId truthOf(SymId v);  // v as a 0/1 value (comparisons are already 0/1)
     void countHerdCondition(const Value& cond, SymId taken);
     // herd's register events (EventStructure::herdRegisterAccesses), and the constructs after
-    // which memx no longer follows herd's numbering exactly (a loop, a cmpxchg, a trylock, ...).
+    // which memx no longer follows herd's numbering exactly (a loop, `?:`, a C11 RMW, ...).
     void noteHerdRegister(const std::string& name, bool isWrite, std::uint32_t variable);
     void leaveHerdExactNaming();
     // Records an operator herd7 makes an equation for (EventStructure::herdOperators).
     void noteHerdOperator(const Value& v);
     std::uint32_t openHerdCode(EventStructure::HerdCodeNode::Kind kind);
+    // A register's new value, evaluated so that a forking call in it can be numbered as herd's
+    // alternatives.
+    std::optional<Value> evalAssigned(const litmus::Expr& e);
+    // Makes the statement being walked an Alt node (EventStructure::HerdCodeNode).
+    void markHerdAlt(std::uint32_t sharedLast,
+                     std::vector<std::pair<std::uint32_t, std::uint32_t>> secondKeeps,
+                     std::uint32_t secondExtra, std::uint32_t firstEvent, std::uint8_t firstIndex);
     void closeHerdCode(std::uint32_t node);
     std::uint32_t herdOperatorVariable(litmus::BinaryOp op, const Value& lhs, const Value& rhs);
     SymId newChoice(SymId guard);
@@ -167,6 +174,10 @@ private:
     std::set<std::string> registerNames_;  // declared or assigned somewhere in the body
     // Node 0 after `break`/`continue`: the statements that follow in the block never run.
     std::vector<std::uint32_t> herdCodeStack_;  // the herdCode nodes being walked
+    // The statement whose register takes the value of the call being evaluated, if any:
+    // herd's alternatives are followed there (call(), HerdCodeNode::Kind::Alt).
+    static constexpr std::uint32_t kNoHerdStatement = 0xffffffffu;
+    std::uint32_t herdAltStatement_ = kNoHerdStatement;
     SymId guard_ = 1;
     std::vector<LoopFrame> loops_;
     std::set<std::uint32_t> ctrlSources_;  // reads feeding the enclosing `if` conditions

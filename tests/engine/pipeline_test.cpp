@@ -346,8 +346,54 @@ P1(int *x, int *y, atomic_t *v) { int r2; int r3; r2 = *y; r3 = atomic_add_retur
 exists (0:r1=1)
 )";
 
+// A cmpxchg beside the cycle forks (CSem.ml's CmpExchange, eventsMonad.ml's altT): P1 makes
+// y, *y (S5, S6); the success alternative z, the read (S7, S8); the failure z, the read and
+// neqT's comparison (S9-S11). The assignment to r0 lists the failure first, so the rest
+// (x, r2) is S12, S13 after the failure and S14, S15 after the success, and r2's read names
+// the class. `Z` is z's initial value: 0 succeeds, 5 fails.
+const char* kLoadBufferingBesideACmpxchg = R"(C lb-cmpxchg
+{ z=Z; }
+P0(int *x, int *y) { int r1; r1 = *x; *y = r1; }
+P1(int *x, int *y, int *z) { int r0; int r2; r2 = *y; r0 = cmpxchg_relaxed(z, 0, 1); *x = r2; }
+exists (0:r1=1)
+)";
+
+// atomic_add_unless forks as cmpxchg does: its success makes z, the read, the sum and the
+// comparison with the limit (S7-S10), its failure z and the read (S11, S12); then x, r2 is
+// S13, S14 after the failure and S15, S16 after the success.
+const char* kLoadBufferingBesideAnAddUnless = R"(C lb-add-unless
+{ z=Z; }
+P0(int *x, int *y) { int r1; r1 = *x; *y = r1; }
+P1(int *x, int *y, int *z) { int r0; int r2; r2 = *y; r0 = atomic_add_unless(z, 1, 5); *x = r2; }
+exists (0:r1=1)
+)";
+
+// spin_trylock reads its lock register once (S7) and then forks into alternatives that make
+// no variables; its assignment lists the success first: x, r2 is S8, S9 after a success and
+// S10, S11 after a failure (P2 holds the lock). spin_is_locked forks the same way.
+const char* kLoadBufferingBesideATrylock = R"(C lb-trylock
+{}
+P0(int *x, int *y) { int r1; r1 = *x; *y = r1; }
+P1(int *x, int *y, spinlock_t *z) { int r0; int r2; r2 = *y; r0 = PRIMITIVE(z); *x = r2; }
+P2(spinlock_t *z) { spin_lock(z); spin_unlock(z); }
+exists (0:r1=1 /\ 1:r0=1)
+)";
+
+std::string withText(const char* litmus, const std::string& from, const std::string& to) {
+    std::string text = litmus;
+    text.replace(text.find(from), from.size(), to);
+    return text;
+}
+
 TEST_F(PipelineTest, ACycleValueIsNamedByTheVariableHerdsUnionFindKeeps) {
     // Each test's text and the states herd prints for it.
+    const std::string cmpxchgSucceeds = withText(kLoadBufferingBesideACmpxchg, "Z", "0");
+    const std::string cmpxchgFails = withText(kLoadBufferingBesideACmpxchg, "Z", "5");
+    const std::string addUnlessAdds = withText(kLoadBufferingBesideAnAddUnless, "Z", "0");
+    const std::string addUnlessFails = withText(kLoadBufferingBesideAnAddUnless, "Z", "5");
+    const std::string trylock = withText(kLoadBufferingBesideATrylock, "PRIMITIVE", "spin_trylock");
+    const std::string isLocked =
+        withText(kLoadBufferingBesideATrylock, "PRIMITIVE", "spin_is_locked");
     const std::vector<std::pair<const char*, std::string>> cases = {
         {kLoadBufferingRegistersReused, "States 2\n0:r1=S10; 1:r2=S10;\n0:r1=0; 1:r2=0;\n"},
         {kLoadBufferingRegisterCopy, "0:r0=S9; 0:r1=S9; 1:r2=S9;\n"},
@@ -357,6 +403,12 @@ TEST_F(PipelineTest, ACycleValueIsNamedByTheVariableHerdsUnionFindKeeps) {
         {kLoadBufferingBehindALock, "States 2\n0:r1=S12; 1:r2=S12;\n0:r1=0; 1:r2=0;\n"},
         {kLoadBufferingThroughAnXchg, "States 2\n0:r1=S8;\n0:r1=0;\n"},
         {kLoadBufferingBesideAnAtomicOp, "States 2\n0:r1=S10;\n0:r1=0;\n"},
+        {cmpxchgSucceeds.c_str(), "States 2\n0:r1=S15;\n0:r1=0;\n"},
+        {cmpxchgFails.c_str(), "States 2\n0:r1=S13;\n0:r1=0;\n"},
+        {addUnlessAdds.c_str(), "States 2\n0:r1=S16;\n0:r1=0;\n"},
+        {addUnlessFails.c_str(), "States 2\n0:r1=S14;\n0:r1=0;\n"},
+        {trylock.c_str(), "States 4\n0:r1=S9; 1:r0=1;\n0:r1=S11; 1:r0=0;\n"},
+        {isLocked.c_str(), "States 4\n0:r1=S9; 1:r0=1;\n0:r1=S11; 1:r0=0;\n"},
         {kLoadBufferingAfterTwoForks,
          "1:r0=0; 1:r1=S13;\n1:r0=0; 1:r1=0;\n1:r0=1; 1:r1=S23;\n1:r0=1; 1:r1=0;\n"
          "1:r0=2; 1:r1=S17;\n"}};

@@ -68,16 +68,64 @@ exists (x=0)
     EXPECT_EQ(body.last, 8u);
 }
 
-TEST(HerdRegisterEvents, LoopsForkingRmwsAndTrylocksStopTheRecord) {
+TEST(HerdRegisterEvents, LoopsAndForksNotAssignedWholeStopTheRecord) {
     for (const char* body :
-         {"int r0; r0 = 0; while (r0 < 2) r0 = r0 + 1;", "int r0; r0 = cmpxchg(x, 0, 1);",
-          "int r0; r0 = atomic_add_unless(x, 1, 0);", "int r0; r0 = atomic_inc_and_test(x);",
+         {"int r0; r0 = 0; while (r0 < 2) r0 = r0 + 1;", "int r0; r0 = cmpxchg(x, 0, 1) + 1;",
+          "cmpxchg(x, 0, 1);", "int r0; int r1; r0 = cmpxchg(x, r1, 1);",
+          "int r0; r0 = cmpxchg(x, 0, READ_ONCE(*x));",
+          "int r0; int r1; r0 = atomic_add_unless(x, 1, r1);",
           "int r0; r0 = READ_ONCE(*x); r0 = r0 ? 1 : 2;", "int r0; r0 = READ_ONCE(*x); r0 = -r0;",
-          "int r0; r0 = spin_trylock(x);"}) {
+          "int r0; if (spin_trylock(x)) r0 = 1;"}) {
         auto es = buildText(std::string("C t\n{}\nP0(int *x) { ") + body + " }\nexists (x=0)\n");
         EXPECT_FALSE(es.herdRegistersExact) << body;
         EXPECT_TRUE(es.herdRegisterAccesses.empty()) << body;
     }
+}
+
+TEST(HerdRegisterEvents, AForkAssignedToARegisterIsNumberedAsHerdsTwoAlternatives) {
+    // `r0 = cmpxchg(x, 0, r1)`: the success alternative reads x (S1), r1 (S2) and memory (S3);
+    // the failure reads x, memory and compares, skipping the new value r1 (linux_cmpexch_no).
+    auto es = buildText(R"(C t
+{}
+P0(int *x) { int r0; int r1; r0 = cmpxchg(x, 0, r1); }
+exists (0:r0=1)
+)");
+    ASSERT_TRUE(es.herdRegistersExact);
+    using Kind = model::EventStructure::HerdCodeNode::Kind;
+    const auto& body = es.herdCode[es.herdThreadCode.at(0)];
+    ASSERT_EQ(body.children.size(), 3u);
+    const auto& alt = es.herdCode[body.children[2]];
+    EXPECT_EQ(alt.kind, Kind::Alt);
+    EXPECT_EQ(alt.first, 0u);
+    EXPECT_EQ(alt.sharedLast, 0u);
+    EXPECT_EQ(alt.last, 3u);
+    using Range = std::pair<std::uint32_t, std::uint32_t>;
+    EXPECT_EQ(alt.secondKeeps, (std::vector<Range>{{0, 1}, {2, 3}}));
+    EXPECT_EQ(alt.secondExtra, 1u);
+    EXPECT_EQ(alt.firstIndex, 1);
+    ASSERT_LT(alt.firstEvent, es.events.size());
+    EXPECT_TRUE(es.events[alt.firstEvent].inSet("W"));  // the success's write
+
+    // spin_trylock reads its register once, before the fork; neither side makes a variable.
+    auto lock = buildText(
+        "C t\n{}\nP0(spinlock_t *l) { int r0; r0 = spin_trylock(l); }\nexists (0:r0=1)\n");
+    ASSERT_TRUE(lock.herdRegistersExact);
+    const auto& trylock = lock.herdCode[lock.herdCode[lock.herdThreadCode.at(0)].children.at(1)];
+    EXPECT_EQ(trylock.kind, Kind::Alt);
+    EXPECT_EQ(trylock.sharedLast, 1u);
+    EXPECT_EQ(trylock.last, 1u);
+    EXPECT_TRUE(trylock.secondKeeps.empty());
+    EXPECT_EQ(trylock.firstIndex, 0);
+}
+
+TEST(HerdRegisterEvents, AnAndTestComparesTheOperationsVariable) {
+    // atomic_inc_and_test is `__atomic_op_return{MB}(X,+,1) == 0`: x (S1), the read (S2), the
+    // sum (S3), then M.op's comparison (S4), which r0 takes.
+    auto es = buildText(
+        "C t\n{}\nP0(atomic_t *x) { int r0; r0 = atomic_inc_and_test(x); }\nexists (0:r0=1)\n");
+    ASSERT_TRUE(es.herdRegistersExact);
+    using T = std::tuple<int, std::string, bool, std::uint32_t>;
+    EXPECT_EQ(accessesOf(es), (std::vector<T>{{0, "x", false, 1}, {0, "r0", true, 4}}));
 }
 
 TEST(HerdRegisterEvents, ALockAndAnUnlockEachReadTheirLockRegister) {
@@ -93,6 +141,27 @@ exists (0:r0=1)
     EXPECT_EQ(accessesOf(es),
               (std::vector<T>{
                   {0, "l", false, 1}, {0, "l", false, 2}, {0, "x", false, 3}, {0, "r0", true, 4}}));
+}
+
+TEST(HerdRegisterEvents, SrcuPrimitivesReadTheirRegisters) {
+    // srcu_read_lock is `__load{srcu-lock}(*X)`: s (S1) and the read (S2); srcu_read_unlock a
+    // store: s (S3), then r0 (S4); synchronize_srcu reads s (S5) for its SRCU event (CSem.ml's
+    // InstrSRCU). The record goes on: the read of *x is S7.
+    auto es = buildText(R"(C t
+{}
+P0(int *x, struct srcu_struct *s) { int r0; int r1; r0 = srcu_read_lock(s);
+  srcu_read_unlock(s, r0); synchronize_srcu(s); r1 = READ_ONCE(*x); }
+exists (0:r1=1)
+)");
+    ASSERT_TRUE(es.herdRegistersExact);
+    using T = std::tuple<int, std::string, bool, std::uint32_t>;
+    EXPECT_EQ(accessesOf(es), (std::vector<T>{{0, "s", false, 1},
+                                              {0, "r0", true, 2},
+                                              {0, "s", false, 3},
+                                              {0, "r0", false, 4},
+                                              {0, "s", false, 5},
+                                              {0, "x", false, 6},
+                                              {0, "r1", true, 7}}));
 }
 
 TEST(HerdRegisterEvents, AnXchgAndAnAtomicOperationNumberAsHerdDoes) {
