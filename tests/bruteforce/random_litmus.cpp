@@ -52,6 +52,22 @@ public:
     // from that read. A copy leaves the cycle's value open, which herd keeps as a symbolic
     // value; `r + 1` or `r * 1` is an equation herd cannot solve; `r ^ r` is 0 for herd too.
     void ringLoad(const std::string& from) { wordLoad(from); }
+    // A primitive herd forks at, its value assigned to a register: herd's two alternatives
+    // each number their own variables, which moves the name of a ring's open value.
+    void fork(const std::string& loc) {
+        std::string r = fresh("int", {"0", "1"});
+        switch (rng_.below(4)) {
+            case 0:
+                return line(r + " = cmpxchg_relaxed(" + loc + ", 1, " + value() + ");");
+            case 1:
+                return line(r + " = atomic_add_unless(" + loc + ", " + value() + ", 2);");
+            case 2:
+                return line(r +
+                            (rng_.chance(50) ? " = spin_trylock(l);" : " = spin_is_locked(l);"));
+            default:
+                return line(r + " = cmpxchg(" + loc + ", 0, " + value() + ");");
+        }
+    }
     std::string ringStore(const std::string& to) {
         static const std::vector<std::string> forms = {"@",     "@",     "@ + 0", "0 | @",
                                                        "@ + 1", "@ * 1", "@ ^ @"};
@@ -145,8 +161,7 @@ private:
                     std::string r = fresh("int", {"0", "1", "2"});
                     return line(r + " = " + rng_.pick(xchgs) + "(" + loc + ", " + value() + ");");
                 }
-                std::string r = fresh("int", {"0", "1"});
-                return line(r + " = cmpxchg(" + loc + ", 0, " + value() + ");");
+                return fork(loc);
             }
             case 6:
                 if (!mine_.empty()) {  // a control dependency
@@ -256,6 +271,9 @@ RandomLitmus randomLitmus(std::uint64_t seed) {
         std::string body;
         if (ring) {
             w.ringLoad(ringLocations[static_cast<std::size_t>(id) % 3]);
+            if (rng.chance(30)) {
+                w.fork(ringLocations[static_cast<std::size_t>(id + 2) % 3]);
+            }
             w.body(rng.below(threads > 2 ? 2 : 3));
             body = w.ringStore(ringLocations[static_cast<std::size_t>((id + 1) % threads) % 3]);
         } else {
