@@ -352,35 +352,38 @@ std::optional<Value> ThreadBuilder::runRmw(CallFrame& f, const PrimOp& op) {
             valueDeps = &operands[0].deps;
             writtenFromRead = true;
             result = Value{added, {r}, {}};
-            // herd's success adds (M.add: the read's own variable for `+ 0`), then compares
-            // the read with the limit (neqT: one more variable).
-            const Value& a = operands[0];
-            const bool identity =
-                a.herdVar == 0 && literalValue(ctx_.es, a.id) == std::optional<std::int64_t>(0);
-            writtenHerdVar = identity ? read.herdVar : ++ctx_.herdVariables;
+            // herd's success adds (M.add), then compares the read with the limit (neqT: one
+            // more variable).
+            writtenHerdVar = herdOperatorVariable(BinaryOp::Add, read, operands[0]);
             ++ctx_.herdVariables;
             break;
         }
         default: {
             const Value& v = operands.at(0);
+            BinaryOp herdOp = BinaryOp::Add;  // the operator herd's M.op applies to the read
             switch (op.arith) {
                 case AtomicArith::Add:
                     written = node(SymOp::Add, {read.id, v.id});
                     break;
                 case AtomicArith::Sub:
                     written = node(SymOp::Sub, {read.id, v.id});
+                    herdOp = BinaryOp::Sub;
                     break;
                 case AtomicArith::And:
                     written = node(SymOp::BitAnd, {read.id, v.id});
+                    herdOp = BinaryOp::BitAnd;
                     break;
                 case AtomicArith::Or:
                     written = node(SymOp::BitOr, {read.id, v.id});
+                    herdOp = BinaryOp::BitOr;
                     break;
                 case AtomicArith::Xor:
                     written = node(SymOp::BitXor, {read.id, v.id});
+                    herdOp = BinaryOp::BitXor;
                     break;
                 case AtomicArith::AndNot:
                     written = node(SymOp::BitAnd, {read.id, node(SymOp::BitNot, {v.id})});
+                    herdOp = BinaryOp::BitAnd;
                     break;
                 case AtomicArith::None:
                     fail(f.loc, name + ": atomic operation without an operator");
@@ -389,10 +392,7 @@ std::optional<Value> ThreadBuilder::runRmw(CallFrame& f, const PrimOp& op) {
             valueDeps = &v.deps;
             writtenFromRead = true;
             // herd's M.op on the value read: a fresh variable, but for `+ 0` and `| 0`.
-            const bool identity = (op.arith == AtomicArith::Add || op.arith == AtomicArith::Or) &&
-                                  v.herdVar == 0 &&
-                                  literalValue(ctx_.es, v.id) == std::optional<std::int64_t>(0);
-            writtenHerdVar = identity ? read.herdVar : ++ctx_.herdVariables;
+            writtenHerdVar = herdOperatorVariable(herdOp, read, v);
             if (op.kind == PrimOpKind::AtomicOpReturn) {
                 result = Value{written, read.deps, {}, writtenHerdVar};
                 result.deps.insert(v.deps.begin(), v.deps.end());
