@@ -13,15 +13,13 @@
 #include <vector>
 
 #include "cli/commands.hpp"
-#include "cli/diagnostics_output.hpp"
 #include "cli/execution_figure.hpp"
 #include "cli/memory_option.hpp"
-#include "render/figure.hpp"
+#include "cli/test_file_run.hpp"
 #include "solver/explanation_text.hpp"
 #include "solver/memory_limit.hpp"
 #include "solver/model_comparison.hpp"
 #include "solver/prepared_test.hpp"
-#include "solver/z3_session.hpp"
 
 namespace memx::cli {
 
@@ -39,8 +37,7 @@ struct CompareArgs {
 
 struct Side {
     std::string name;
-    solver::LoadedModel model;
-    solver::PreparedTest test;
+    LoadedTest loaded;
 };
 
 std::string report(const solver::ModelComparison& c, const solver::EventNaming& naming) {
@@ -115,43 +112,28 @@ int compareFile(const CompareArgs& args) {
     for (std::size_t i = 0; i < 2; ++i) {
         selections[i].includeDirs.assign(args.includeDirs.begin(), args.includeDirs.end());
         selections[i].variants = args.variants;
-        DiagnosticSink modelSink;
-        auto model = solver::loadModelSelection(selections[i], modelSink);
-        printDiagnostics(modelSink);
-        if (!model) {
+        auto loaded = loadTestFile(selections[i], args.file);
+        if (!loaded) {
             return 2;
         }
-        DiagnosticSink sink;
-        std::string source;
-        auto test = solver::prepareLitmusFile(args.file, *model, sink, &source);
-        printDiagnostics(sink, source);
-        if (!test) {
-            return 2;
-        }
-        sides.push_back({names[i], std::move(*model), std::move(*test)});
+        sides.push_back({names[i], std::move(*loaded)});
     }
-    try {
+    return reportingRunErrors(args.file, [&] {
         std::optional<double> timeout;
         if (args.timeout > 0) {
             timeout = args.timeout;
         }
         auto comparison = solver::compareModels(
-            sides[0].test.program,
-            {sides[0].name, sides[0].model.model.get(), &sides[0].test.events},
-            {sides[1].name, sides[1].model.model.get(), &sides[1].test.events}, timeout);
+            sides[0].loaded.test.program,
+            {sides[0].name, sides[0].loaded.model->model.get(), &sides[0].loaded.test.events},
+            {sides[1].name, sides[1].loaded.model->model.get(), &sides[1].loaded.test.events},
+            timeout);
         std::cout << report(comparison, figureNaming());
         if (comparison.timedOut) {
             return 3;
         }
         return comparison.differ() ? 1 : 0;
-    } catch (const cat::EvalError& e) {
-        DiagnosticSink s;
-        s.report(e.diagnostic());
-        printDiagnostics(s);
-    } catch (const solver::SolverError& e) {
-        std::cerr << args.file << ": error: " << e.what() << "\n";
-    }
-    return 2;
+    });
 }
 
 }  // namespace

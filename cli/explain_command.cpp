@@ -12,17 +12,16 @@
 #include <vector>
 
 #include "cli/commands.hpp"
-#include "cli/diagnostics_output.hpp"
 #include "cli/execution_figure.hpp"
 #include "cli/figure_output.hpp"
 #include "cli/memory_option.hpp"
 #include "cli/model_options.hpp"
+#include "cli/test_file_run.hpp"
 #include "render/figure.hpp"
 #include "solver/explanation.hpp"
 #include "solver/explanation_text.hpp"
 #include "solver/memory_limit.hpp"
 #include "solver/prepared_test.hpp"
-#include "solver/z3_session.hpp"
 
 namespace memx::cli {
 
@@ -69,33 +68,26 @@ int explainFile(const ExplainArgs& args) {
                   << "' (svg, png, pdf, dot, tikz, txt, utf8)\n";
         return 2;
     }
-    DiagnosticSink modelSink;
-    auto model = solver::loadModelSelection(toModelSelection(args.model), modelSink);
-    printDiagnostics(modelSink);
-    if (!model) {
+    auto loaded = loadTestFile(toModelSelection(args.model), args.file);
+    if (!loaded) {
         return 2;
     }
-    DiagnosticSink sink;
-    std::string source;
-    auto test = solver::prepareLitmusFile(args.file, *model, sink, &source);
-    printDiagnostics(sink, source);
-    if (!test) {
-        return 2;
-    }
-    try {
+    const std::string& source = loaded->source;
+    const solver::PreparedTest& test = loaded->test;
+    return reportingRunErrors(args.file, [&] {
         solver::ExplainOptions options;
         options.maxExecutions = args.max;
         if (args.timeout > 0) {
             options.timeoutSeconds = args.timeout;
         }
-        auto why = solver::explainTest(test->program, test->events, *test->model->model, options);
+        auto why = solver::explainTest(test.program, test.events, *test.model->model, options);
         std::cout << solver::formatExplanation(why, figureNaming());
         std::cout.flush();
         if (!args.figure.empty()) {
             if (const auto* x = figureExecution(why)) {
                 FigureChoice choice{args.show.empty() ? defaultShownRelations() : args.show,
-                                    args.bytes, &test->program, source};
-                auto bytes = drawExecution(*test->model->model, *x, choice, *format, why.test);
+                                    args.bytes, &test.program, source};
+                auto bytes = drawExecution(*test.model->model, *x, choice, *format, why.test);
                 if (!writeFigure(args.figure, bytes)) {
                     return 2;
                 }
@@ -104,16 +96,7 @@ int explainFile(const ExplainArgs& args) {
             }
         }
         return why.timedOut ? 3 : 0;
-    } catch (const cat::EvalError& e) {
-        DiagnosticSink s;
-        s.report(e.diagnostic());
-        printDiagnostics(s);
-    } catch (const solver::SolverError& e) {
-        std::cerr << args.file << ": error: " << e.what() << "\n";
-    } catch (const render::RenderError& e) {
-        std::cerr << args.file << ": error: cannot draw the figure: " << e.what() << "\n";
-    }
-    return 2;
+    });
 }
 
 }  // namespace

@@ -16,11 +16,11 @@
 #include <vector>
 
 #include "cli/commands.hpp"
-#include "cli/diagnostics_output.hpp"
 #include "cli/execution_figure.hpp"
 #include "cli/figure_output.hpp"
 #include "cli/memory_option.hpp"
 #include "cli/model_options.hpp"
+#include "cli/test_file_run.hpp"
 #include "render/figure.hpp"
 #include "solver/execution_search.hpp"
 #include "solver/explanation.hpp"
@@ -28,7 +28,6 @@
 #include "solver/liveness_search.hpp"
 #include "solver/memory_limit.hpp"
 #include "solver/prepared_test.hpp"
-#include "solver/z3_session.hpp"
 
 namespace memx::cli {
 
@@ -288,31 +287,14 @@ int graphFile(const GraphArgs& args) {
                   << " needs -o FILE\n";
         return 2;
     }
-    DiagnosticSink modelSink;
-    auto model = solver::loadModelSelection(toModelSelection(args.model), modelSink);
-    printDiagnostics(modelSink);
-    if (!model) {
+    auto loaded = loadTestFile(toModelSelection(args.model), args.file);
+    if (!loaded) {
         return 2;
     }
-    DiagnosticSink sink;
-    std::string source;
-    auto test = solver::prepareLitmusFile(args.file, *model, sink, &source);
-    printDiagnostics(sink, source);
-    if (!test) {
-        return 2;
-    }
-    try {
-        return GraphRun(args, *test, source, *format).run();
-    } catch (const cat::EvalError& e) {
-        DiagnosticSink s;
-        s.report(e.diagnostic());
-        printDiagnostics(s);
-    } catch (const solver::SolverError& e) {
-        std::cerr << args.file << ": error: " << e.what() << "\n";
-    } catch (const render::RenderError& e) {
-        std::cerr << args.file << ": error: cannot draw the figure: " << e.what() << "\n";
-    }
-    return 2;
+    const std::string& source = loaded->source;
+    const solver::PreparedTest& test = loaded->test;
+    return reportingRunErrors(args.file,
+                              [&] { return GraphRun(args, test, source, *format).run(); });
 }
 
 }  // namespace

@@ -12,7 +12,6 @@
 #include <vector>
 
 #include "cli/commands.hpp"
-#include "cli/diagnostics_output.hpp"
 #include "cli/herd7_figures.hpp"
 #include "cli/herd_library.hpp"
 #include "cli/test_file_run.hpp"
@@ -191,9 +190,7 @@ solver::ModelSelection toSelection(const Herd7Args& args) {
 }
 
 int runTests(const Herd7Args& args) {
-    DiagnosticSink modelSink;
-    auto model = solver::loadModelSelection(toSelection(args), modelSink);
-    printDiagnostics(modelSink);
+    auto model = loadModel(toSelection(args));
     if (!model) {
         return 2;
     }

@@ -12,7 +12,6 @@
 #include <vector>
 
 #include "cli/commands.hpp"
-#include "cli/diagnostics_output.hpp"
 #include "cli/memory_option.hpp"
 #include "cli/model_options.hpp"
 #include "cli/search_option.hpp"
@@ -39,9 +38,7 @@ struct RunArgs {
 };
 
 int runFiles(const RunArgs& args) {
-    DiagnosticSink modelSink;
-    auto model = solver::loadModelSelection(toModelSelection(args.model), modelSink);
-    printDiagnostics(modelSink);
+    auto model = loadModel(toModelSelection(args.model));
     if (!model) {
         return 2;
     }
